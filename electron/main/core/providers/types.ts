@@ -1,0 +1,86 @@
+/**
+ * What every provider adapter offers the core. Adapters do the I/O on the official
+ * SDKs; the router decides. All failures are thrown as ProviderError.
+ */
+import type { ModelInfo, ProbeResult } from '../../../../shared/providers.js';
+import type { ProviderKind } from '../../../../shared/settings.js';
+import type { Usage } from '../../../../shared/chat.js';
+
+export interface ChatTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatTurn[];
+  maxTokens?: number;
+  temperature?: number;
+  /**
+   * Text already shown to the user from an attempt that failed mid-stream. The
+   * adapter asks the model to continue it exactly, with no repeated text.
+   */
+  continueFrom?: string;
+}
+
+/** Remaining budget as the provider last reported it in response headers. */
+export interface RateLimitSnapshot {
+  remainingRequests?: number;
+  remainingTokens?: number;
+  limitRequests?: number;
+  limitTokens?: number;
+  /** Epoch ms when the request/token budget resets. */
+  resetRequestsAt?: number;
+  resetTokensAt?: number;
+}
+
+export interface StreamTimeouts {
+  /** Until response headers arrive. */
+  connectMs: number;
+  /** From headers to the first text. */
+  firstTokenMs: number;
+  /** Longest silence between two chunks once text flows. */
+  idleMs: number;
+}
+
+export type StreamEvent =
+  | { type: 'open'; requestId?: string; rateLimit?: RateLimitSnapshot }
+  | { type: 'text'; text: string }
+  | { type: 'done'; usage?: Usage; finishReason?: string; requestId?: string };
+
+export interface CallOptions {
+  signal: AbortSignal;
+  timeouts: StreamTimeouts;
+}
+
+export interface CompletionResult {
+  text: string;
+  usage?: Usage;
+  finishReason?: string;
+  requestId?: string;
+  rateLimit?: RateLimitSnapshot;
+}
+
+export interface ProviderAdapter {
+  readonly id: string;
+  readonly kind: ProviderKind;
+  /** Streams one answer. Yields `open` once headers arrive, text as it comes, then `done`. */
+  stream(request: ChatRequest, options: CallOptions): AsyncIterable<StreamEvent>;
+  complete(request: ChatRequest, options: CallOptions): Promise<CompletionResult>;
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** Cheap health check: the model list, which costs no tokens. */
+  probe(signal: AbortSignal): Promise<ProbeResult>;
+}
+
+/** Everything needed to build an adapter for one configured provider. */
+export interface AdapterConfig {
+  id: string;
+  kind: ProviderKind;
+  baseURL: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  /** Models to report when the live list cannot be had. */
+  defaultModels: string[];
+  /** For tests and the bench: an injected fetch. Real use leaves it unset. */
+  fetch?: typeof fetch;
+}

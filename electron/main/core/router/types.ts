@@ -1,0 +1,93 @@
+/**
+ * The router's public face. It is pure logic: time, randomness, the network
+ * (via adapters) and persistence are injected, so every fault is testable
+ * deterministically.
+ */
+import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { ErrorKind } from '../../../../shared/errors.js';
+import type { Settings } from '../../../../shared/settings.js';
+import type { TaskChoice } from '../../../../shared/task-types.js';
+import type { ChatTurn, ProviderAdapter } from '../providers/types.js';
+
+export interface Clock {
+  now(): number;
+  /** Returns a cancel function. Tests drive it with a fake clock. */
+  setTimeout(fn: () => void, ms: number): () => void;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
+export interface RouteRequest {
+  conversationId: string;
+  /** The whole history, ending with the new user turn. */
+  messages: ChatTurn[];
+  taskChoice: TaskChoice;
+  /** The user pinned a provider (and maybe a model) for this message. */
+  provider?: string;
+  model?: string;
+  /** The provider that last answered this conversation. */
+  stickyProvider?: string;
+}
+
+export interface RouterCallbacks {
+  onAttempt?(attempt: { provider: string; model: string; hedge?: boolean; continuation?: boolean }): void;
+  onText?(text: string): void;
+  onFallback?(event: { from: string; to: string; reason: string }): void;
+}
+
+export interface RouteResult {
+  text: string;
+  provider: string;
+  model: string;
+  taskType: string;
+  usage?: Usage;
+  costUsd: number;
+  ttftMs?: number;
+  latencyMs: number;
+  attempts: Attempt[];
+  trace: DecisionTrace;
+  /** e.g. "continued by groq after openai failed". */
+  note?: string;
+}
+
+/** Thrown when no target could answer. Carries every attempt and the partial text. */
+export class RouteFailure extends Error {
+  override readonly name = 'RouteFailure';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly attempts: Attempt[],
+    readonly trace: DecisionTrace,
+    readonly partialText: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the router needs from the rest of the core. */
+export interface RouterDeps {
+  clock: Clock;
+  random: () => number;
+  settings: () => Settings;
+  /** The adapter for a provider, or why it cannot be used (no key, disabled). */
+  adapter: (providerId: string) => ProviderAdapter | { unavailable: string };
+  /** Whether the OS reports a network. Cloud targets are skipped when false. */
+  online: () => boolean;
+}
+
+export interface Router {
+  route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
+  /** The detected task type and the chain a prompt would take, without sending it. */
+  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>): {
+    taskType: string;
+    reason: string;
+    chain: { provider: string; model: string }[];
+    skipped: { provider: string; model: string; reason: string }[];
+  };
+}

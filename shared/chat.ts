@@ -1,0 +1,90 @@
+/** Conversations, messages and the per-message decision trace, as both sides see them. */
+import { z } from 'zod';
+import { ErrorKindSchema } from './errors.js';
+
+export const UsageSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+export const AttemptOutcomeSchema = z.enum(['ok', 'error', 'cancelled', 'hedge_lost']);
+
+/** One call to one provider. Every attempt of a message is kept, in order. */
+export const AttemptSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  outcome: AttemptOutcomeSchema,
+  errorKind: ErrorKindSchema.optional(),
+  status: z.number().int().optional(),
+  message: z.string().optional(),
+  requestId: z.string().optional(),
+  startedAt: z.number(),
+  ms: z.number().nonnegative(),
+  ttftMs: z.number().nonnegative().optional(),
+  usage: UsageSchema.optional(),
+  costUsd: z.number().nonnegative().optional(),
+  /** Set when this attempt carried on a stream that an earlier attempt began. */
+  continuation: z.boolean().optional(),
+  hedge: z.boolean().optional(),
+});
+export type Attempt = z.infer<typeof AttemptSchema>;
+
+/** A target the router looked at and passed over, with the reason in words. */
+export const SkipSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  reason: z.string(),
+});
+export type Skip = z.infer<typeof SkipSchema>;
+
+export const DecisionTraceSchema = z.object({
+  taskType: z.string(),
+  /** e.g. "auto → code: code fence", or "chosen by you". */
+  taskReason: z.string(),
+  strategy: z.string(),
+  considered: z.array(z.object({ provider: z.string(), model: z.string() })),
+  skipped: z.array(SkipSchema),
+  offline: z.boolean().optional(),
+  sticky: z.string().optional(),
+});
+export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
+
+export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  createdAt: z.number(),
+  status: MessageStatusSchema,
+  taskType: z.string().optional(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  usage: UsageSchema.optional(),
+  costUsd: z.number().nonnegative().optional(),
+  ttftMs: z.number().nonnegative().optional(),
+  latencyMs: z.number().nonnegative().optional(),
+  attempts: z.array(AttemptSchema).optional(),
+  trace: DecisionTraceSchema.optional(),
+  /** "continued by X after Y failed", when a stream was recovered mid-way. */
+  note: z.string().optional(),
+  error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ConversationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  messageCount: z.number().int().nonnegative(),
+  /** The provider that last answered, for sticky routing. */
+  stickyProvider: z.string().optional(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** Longest prompt the app accepts in one message, so a stray paste cannot freeze the UI. */
+export const MAX_PROMPT_CHARS = 1_000_000;

@@ -1,0 +1,120 @@
+/**
+ * The settings schema, shared by main (validation on load and on every update) and
+ * the renderer (forms). The export/import format and the CLI's `--config FILE` are
+ * this same shape. Keys never appear here: a provider names an env var or uses its
+ * keychain entry.
+ */
+import { z } from 'zod';
+import { TaskTypeIdSchema } from './task-types.js';
+
+export const SETTINGS_VERSION = 1;
+
+export const ProviderKindSchema = z.enum(['openai', 'anthropic', 'openai-compatible', 'ollama']);
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
+
+export const ProviderIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'provider ids are letters, digits, dots, dashes and underscores');
+
+const UrlSchema = z.string().url('must be a full URL such as http://127.0.0.1:11434');
+
+export const ProviderConfigSchema = z.object({
+  id: ProviderIdSchema,
+  kind: ProviderKindSchema,
+  /** Catalog preset this provider was made from (pricing, capabilities). */
+  preset: z.string().optional(),
+  name: z.string().max(80).optional(),
+  baseURL: UrlSchema.optional(),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+  models: z.array(z.string().min(1)).optional(),
+  enabled: z.boolean().default(true),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+export const RouteTargetSchema = z.object({
+  provider: ProviderIdSchema,
+  model: z.string().min(1),
+  weight: z.number().positive().optional(),
+});
+export type RouteTarget = z.infer<typeof RouteTargetSchema>;
+
+export const StrategySchema = z.enum(['ordered', 'fastest', 'cheapest', 'balanced']);
+export type Strategy = z.infer<typeof StrategySchema>;
+
+export const TimeoutsSchema = z.object({
+  connectMs: z.number().int().positive().max(600_000),
+  firstTokenMs: z.number().int().positive().max(600_000),
+  idleMs: z.number().int().positive().max(600_000),
+});
+export type Timeouts = z.infer<typeof TimeoutsSchema>;
+
+export const TaskTypeOptionsSchema = z.object({
+  label: z.string().max(60).optional(),
+  strategy: StrategySchema.default('ordered'),
+  timeouts: TimeoutsSchema.partial().optional(),
+  hedge: z
+    .object({ enabled: z.boolean(), delayMs: z.number().int().positive().optional() })
+    .optional(),
+});
+export type TaskTypeOptions = z.infer<typeof TaskTypeOptionsSchema>;
+
+export const BudgetsSchema = z.object({
+  dailyUsd: z.number().nonnegative().optional(),
+  monthlyUsd: z.number().nonnegative().optional(),
+  hardStop: z.boolean().default(false),
+});
+
+export const QuotaSchema = z.object({
+  requestsPerDay: z.number().int().positive().optional(),
+  tokensPerDay: z.number().int().positive().optional(),
+});
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  providers: z.array(ProviderConfigSchema).default([]),
+  routes: z.record(TaskTypeIdSchema, z.array(RouteTargetSchema)).default({}),
+  taskTypes: z.record(TaskTypeIdSchema, TaskTypeOptionsSchema).default({}),
+  localFallback: z.object({ provider: ProviderIdSchema, model: z.string().min(1) }).optional(),
+  budgets: BudgetsSchema.optional(),
+  quotas: z.record(ProviderIdSchema, QuotaSchema).default({}),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+/** The shape a user writes by hand: defaults may be left out. */
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export const DEFAULT_OLLAMA_URL = 'http://127.0.0.1:11434';
+export const DEFAULT_LOCAL_MODEL = 'llama3.2';
+
+/**
+ * Checks references between parts (routes naming providers that exist), which a
+ * plain object schema cannot. Returns problems in words, never throws.
+ */
+export function findSettingsProblems(settings: Settings): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const p of settings.providers) {
+    if (ids.has(p.id)) problems.push(`providers: the id "${p.id}" is used twice`);
+    ids.add(p.id);
+  }
+  for (const [task, targets] of Object.entries(settings.routes)) {
+    targets.forEach((t, i) => {
+      if (!ids.has(t.provider)) problems.push(`routes.${task}[${i}]: no provider with id "${t.provider}"`);
+    });
+  }
+  if (settings.localFallback && !ids.has(settings.localFallback.provider)) {
+    problems.push(`localFallback: no provider with id "${settings.localFallback.provider}"`);
+  }
+  return problems;
+}
+
+/** Names the first wrong field of a zod error the way a user reads it: `providers[1].baseURL: …`. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid settings';
+  const path = issue.path.reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    return acc ? `${acc}.${String(part)}` : String(part);
+  }, '');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
