@@ -4,10 +4,22 @@
  * deterministically.
  */
 import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { Notice } from '../../../../shared/contract/calls-settings.js';
+import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { ErrorKind } from '../../../../shared/errors.js';
 import type { Settings } from '../../../../shared/settings.js';
 import type { TaskChoice } from '../../../../shared/task-types.js';
 import type { ChatTurn, ProviderAdapter } from '../providers/types.js';
+import type { BreakerTuning } from './breaker.js';
+import type { FlaggedTarget, RouterStateStore } from './state.js';
+
+/** USD per million tokens and the context window, from the catalog. */
+export interface PriceInfo {
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  contextWindow?: number;
+}
+export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
 export interface Clock {
   now(): number;
@@ -79,6 +91,13 @@ export interface RouterDeps {
   adapter: (providerId: string) => ProviderAdapter | { unavailable: string };
   /** Whether the OS reports a network. Cloud targets are skipped when false. */
   online: () => boolean;
+  /** Prices and context windows; unknown targets cost $0 in the books and are never "free". */
+  price?: PriceFn;
+  /** Where breakers, cooldowns, quotas and recent attempts survive a restart. */
+  state?: RouterStateStore;
+  /** Budget warnings, "offline: using the local model", and the like. */
+  onNotice?: (notice: Notice) => void;
+  breaker?: Partial<BreakerTuning>;
 }
 
 export interface Router {
@@ -90,4 +109,12 @@ export interface Router {
     chain: { provider: string; model: string }[];
     skipped: { provider: string; model: string; reason: string }[];
   };
+  /** The key of a provider was replaced: forget that the old one was rejected. */
+  keyChanged(providerId: string): void;
+  /** Route targets whose model the provider said does not exist, for Settings to show. */
+  flaggedTargets(): FlaggedTarget[];
+  /** Clears a flag, e.g. after the user fixed the model name. */
+  unflag(providerId: string, model?: string): void;
+  /** Breaker state and recent statistics per configured provider, for the health panel. */
+  health(): ProviderHealth[];
 }

@@ -1,0 +1,53 @@
+/** Turns an attempt's ending into the trace record, its cost and the tokens it used. */
+import type { Attempt, Usage } from '../../../../shared/chat.js';
+import { estimateTextTokens } from './estimate-tokens.js';
+import type { AttemptResult } from './execute-attempt.js';
+import type { PriceFn } from './types.js';
+
+export interface Billing {
+  tokens: number;
+  costUsd: number;
+}
+
+/**
+ * Uses the provider's usage when it sent one; otherwise estimates: the prompt is
+ * billed once the provider answered, plus whatever text came back.
+ */
+export function bill(price: PriceFn | undefined, provider: string, model: string, result: AttemptResult, promptTokens: number): Billing {
+  // A lost hedge was sent and may be billed for its prompt even though it was cut off.
+  if (!result.opened && !result.usage && !result.lostHedge) return { tokens: 0, costUsd: 0 };
+  const usage: Usage = result.usage ?? { inputTokens: promptTokens, outputTokens: estimateTextTokens(result.text) };
+  const p = price?.(provider, model);
+  const costUsd = p ? (usage.inputTokens * p.inputUsdPerMTok + usage.outputTokens * p.outputUsdPerMTok) / 1e6 : 0;
+  return { tokens: usage.inputTokens + usage.outputTokens, costUsd };
+}
+
+export function attemptRecord(
+  target: { provider: string; model: string },
+  result: AttemptResult,
+  costUsd: number,
+  flags: { hedge: boolean; continuation: boolean },
+): Attempt {
+  const error = result.error;
+  const outcome: Attempt['outcome'] = result.ok ? 'ok' : result.lostHedge ? 'hedge_lost' : error?.kind === 'cancelled' ? 'cancelled' : 'error';
+  const record: Attempt = {
+    provider: target.provider,
+    model: target.model,
+    outcome,
+    startedAt: result.startedAt,
+    ms: result.ms,
+  };
+  if (error && outcome === 'error') {
+    record.errorKind = error.kind;
+    record.message = error.message;
+    if (error.status !== undefined) record.status = error.status;
+  }
+  const requestId = result.requestId ?? error?.requestId;
+  if (requestId) record.requestId = requestId;
+  if (result.ttftMs !== undefined) record.ttftMs = result.ttftMs;
+  if (result.usage) record.usage = result.usage;
+  if (costUsd > 0 || result.opened) record.costUsd = costUsd;
+  if (flags.hedge) record.hedge = true;
+  if (flags.continuation) record.continuation = true;
+  return record;
+}

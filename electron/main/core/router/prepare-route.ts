@@ -1,0 +1,60 @@
+/** Everything decided before the first call: task type, options and the planned chain. Shared by route() and preview(). */
+import type { Settings } from '../../../../shared/settings.js';
+import type { BreakerTuning } from './breaker.js';
+import { chooseTask, type TaskDecision } from './detect-task.js';
+import { estimatePromptTokens } from './estimate-tokens.js';
+import { type Plan, planChain, resolveRoute } from './plan.js';
+import { rollover } from './quotas.js';
+import type { RouterSnapshot } from './state.js';
+import { type CheckContext, contextWindow } from './target-checks.js';
+import { type TaskOptions, taskOptions } from './task-options.js';
+import type { RouteRequest, RouterDeps } from './types.js';
+
+export interface RouterCore {
+  deps: RouterDeps;
+  snapshot: RouterSnapshot;
+  tuning: BreakerTuning;
+  save(): void;
+}
+
+export interface PreparedRoute {
+  settings: Settings;
+  promptTokens: number;
+  decision: TaskDecision;
+  options: TaskOptions;
+  check: CheckContext;
+  plan: Plan;
+}
+
+export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>;
+
+export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
+  const { deps, snapshot } = core;
+  const now = deps.clock.now();
+  rollover(snapshot.usage, now);
+  const settings = deps.settings();
+  const promptTokens = estimatePromptTokens(request.messages);
+  const first = resolveRoute(settings, 'general')[0];
+  const decision = chooseTask(request.taskChoice, request.messages, {
+    contextWindow: first ? contextWindow({ price: deps.price }, first) : undefined,
+  });
+  const options = taskOptions(settings, decision.taskType);
+  const check: CheckContext = {
+    settings,
+    snapshot,
+    now,
+    online: deps.online(),
+    adapter: deps.adapter,
+    price: deps.price,
+    promptTokens,
+  };
+  const plan = planChain({
+    check,
+    random: deps.random,
+    taskType: decision.taskType,
+    strategy: options.strategy,
+    pinned: request.provider ? { provider: request.provider, model: request.model } : undefined,
+    sticky: request.stickyProvider,
+  });
+  return { settings, promptTokens, decision, options, check, plan };
+}

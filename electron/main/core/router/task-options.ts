@@ -1,0 +1,36 @@
+/** Per-task-type timeouts, strategy and hedging, with the user's overrides applied. */
+import type { Settings, Strategy, Timeouts } from '../../../../shared/settings.js';
+
+const GENERAL: Timeouts = { connectMs: 10_000, firstTokenMs: 30_000, idleMs: 30_000 };
+
+export const DEFAULT_TIMEOUTS: Record<string, Timeouts> = {
+  general: GENERAL,
+  realtime: { connectMs: 3_000, firstTokenMs: 4_000, idleMs: 5_000 },
+  code: { connectMs: 10_000, firstTokenMs: 45_000, idleMs: 30_000 },
+  // Reasoning models think before the first token.
+  reasoning: { connectMs: 15_000, firstTokenMs: 120_000, idleMs: 60_000 },
+  creative: GENERAL,
+  cheap: GENERAL,
+  'long-context': { connectMs: 20_000, firstTokenMs: 90_000, idleMs: 45_000 },
+  multilingual: GENERAL,
+};
+
+export interface TaskOptions {
+  strategy: Strategy;
+  timeouts: Timeouts;
+  hedge: { enabled: boolean; delayMs?: number };
+}
+
+export function taskOptions(settings: Settings, taskType: string): TaskOptions {
+  const own = settings.taskTypes[taskType];
+  const base = DEFAULT_TIMEOUTS[taskType] ?? GENERAL;
+  return {
+    strategy: own?.strategy ?? 'ordered',
+    timeouts: { ...base, ...definedOnly(own?.timeouts ?? {}) },
+    hedge: own?.hedge ?? { enabled: taskType === 'realtime' },
+  };
+}
+
+function definedOnly(t: Partial<Timeouts>): Partial<Timeouts> {
+  return Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined));
+}

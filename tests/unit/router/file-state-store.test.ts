@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFileStateStore } from '../../../electron/main/core/router/file-state-store.js';
+import { FakeClock, T0, fail, harness, ok } from './fakes.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'router-state-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('file-backed router state', () => {
+  it('survives a restart: a cooled-down provider is not called 10 s later by a new router', async () => {
+    const path = join(tempDir(), 'nested', 'router-state.json');
+    const first = harness({ store: createFileStateStore(path), scripts: { a: [fail('rate_limited', { retryAfterMs: 60_000 })], local: [ok('L')] } });
+    await first.send();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: 1, providers: { a: { breaker: 'open' } } });
+
+    const second = harness({ store: createFileStateStore(path), clock: new FakeClock(T0 + 10_000), scripts: { a: [ok('A')], local: [ok('L')] } });
+    expect((await second.send()).provider).toBe('local');
+    expect(second.adapters.a?.requests).toHaveLength(0);
+  });
+
+  it('leaves no temporary files behind and ignores a damaged file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'state.json');
+    const store = createFileStateStore(path);
+    expect(store.load()).toBeUndefined();
+    writeFileSync(path, '{ not json');
+    expect(store.load()).toBeUndefined();
+    store.save({ version: 1, providers: {}, recent: {}, flagged: [], usage: { day: 'd', month: 'm', providers: {}, dayUsd: 0, monthUsd: 0, warned: [] } });
+    expect(readdirSync(dir)).toEqual(['state.json']);
+    expect(store.load()).toMatchObject({ version: 1 });
+  });
+});
