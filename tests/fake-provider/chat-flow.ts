@@ -1,0 +1,101 @@
+import type { RecordedChat, ReportedUsage } from './types.js';
+import type { StreamPlan } from './stream-writer.js';
+import type { BodyPlan } from './body-writer.js';
+import { sendError, sendStatusFault, type Exchange } from './exchange.js';
+import { estimateInputTokens, readMessages, splitChunks } from './chat-input.js';
+import { defaultReply } from './default-reply.js';
+import { isRecord, pause } from './http-io.js';
+import { writeStream } from './stream-writer.js';
+import { writeBody } from './body-writer.js';
+import { canonicalModel } from './ollama-catalogue.js';
+
+/** Everything a protocol needs to render one answer. */
+export interface Answer {
+  model: string;
+  text: string;
+  chunks: string[];
+  /** The reply was cut at the request's max tokens. */
+  truncated: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  /** Unix seconds. */
+  created: number;
+  request: RecordedChat;
+  /** Call once the answer completed, with exactly the usage put on the wire (undefined if none was). */
+  report: (usage: ReportedUsage | undefined) => void;
+}
+
+export interface ChatDialect {
+  /** Streaming default when the body has no `stream` field. */
+  streamByDefault: boolean;
+  /** The request's output cap; each chunk counts as one token. */
+  maxTokens: (body: Record<string, unknown>) => number | undefined;
+  /** A protocol-specific rejection of the request (e.g. Anthropic's required max_tokens). */
+  reject?: (body: Record<string, unknown>, request: RecordedChat) => { status: number; message: string } | undefined;
+  streamPlan: (answer: Answer, ex: Exchange) => StreamPlan;
+  bodyPlan: (answer: Answer, ex: Exchange) => BodyPlan;
+}
+
+function record(ex: Exchange, body: Record<string, unknown>, streamByDefault: boolean): RecordedChat {
+  const request: RecordedChat = {
+    path: ex.path,
+    headers: ex.req.headers,
+    body,
+    stream: typeof body.stream === 'boolean' ? body.stream : streamByDefault,
+    messages: readMessages(body),
+    model: typeof body.model === 'string' ? body.model : '',
+  };
+  ex.state.requests.push(request);
+  return request;
+}
+
+function knownModel(ex: Exchange, model: string): boolean {
+  if (!ex.state.strictModels) return true;
+  const wanted = ex.state.options.protocol === 'ollama' || ex.state.options.flavor === 'ollama-openai' ? canonicalModel(model) : model;
+  return ex.state.models.includes(wanted);
+}
+
+export async function serveChat(ex: Exchange, dialect: ChatDialect): Promise<void> {
+  if (!isRecord(ex.body)) {
+    sendError(ex, 400, { message: ex.body === undefined ? 'missing request body' : 'invalid JSON body' });
+    return;
+  }
+  const request = record(ex, ex.body, dialect.streamByDefault);
+  const fault = ex.fault;
+  if (fault?.type === 'stall-before-headers') await pause(fault.ms, ex.signal);
+  if (fault?.type === 'status') {
+    sendStatusFault(ex, fault, request.model);
+    return;
+  }
+  const rejection = dialect.reject?.(ex.body, request);
+  if (rejection) {
+    sendError(ex, rejection.status, { message: rejection.message, model: request.model });
+    return;
+  }
+  if (!knownModel(ex, request.model)) {
+    sendError(ex, 404, { code: 'model_not_found', model: request.model });
+    return;
+  }
+
+  const text = (ex.state.options.reply ?? defaultReply)(request);
+  const allChunks = splitChunks(text, ex.state.chunkSize);
+  const cap = dialect.maxTokens(ex.body);
+  const chunks = cap !== undefined && cap < allChunks.length ? allChunks.slice(0, Math.max(0, cap)) : allChunks;
+  const answer: Answer = {
+    model: request.model,
+    text: chunks.join(''),
+    chunks,
+    truncated: chunks.length < allChunks.length,
+    inputTokens: estimateInputTokens(request.messages),
+    outputTokens: chunks.length,
+    created: Math.floor(Date.now() / 1000),
+    request,
+    report: (usage) => {
+      ex.state.lastUsage = usage;
+      ex.state.loaded.add(canonicalModel(request.model));
+    },
+  };
+  const pacing = { tokenDelayMs: ex.state.tokenDelayMs, signal: ex.signal };
+  if (request.stream) await writeStream(ex.res, dialect.streamPlan(answer, ex), fault, pacing);
+  else await writeBody(ex.res, dialect.bodyPlan(answer, ex), fault, pacing);
+}

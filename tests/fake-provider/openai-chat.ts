@@ -1,0 +1,111 @@
+import type { Answer, ChatDialect } from './chat-flow.js';
+import type { Exchange } from './exchange.js';
+import type { FakeOptions } from './types.js';
+import { isRecord, randomBase62, randomHex } from './http-io.js';
+
+type Flavor = FakeOptions['flavor'];
+
+const sse = (payload: unknown): string => `data: ${JSON.stringify(payload)}\n\n`;
+
+function includeUsage(body: Record<string, unknown>): boolean {
+  return isRecord(body.stream_options) && body.stream_options.include_usage === true;
+}
+
+function completionId(flavor: Flavor): string {
+  // Ollama's compatibility layer numbers completions 0..998; OpenAI and Groq use random ids.
+  return flavor === 'ollama-openai' ? `chatcmpl-${Math.floor(Math.random() * 999)}` : `chatcmpl-${randomBase62(29)}`;
+}
+
+function usageBody(answer: Answer, flavor: Flavor): Record<string, unknown> {
+  const base = { prompt_tokens: answer.inputTokens, completion_tokens: answer.outputTokens, total_tokens: answer.inputTokens + answer.outputTokens };
+  if (flavor === 'ollama-openai') return base;
+  if (flavor === 'groq') return { queue_time: 0.061348671, ...base, prompt_time: 0.000211569, completion_time: 0.0798, total_time: 0.0800 };
+  return {
+    ...base,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+  };
+}
+
+function errorPayload(message: string | undefined, flavor: Flavor): unknown {
+  const text = message ?? 'An error occurred while processing your request.';
+  if (flavor === 'ollama-openai') return { error: { message: text, type: 'api_error', param: null, code: null } };
+  return { error: { message: text, type: 'server_error', code: 'server_error', param: null } };
+}
+
+export function openaiDialect(flavor: Flavor): ChatDialect {
+  const fingerprint = flavor === 'ollama-openai' ? 'fp_ollama' : `fp_${randomHex(10)}`;
+  const groqId = (ex: Exchange): string => ex.requestId;
+
+  return {
+    streamByDefault: false,
+    maxTokens: (body) => numberField(body.max_completion_tokens) ?? numberField(body.max_tokens),
+    streamPlan: (answer, ex) => {
+      const id = completionId(flavor);
+      const withUsage = includeUsage(answer.request.body);
+      const envelope = {
+        id,
+        object: 'chat.completion.chunk',
+        created: answer.created,
+        model: answer.model,
+        ...(flavor === undefined ? { service_tier: 'default' } : {}),
+        system_fingerprint: fingerprint,
+      };
+      // OpenAI sends usage:null on every chunk when usage was asked for; Ollama omits it.
+      const nullUsage = withUsage && flavor !== 'ollama-openai' ? { usage: null } : {};
+      const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}): string =>
+        sse({ ...envelope, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...nullUsage, ...extra });
+      const roleDelta = flavor === 'ollama-openai' ? { role: 'assistant', content: '' } : { role: 'assistant', content: '', refusal: null };
+      const obfuscation = (): Record<string, unknown> => (flavor === undefined ? { obfuscation: randomBase62(6) } : {});
+      const usage = usageBody(answer, flavor);
+
+      const tail: string[] = [];
+      if (flavor === 'groq') tail.push(chunk({}, finishOf(answer), { x_groq: { id: groqId(ex), usage } }));
+      else tail.push(chunk({}, finishOf(answer)));
+      if (withUsage && flavor !== 'groq') tail.push(sse({ ...envelope, choices: [], usage, ...obfuscation() }));
+      tail.push('data: [DONE]\n\n');
+      const reported = flavor === 'groq' || withUsage;
+
+      return {
+        contentType: 'text/event-stream; charset=utf-8',
+        headers: ex.headers,
+        head: [chunk(roleDelta, null, { ...obfuscation(), ...(flavor === 'groq' ? { x_groq: { id: groqId(ex) } } : {}) })],
+        chunks: answer.chunks.map((text) => chunk({ content: text }, null, obfuscation())),
+        tail,
+        errorFrame: (message) => sse(errorPayload(message, flavor)),
+        malformedFrame: `data: {"id":"${id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"\n\n`,
+        onComplete: () => answer.report(reported ? { inputTokens: answer.inputTokens, outputTokens: answer.outputTokens } : undefined),
+      };
+    },
+    bodyPlan: (answer, ex) => {
+      const message = flavor === 'ollama-openai'
+        ? { role: 'assistant', content: answer.text }
+        : { role: 'assistant', content: answer.text, refusal: null, annotations: [] };
+      const build = (content: string, finish: string | null, completionTokens: number): Record<string, unknown> => ({
+        id: completionId(flavor),
+        object: 'chat.completion',
+        created: answer.created,
+        model: answer.model,
+        choices: [{ index: 0, message: { ...message, content }, logprobs: null, finish_reason: finish }],
+        usage: usageBody({ ...answer, outputTokens: completionTokens }, flavor),
+        ...(flavor === undefined ? { service_tier: 'default' } : {}),
+        system_fingerprint: fingerprint,
+        ...(flavor === 'groq' ? { x_groq: { id: groqId(ex) }, service_tier: 'on_demand' } : {}),
+      });
+      return {
+        headers: ex.headers,
+        body: build(answer.text, finishOf(answer), answer.outputTokens),
+        chunkCount: answer.chunks.length,
+        unfinished: (n) => build(answer.chunks.slice(0, n).join(''), null, Math.min(n, answer.chunks.length)),
+        failure: (text) => ({ status: 500, body: ex.errorBody({ status: 500, message: text, model: answer.model, requestId: ex.requestId }), headers: {} }),
+        onComplete: () => answer.report({ inputTokens: answer.inputTokens, outputTokens: answer.outputTokens }),
+      };
+    },
+  };
+}
+
+const finishOf = (answer: Answer): string => (answer.truncated ? 'length' : 'stop');
+
+function numberField(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
