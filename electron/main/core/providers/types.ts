@@ -79,6 +79,8 @@ export interface AdapterConfig {
   baseURL: string;
   apiKey?: string;
   headers?: Record<string, string>;
+  /** Catalog preset this provider was made from: its wire quirks and prices. */
+  preset?: string;
   /** Models to report when the live list cannot be had. */
   defaultModels: string[];
   /** For tests and the bench: an injected fetch. Real use leaves it unset. */

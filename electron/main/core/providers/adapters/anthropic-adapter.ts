@@ -1,0 +1,146 @@
+/**
+ * Anthropic on `@anthropic-ai/sdk`. Usage is the message_start input count plus
+ * the cumulative output count of the last message_delta; a stream without
+ * message_stop was cut. A `refusal` stop is a content_filter failure.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Usage } from '../../../../../shared/chat.js';
+import { realClock, type Clock } from '../../router/types.js';
+import { presetForProvider } from '../catalog/catalog.js';
+import { anthropicFailure } from '../errors/anthropic-errors.js';
+import { readRateLimit } from '../errors/rate-limit-headers.js';
+import { ProviderError } from '../provider-error.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
+import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import { toAnthropicTurns } from './anthropic-turns.js';
+import { withContinuation } from './continuation.js';
+import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
+import type { ResponseTap } from './response-tap.js';
+import { tapFetch } from './response-tap.js';
+
+/** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
+export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
+
+export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
+  const preset = presetForProvider(config);
+
+  const client = (tap: ResponseTap, timeoutMs: number): Anthropic => {
+    if (!config.apiKey) {
+      // Without an explicit key the SDK would go looking in env vars and profile files.
+      throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
+    }
+    return new Anthropic({
+      apiKey: config.apiKey,
+      baseURL: config.baseURL,
+      maxRetries: 0,
+      // Failures reach the user as ProviderErrors; SDK console output is only noise.
+      logLevel: 'off',
+      timeout: timeoutMs,
+      fetch: tap.fetch,
+      defaultHeaders: { ...preset?.headers, ...config.headers },
+    });
+  };
+
+  const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, true);
+    const turns = toAnthropicTurns(messages);
+    const params: MessageCreateParamsBase = {
+      model: request.model,
+      max_tokens: request.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS,
+      messages: turns.messages,
+    };
+    if (turns.system !== undefined) params.system = turns.system;
+    // The pinned SDK's request type has no `temperature` any more, so it is not sent.
+    return { params, fresh };
+  };
+
+  const refused = (partial: string, requestId: string | undefined): ProviderError =>
+    new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The model refused to answer (stop_reason: refusal)', requestId, partialText: partial || undefined });
+
+  async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
+      .messages.create({ ...params, stream: true }, { signal })
+      .withResponse();
+    const requestId = response.headers.get('request-id') ?? undefined;
+    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    let inputTokens: number | undefined;
+    let outputTokens = 0;
+    let stopReason: string | undefined;
+    let text = '';
+    let stopped = false;
+    for await (const event of data) {
+      if (event.type === 'message_start') {
+        inputTokens = event.message.usage.input_tokens;
+        outputTokens = event.message.usage.output_tokens;
+      } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+        const piece = fresh(event.delta.text);
+        text += piece;
+        yield { type: 'text', text: piece };
+      } else if (event.type === 'message_delta') {
+        stopReason = event.delta.stop_reason ?? stopReason;
+        // Cumulative totals: assign, never add.
+        outputTokens = event.usage.output_tokens;
+        if (typeof event.usage.input_tokens === 'number') inputTokens = event.usage.input_tokens;
+      } else if (event.type === 'message_stop') {
+        stopped = true;
+      }
+    }
+    if (!stopped) return; // no message_stop: the guard reports the cut stream
+    if (stopReason === 'refusal') throw refused(text, requestId);
+    const usage: Usage | undefined = inputTokens === undefined ? undefined : { inputTokens, outputTokens };
+    yield { type: 'done', usage, finishReason: stopReason, requestId };
+  }
+
+  async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
+      .messages.create({ ...params, stream: false }, { signal })
+      .withResponse();
+    const requestId = response.headers.get('request-id') ?? undefined;
+    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    if (!Array.isArray(data?.content)) {
+      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
+    }
+    const text = fresh(data.content.map((block) => (block.type === 'text' ? block.text : '')).join(''));
+    if (data.stop_reason === 'refusal') throw refused(text, requestId);
+    if (!data.stop_reason) throw unfinished(config.id, text, requestId);
+    yield { type: 'text', text };
+    const usage = { inputTokens: data.usage.input_tokens, outputTokens: data.usage.output_tokens };
+    yield { type: 'done', usage, finishReason: data.stop_reason ?? undefined, requestId };
+  }
+
+  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
+    const tap = tapFetch(config.fetch, listSignal(signal));
+    try {
+      const ids: string[] = [];
+      for await (const model of client(tap, 30_000).models.list({ limit: 100 }, { signal })) ids.push(model.id);
+      return ids;
+    } catch (error) {
+      throw anthropicFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+    }
+  };
+
+  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
+    guardedCall({
+      provider: config.id,
+      clock,
+      fetch: config.fetch,
+      timeouts,
+      signal: options.signal,
+      source,
+      mapError: (error, afterHeaders, tap) =>
+        anthropicFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+    });
+
+  return {
+    id: config.id,
+    kind: config.kind,
+    stream: (request, options) => call(options, options.timeouts, (signal, tap) => streamSource(request, options, signal, tap)),
+    complete: (request, options) =>
+      toCompletion(call(options, completeTimeouts(options.timeouts), (signal, tap) => completeSource(request, options, signal, tap))),
+    listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id }),
+    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Ollama on ollama-js. Usage comes from the final object's `prompt_eval_count`
+ * and `eval_count`; a stream without a `done:true` object was cut (ollama-js
+ * throws, and we check too). Headers come from our fetch tap.
+ */
+import type { ChatResponse } from 'ollama';
+import type { Usage } from '../../../../../shared/chat.js';
+import { realClock, type Clock } from '../../router/types.js';
+import { presetForProvider } from '../catalog/catalog.js';
+import { ollamaFailure } from '../errors/ollama-errors.js';
+import { readRateLimit } from '../errors/rate-limit-headers.js';
+import { ProviderError } from '../provider-error.js';
+import { ollamaClient } from '../ollama/ollama-client.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
+import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith } from './adapter-support.js';
+import { withContinuation } from './continuation.js';
+import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
+import { tapFetch, type ResponseTap } from './response-tap.js';
+
+function usageOf(part: Partial<ChatResponse>): Usage | undefined {
+  if (typeof part.prompt_eval_count !== 'number' && typeof part.eval_count !== 'number') return undefined;
+  return { inputTokens: part.prompt_eval_count ?? 0, outputTokens: part.eval_count ?? 0 };
+}
+
+export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
+  const preset = presetForProvider(config);
+  const target = { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers };
+
+  const body = (request: ChatRequest) => {
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
+    const options: { temperature?: number; num_predict?: number } = {};
+    if (request.temperature !== undefined) options.temperature = request.temperature;
+    if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
+    return { params: { model: request.model, messages, options }, fresh };
+  };
+
+  const opened = (tap: ResponseTap): StreamEvent => {
+    const headers = tap.last?.headers;
+    return { type: 'open', requestId: headers?.get('x-request-id') ?? undefined, rateLimit: readRateLimit(headers, clock.now()) };
+  };
+
+  async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const parts = await ollamaClient(target, tap).chat({ ...params, stream: true });
+    yield opened(tap);
+    let final: ChatResponse | undefined;
+    for await (const part of parts) {
+      const piece = part.message?.content;
+      if (piece) yield { type: 'text', text: fresh(piece) };
+      if (part.done) final = part;
+    }
+    if (!final) return; // no done object: the guard reports the cut stream
+    yield { type: 'done', usage: usageOf(final), finishReason: final.done_reason || undefined };
+  }
+
+  async function* completeSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const reply = await ollamaClient(target, tap).chat({ ...params, stream: false });
+    yield opened(tap);
+    if (typeof reply?.message?.content !== 'string') {
+      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it' });
+    }
+    const text = fresh(reply.message.content);
+    if (reply.done === false) throw unfinished(config.id, text, undefined);
+    yield { type: 'text', text };
+    yield { type: 'done', usage: usageOf(reply), finishReason: reply.done_reason || undefined };
+  }
+
+  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
+    const tap = tapFetch(config.fetch, listSignal(signal));
+    try {
+      const list = await ollamaClient(target, tap).list();
+      return list.models.map((model) => model.name);
+    } catch (error) {
+      throw ollamaFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+    }
+  };
+
+  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
+    guardedCall({
+      provider: config.id,
+      clock,
+      fetch: config.fetch,
+      timeouts,
+      signal: options.signal,
+      source,
+      strictNdjson: true,
+      mapError: (error, afterHeaders, tap) =>
+        ollamaFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+    });
+
+  return {
+    id: config.id,
+    kind: config.kind,
+    stream: (request, options) => call(options, options.timeouts, (_signal, tap) => streamSource(request, tap)),
+    complete: (request, options) =>
+      toCompletion(call(options, completeTimeouts(options.timeouts), (_signal, tap) => completeSource(request, tap))),
+    listModels: (signal) =>
+      modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id ?? 'ollama' }),
+    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * OpenAI and every OpenAI-compatible host, on the official `openai` client with
+ * `baseURL`. A client is made per call so each request has its own fetch tap
+ * (headers, error body, abort). Host quirks come from the catalog as flags.
+ */
+import OpenAI from 'openai';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import type { Usage } from '../../../../../shared/chat.js';
+import { realClock, type Clock } from '../../router/types.js';
+import { presetForProvider } from '../catalog/catalog.js';
+import type { WireQuirks } from '../catalog/preset-types.js';
+import { openAiFailure } from '../errors/openai-errors.js';
+import { readRateLimit } from '../errors/rate-limit-headers.js';
+import { ProviderError } from '../provider-error.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
+import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
+import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import { withContinuation } from './continuation.js';
+import { tapFetch, type ResponseTap } from './response-tap.js';
+
+interface WireUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+}
+
+function toUsage(u: WireUsage | null | undefined): Usage | undefined {
+  if (!u || typeof u.prompt_tokens !== 'number') return undefined;
+  return { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens ?? 0 };
+}
+
+function groqUsage(chunk: ChatCompletionChunk): WireUsage | undefined {
+  const extra = (chunk as { x_groq?: { usage?: WireUsage } }).x_groq;
+  return extra?.usage;
+}
+
+export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
+  const preset = presetForProvider(config);
+  const quirks: WireQuirks = preset?.quirks ?? {};
+  const maxTokensField = quirks.maxTokensField ?? (config.kind === 'openai' ? 'max_completion_tokens' : 'max_tokens');
+
+  const client = (tap: ResponseTap, timeoutMs: number): OpenAI =>
+    new OpenAI({
+      apiKey: config.apiKey ?? 'not-needed',
+      baseURL: config.baseURL,
+      maxRetries: 0,
+      // Failures reach the user as ProviderErrors; SDK console output is only noise.
+      logLevel: 'off',
+      timeout: timeoutMs,
+      fetch: tap.fetch,
+      defaultHeaders: { ...preset?.headers, ...config.headers },
+    });
+
+  const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
+    const params: ChatCompletionCreateParamsBase = { model: request.model, messages };
+    if (request.temperature !== undefined) params.temperature = request.temperature;
+    if (request.maxTokens !== undefined) params[maxTokensField] = request.maxTokens;
+    return { params, fresh };
+  };
+
+  const filtered = (partial: string, requestId: string | undefined): ProviderError =>
+    new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
+
+  async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
+      .chat.completions.create(
+        { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
+        { signal },
+      )
+      .withResponse();
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    let usage: Usage | undefined;
+    let finishReason: string | undefined;
+    let text = '';
+    for await (const chunk of data) {
+      const choice = chunk.choices[0];
+      const piece = choice?.delta?.content;
+      if (piece) {
+        const fresher = fresh(piece);
+        text += fresher;
+        yield { type: 'text', text: fresher };
+      }
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      usage = toUsage(chunk.usage) ?? (quirks.usageInXGroq ? toUsage(groqUsage(chunk)) : undefined) ?? usage;
+    }
+    if (finishReason === undefined) return; // no finish chunk: the guard reports the cut stream
+    if (finishReason === 'content_filter') throw filtered(text, requestId);
+    yield { type: 'done', usage, finishReason, requestId };
+  }
+
+  async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+    const { params, fresh } = body(request);
+    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
+      .chat.completions.create({ ...params, stream: false }, { signal })
+      .withResponse();
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
+    if (!choice) {
+      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
+    }
+    const text = fresh(choice.message?.content ?? '');
+    if (choice.finish_reason === 'content_filter') throw filtered(text, requestId);
+    if (!choice.finish_reason) throw unfinished(config.id, text, requestId);
+    yield { type: 'text', text };
+    yield { type: 'done', usage: toUsage(data.usage), finishReason: choice.finish_reason ?? undefined, requestId };
+  }
+
+  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
+    const tap = tapFetch(config.fetch, listSignal(signal));
+    try {
+      const page = await client(tap, 30_000).models.list({ signal });
+      return page.data.map((model) => model.id);
+    } catch (error) {
+      throw openAiFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+    }
+  };
+
+  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
+    guardedCall({
+      provider: config.id,
+      clock,
+      fetch: config.fetch,
+      timeouts,
+      signal: options.signal,
+      source,
+      mapError: (error, afterHeaders, tap) =>
+        openAiFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+    });
+
+  return {
+    id: config.id,
+    kind: config.kind,
+    stream: (request, options) =>
+      call(options, options.timeouts, (signal, tap) => streamSource(request, options, signal, tap)),
+    complete: (request, options) =>
+      toCompletion(call(options, completeTimeouts(options.timeouts), (signal, tap) => completeSource(request, options, signal, tap))),
+    listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id }),
+    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
+  };
+}

@@ -1,0 +1,18 @@
+/** Picks the adapter for a configured provider by its kind. */
+import { realClock, type Clock } from '../router/types.js';
+import { createAnthropicAdapter } from './adapters/anthropic-adapter.js';
+import { createOllamaAdapter } from './adapters/ollama-adapter.js';
+import { createOpenAiAdapter } from './adapters/openai-adapter.js';
+import type { AdapterConfig, ProviderAdapter } from './types.js';
+
+export function createAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
+  switch (config.kind) {
+    case 'anthropic':
+      return createAnthropicAdapter(config, clock);
+    case 'ollama':
+      return createOllamaAdapter(config, clock);
+    case 'openai':
+    case 'openai-compatible':
+      return createOpenAiAdapter(config, clock);
+  }
+}

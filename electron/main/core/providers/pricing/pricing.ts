@@ -1,0 +1,80 @@
+/**
+ * Price and context window per model, offline: the catalog's pinned table, with
+ * per-model overrides from settings. Local models cost $0; a model nobody knows
+ * the price of has no price (the UI says "unknown"), and its cost counts as $0.
+ */
+import type { Usage } from '../../../../../shared/chat.js';
+import type { ModelInfo } from '../../../../../shared/providers.js';
+import { resolvePreset } from '../catalog/catalog.js';
+import type { ModelPrice, PresetModel, ProviderPreset } from '../catalog/preset-types.js';
+
+export interface ModelOverride {
+  inputUsdPerMTok?: number;
+  outputUsdPerMTok?: number;
+  contextWindow?: number;
+}
+
+/** Keyed by `presetId/model` (wins) or by bare model id. */
+export type ModelOverrides = Readonly<Record<string, ModelOverride>>;
+
+const FREE: ModelPrice = { inputUsdPerMTok: 0, outputUsdPerMTok: 0 };
+
+type PresetRef = ProviderPreset | string | undefined;
+
+function presetOf(ref: PresetRef): ProviderPreset | undefined {
+  return typeof ref === 'string' ? resolvePreset(ref) : ref;
+}
+
+/** Exact id, else the longest catalog id the live id extends (`gpt-4o-mini-2024-07-18` → `gpt-4o-mini`). */
+function findModel(preset: ProviderPreset | undefined, model: string): PresetModel | undefined {
+  if (!preset) return undefined;
+  const exact = preset.models.find((m) => m.id === model);
+  if (exact) return exact;
+  return preset.models
+    .filter((m) => model.startsWith(`${m.id}-`) || model.startsWith(`${m.id}:`))
+    .sort((a, b) => b.id.length - a.id.length)[0];
+}
+
+function overrideFor(preset: ProviderPreset | undefined, model: string, overrides?: ModelOverrides): ModelOverride | undefined {
+  if (!overrides) return undefined;
+  return (preset ? overrides[`${preset.id}/${model}`] : undefined) ?? overrides[model];
+}
+
+export function priceFor(presetRef: PresetRef, model: string, overrides?: ModelOverrides): ModelPrice | undefined {
+  const preset = presetOf(presetRef);
+  const entry = findModel(preset, model);
+  const base = entry && typeof entry.price === 'object' ? entry.price : undefined;
+  const override = overrideFor(preset, model, overrides);
+  if (override?.inputUsdPerMTok !== undefined || override?.outputUsdPerMTok !== undefined) {
+    return {
+      inputUsdPerMTok: override.inputUsdPerMTok ?? base?.inputUsdPerMTok ?? 0,
+      outputUsdPerMTok: override.outputUsdPerMTok ?? base?.outputUsdPerMTok ?? 0,
+    };
+  }
+  if (base) return base;
+  if (entry?.price === 'free' || preset?.local || preset?.kind === 'ollama' || model.endsWith(':free')) return FREE;
+  return undefined;
+}
+
+/** USD for one attempt from the usage the provider reported; $0 when price or usage is unknown. */
+export function costUsd(price: ModelPrice | undefined, usage: Usage | undefined): number {
+  if (!price || !usage) return 0;
+  return (usage.inputTokens * price.inputUsdPerMTok + usage.outputTokens * price.outputUsdPerMTok) / 1_000_000;
+}
+
+export function contextWindowFor(presetRef: PresetRef, model: string, overrides?: ModelOverrides): number | undefined {
+  const preset = presetOf(presetRef);
+  return overrideFor(preset, model, overrides)?.contextWindow ?? findModel(preset, model)?.contextWindow;
+}
+
+export function modelInfoFor(presetRef: PresetRef, id: string, overrides?: ModelOverrides): ModelInfo {
+  const price = priceFor(presetRef, id, overrides);
+  const contextWindow = contextWindowFor(presetRef, id, overrides);
+  const info: ModelInfo = { id };
+  if (contextWindow !== undefined) info.contextWindow = contextWindow;
+  if (price) {
+    info.inputUsdPerMTok = price.inputUsdPerMTok;
+    info.outputUsdPerMTok = price.outputUsdPerMTok;
+  }
+  return info;
+}

@@ -1,0 +1,157 @@
+/**
+ * The one place timeouts and cancellation are enforced on a provider stream.
+ * Three timers, each measuring provider silence only (never the consumer's time):
+ * connect (until headers, i.e. the `open` event), first token (open → first
+ * text) and idle (between text chunks). When one fires, or the caller aborts,
+ * the underlying request is aborted at once and a ProviderError is thrown naming
+ * what happened. Any failure after text carries that text as `partialText`.
+ * The clock is injected so the router can drive it deterministically.
+ */
+import { realClock, type Clock } from '../router/types.js';
+import { ProviderError } from './provider-error.js';
+import type { StreamEvent, StreamTimeouts } from './types.js';
+
+export interface GuardOptions {
+  provider: string;
+  timeouts: StreamTimeouts;
+  /** The caller's signal: aborting it ends the stream with `cancelled`. */
+  signal: AbortSignal;
+  clock?: Clock;
+  /** Turns whatever the source throws into a ProviderError; `afterHeaders` says whether `open` was seen. */
+  mapError?: (error: unknown, afterHeaders: boolean) => ProviderError;
+}
+
+type Phase = 'connect' | 'firstToken' | 'idle';
+
+const PHASE_WORDS: Record<Phase, (ms: number) => string> = {
+  connect: (ms) => `Connect timeout: no response headers within ${ms} ms`,
+  firstToken: (ms) => `First-token timeout: no text within ${ms} ms after the response began`,
+  idle: (ms) => `Idle timeout: the stream went silent for ${ms} ms`,
+};
+
+function defaultMapError(provider: string) {
+  return (error: unknown): ProviderError =>
+    ProviderError.is(error)
+      ? error
+      : new ProviderError({ kind: 'stream_interrupted', provider, message: String(error), cause: error });
+}
+
+/**
+ * Wraps a stream source. `source` receives the signal the guard aborts on timeout,
+ * cancel or early exit; it must pass it to its HTTP request.
+ */
+export async function* guardStream(
+  source: (signal: AbortSignal) => AsyncIterable<StreamEvent>,
+  options: GuardOptions,
+): AsyncGenerator<StreamEvent, void, undefined> {
+  const clock = options.clock ?? realClock;
+  const mapError = options.mapError ?? defaultMapError(options.provider);
+  const controller = new AbortController();
+  let stopped: ProviderError | undefined;
+  let wake: ((reason: ProviderError) => void) | undefined;
+  let cancelTimer: () => void = () => undefined;
+  let requestId: string | undefined;
+  let partial = '';
+
+  const stop = (reason: ProviderError): void => {
+    if (stopped) return;
+    stopped = reason;
+    controller.abort(reason);
+    wake?.(reason);
+  };
+  const arm = (phase: Phase, ms: number): void => {
+    cancelTimer();
+    cancelTimer = clock.setTimeout(() => {
+      stop(new ProviderError({ kind: 'timeout', provider: options.provider, message: PHASE_WORDS[phase](ms), requestId }));
+    }, ms);
+  };
+  const onCallerAbort = (): void =>
+    stop(new ProviderError({ kind: 'cancelled', provider: options.provider, message: 'Stopped by the user', requestId }));
+
+  if (options.signal.aborted) onCallerAbort();
+  options.signal.addEventListener('abort', onCallerAbort, { once: true });
+
+  let phase: Phase = 'connect';
+  let finished = false;
+  let iterator: AsyncIterator<StreamEvent> | undefined;
+  try {
+    if (stopped) throw stopped;
+    arm('connect', options.timeouts.connectMs);
+    iterator = source(controller.signal)[Symbol.asyncIterator]();
+    let sawDone = false;
+    for (;;) {
+      if (stopped) throw stopped;
+      if (phase === 'firstToken') arm('firstToken', options.timeouts.firstTokenMs);
+      if (phase === 'idle') arm('idle', options.timeouts.idleMs);
+      const next = iterator.next();
+      // The losing side of the race may reject later (aborted fetch); that is expected.
+      next.catch(() => undefined);
+      const interrupted = new Promise<never>((_, reject) => {
+        wake = reject;
+      });
+      interrupted.catch(() => undefined);
+      let result: IteratorResult<StreamEvent>;
+      try {
+        result = await Promise.race([next, interrupted]);
+      } catch (error) {
+        throw stopped ?? mapError(error, phase !== 'connect');
+      } finally {
+        wake = undefined;
+      }
+      // SDKs end a stream quietly when its request is aborted.
+      if (stopped) throw stopped;
+      cancelTimer();
+      if (result.done) break;
+      const event = result.value;
+      if (event.type === 'open') {
+        requestId = event.requestId;
+        if (phase === 'connect') phase = 'firstToken';
+      } else if (event.type === 'text') {
+        if (event.text === '') continue;
+        partial += event.text;
+        phase = 'idle';
+      } else {
+        sawDone = true;
+      }
+      yield event;
+    }
+    if (!sawDone) {
+      throw new ProviderError({
+        kind: 'stream_interrupted',
+        provider: options.provider,
+        message: 'The stream ended before the provider finished the answer',
+        requestId,
+      });
+    }
+    finished = true;
+  } catch (error) {
+    const failure = ProviderError.is(error) ? error : mapError(error, phase !== 'connect');
+    if (partial !== '' && failure.partialText === undefined) failure.partialText = partial;
+    throw failure;
+  } finally {
+    cancelTimer();
+    options.signal.removeEventListener('abort', onCallerAbort);
+    if (!finished) {
+      // Also covers a consumer that stops reading early: close the socket.
+      controller.abort(stopped ?? new Error('stream closed by consumer'));
+      void iterator?.return?.()?.catch(() => undefined);
+    }
+  }
+}
+
+/** Drains a guarded stream into one result, for callers that do not need text as it comes. */
+export async function collectStream(events: AsyncIterable<StreamEvent>): Promise<{
+  text: string;
+  open?: Extract<StreamEvent, { type: 'open' }>;
+  done?: Extract<StreamEvent, { type: 'done' }>;
+}> {
+  let text = '';
+  let open: Extract<StreamEvent, { type: 'open' }> | undefined;
+  let done: Extract<StreamEvent, { type: 'done' }> | undefined;
+  for await (const event of events) {
+    if (event.type === 'open') open = event;
+    else if (event.type === 'text') text += event.text;
+    else done = event;
+  }
+  return { text, open, done };
+}

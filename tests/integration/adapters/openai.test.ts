@@ -1,0 +1,4 @@
+import { adapterSuite } from './adapter-suite.js';
+import { FAMILIES } from './harness.js';
+
+adapterSuite(FAMILIES['openai']!);
