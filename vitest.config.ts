@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: keep the pool small so integration servers are not starved.
     maxWorkers: 2,
+    // electron-store imports `electron`; inlining it lets the Electron-layer tests
+    // hand it the stand-in module instead of the real (binary-less) package.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -16,7 +16,25 @@ export const ProviderIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'provider ids are letters, digits, dots, dashes and underscores');
 
-const UrlSchema = z.string().url('must be a full URL such as http://127.0.0.1:11434');
+const UrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a full http(s) URL such as http://127.0.0.1:11434');
+
+/** Secrets belong in the keychain, so headers that carry one are refused here. */
+const SECRET_HEADER = /authorization|api[-_]?key|token|secret|password|cookie/i;
+const HeadersSchema = z
+  .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'header names are letters, digits and dashes'), z.string().max(2000))
+  .refine((headers) => !Object.keys(headers).some((name) => SECRET_HEADER.test(name)), {
+    message: 'headers cannot carry keys or tokens (they would be saved in plain text); set the key under Providers instead',
+  });
 
 export const ProviderConfigSchema = z.object({
   id: ProviderIdSchema,
@@ -28,7 +46,7 @@ export const ProviderConfigSchema = z.object({
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
   models: z.array(z.string().min(1)).optional(),
   enabled: z.boolean().default(true),
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: HeadersSchema.optional(),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 

@@ -1,0 +1,105 @@
+/**
+ * `switchboard ask [--task TYPE|auto] [--provider ID [--model ID]] [--json] PROMPT`.
+ * Streams the answer; with --json, one JSON object per line (attempt, delta,
+ * fallback, then done or error), a contract scripts depend on.
+ */
+import type { Message } from '../../../shared/chat.js';
+import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
+import type { Core } from '../../main/core/app-core.js';
+import { UsageError } from '../../main/core/host-options.js';
+import { formatCost, type Output } from '../output.js';
+
+export interface AskOptions {
+  prompt: string;
+  task?: string;
+  provider?: string;
+  model?: string;
+}
+
+export function validateAsk(core: Core, options: AskOptions): void {
+  if (!options.prompt.trim()) throw new UsageError('ask needs a prompt, e.g. switchboard ask "hello"');
+  if (options.model && !options.provider) throw new UsageError('--model needs --provider');
+  const task = options.task ?? 'auto';
+  const known = new Set<string>(['auto', ...BUILTIN_TASK_TYPES, ...core.taskTypes()]);
+  if (!known.has(task)) throw new UsageError(`unknown task type "${task}"; known: ${[...known].join(', ')}`);
+  if (options.provider && !core.settings().providers.some((p) => p.id === options.provider)) {
+    const ids = core.settings().providers.map((p) => p.id);
+    throw new UsageError(`unknown provider "${options.provider}"; configured: ${ids.join(', ') || 'none'}`);
+  }
+}
+
+export async function ask(core: Core, options: AskOptions, out: Output): Promise<number> {
+  validateAsk(core, options);
+  // The CLI's core sends exactly one message, so every chat event belongs to it.
+  const unsubscribe = core.events.subscribe((name, payload) => print(name, payload, out));
+  const sent = core.chat.send({
+    text: options.prompt,
+    taskType: options.task ?? 'auto',
+    ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.model ? { model: options.model } : {}),
+  });
+  const message = await sent.finished;
+  unsubscribe();
+  return finish(message, out);
+}
+
+function print(name: string, payload: unknown, out: Output): void {
+  const p = payload as Record<string, string>;
+  if (name === 'chat.attempt') {
+    if (out.json) out.line({ event: 'attempt', provider: p.provider, model: p.model });
+  } else if (name === 'chat.delta') {
+    if (out.json) out.line({ event: 'delta', text: p.text });
+    else out.text(p.text ?? '');
+  } else if (name === 'chat.fallback') {
+    if (out.json) out.line({ event: 'fallback', from: p.from, to: p.to, reason: p.reason });
+    else out.note(`\n[${p.from} failed: ${p.reason}; trying ${p.to}]`);
+  }
+}
+
+function attemptsOf(message: Message) {
+  return (message.attempts ?? []).map((a) => ({
+    provider: a.provider,
+    model: a.model,
+    outcome: a.outcome,
+    errorKind: a.errorKind ?? null,
+    status: a.status ?? null,
+    ms: Math.round(a.ms),
+  }));
+}
+
+function finish(message: Message, out: Output): number {
+  if (message.status === 'done') {
+    const usage = { inputTokens: message.usage?.inputTokens ?? 0, outputTokens: message.usage?.outputTokens ?? 0 };
+    if (out.json) {
+      out.line({
+        event: 'done',
+        provider: message.provider,
+        model: message.model,
+        taskType: message.taskType,
+        text: message.text,
+        usage,
+        costUsd: message.costUsd ?? 0,
+        ttftMs: message.ttftMs ?? null,
+        latencyMs: message.latencyMs ?? null,
+        attempts: attemptsOf(message),
+      });
+    } else {
+      if (!message.text.endsWith('\n')) out.text('\n');
+      out.note(
+        `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
+          (message.note ? ` · ${message.note}` : ''),
+      );
+    }
+    return 0;
+  }
+  const errorKind = message.error?.kind ?? 'no_target';
+  const text = message.error?.message ?? 'no provider could answer';
+  if (out.json) {
+    out.line({ event: 'error', errorKind, message: text, attempts: attemptsOf(message) });
+  } else {
+    if (message.text) out.text('\n');
+    out.note(`switchboard: ${text}`);
+    for (const a of attemptsOf(message)) out.note(`  ${a.provider}/${a.model}: ${a.outcome}${a.errorKind ? ` (${a.errorKind})` : ''}`);
+  }
+  return 1;
+}

@@ -1,0 +1,23 @@
+/** `switchboard doctor`: checks every enabled provider end to end; exit 1 if any fails. */
+import type { ProbeResult } from '../../../shared/providers.js';
+import type { Core } from '../../main/core/app-core.js';
+import type { Output } from '../output.js';
+
+export async function doctor(core: Core, out: Output): Promise<number> {
+  const providers = core.settings().providers.filter((p) => p.enabled);
+  if (providers.length === 0) {
+    out.note('switchboard: no provider is enabled; add one in Settings or with --config');
+    return 1;
+  }
+  // Probed side by side: one slow host should not make the whole check slow.
+  const results: ProbeResult[] = await Promise.all(providers.map((p) => core.pool.test(p.id)));
+  for (const r of results) {
+    if (out.json) out.line({ ...r });
+    else {
+      const status = r.ok ? 'ok  ' : 'FAIL';
+      const detail = r.ok ? `${r.modelCount ?? 0} models` : `${r.errorKind ?? 'error'}: ${r.message ?? ''}`;
+      out.text(`${status} ${r.provider.padEnd(16)} ${String(Math.round(r.latencyMs)).padStart(6)} ms  ${detail}${r.requestId ? ` (request ${r.requestId})` : ''}\n`);
+    }
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}

@@ -1,0 +1,202 @@
+/**
+ * Sends a message through the router and keeps the conversation on disk. The
+ * call returns at once; the answer streams as events. Text received so far is
+ * checkpointed, so a crash or a failure never loses what the user already saw.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Message } from '../../../../shared/chat.js';
+import type { CallArgs, CallResult } from '../../../../shared/contract/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock, Router, RouteResult } from '../router/types.js';
+import { RouteFailure } from '../router/types.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+import { historyToTurns, titleFrom } from './history.js';
+
+const CHECKPOINT_MS = 2000;
+
+export interface ChatServiceDeps {
+  store: ConversationStore;
+  router: Router;
+  events: EventBus;
+  clock: Clock;
+  /** Called after every answer or failure, e.g. to publish provider health. */
+  afterMessage?: () => void;
+  /** Turns a routing failure into words that include what the user can do. */
+  describeFailure?: (failure: RouteFailure) => string;
+  /** Removes any key from text before it is stored or shown. */
+  scrub?: (text: string) => string;
+}
+
+type SendInput = CallArgs<'chat.send'> & { taskType: string };
+
+export interface ChatService {
+  send(input: SendInput): CallResult<'chat.send'> & { finished: Promise<Message> };
+  cancel(messageId: string): boolean;
+  /** Aborts every stream in flight and waits for them to be stored. */
+  close(): Promise<void>;
+}
+
+export function createChatService(deps: ChatServiceDeps): ChatService {
+  const { store, router, events, clock } = deps;
+  const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
+  recoverInterrupted(store);
+
+  function send(input: SendInput) {
+    const now = clock.now();
+    const existing = input.conversationId ? store.get(input.conversationId) : undefined;
+    if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
+    const conversation = existing?.conversation ?? store.create(titleFrom(input.text), now);
+    const history = existing?.messages ?? [];
+
+    const userMessage: Message = {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      role: 'user',
+      text: input.text,
+      createdAt: now,
+      status: 'done',
+      ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
+    };
+    store.putMessage(userMessage);
+    const draft: Message = {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      role: 'assistant',
+      text: '',
+      createdAt: now + 1,
+      status: 'streaming',
+    };
+    store.putMessage(draft);
+
+    const abort = new AbortController();
+    const finished = run(draft, [...history, userMessage], input, conversation.stickyProvider, abort.signal).finally(
+      () => {
+        inFlight.delete(draft.id);
+        deps.afterMessage?.();
+      },
+    );
+    inFlight.set(draft.id, { abort, finished });
+    return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
+  }
+
+  async function run(
+    draft: Message,
+    history: Message[],
+    input: SendInput,
+    stickyProvider: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Message> {
+    const ref = { conversationId: draft.conversationId, messageId: draft.id };
+    let text = '';
+    let lastCheckpoint = clock.now();
+    try {
+      const result = await router.route(
+        {
+          conversationId: draft.conversationId,
+          messages: historyToTurns(history),
+          taskChoice: input.taskType,
+          provider: input.provider,
+          model: input.model,
+          stickyProvider,
+        },
+        {
+          onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
+          onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
+          onText: (delta) => {
+            text += delta;
+            events.emit('chat.delta', { ...ref, text: delta });
+            if (clock.now() - lastCheckpoint >= CHECKPOINT_MS) {
+              lastCheckpoint = clock.now();
+              store.putMessage({ ...draft, text });
+            }
+          },
+        },
+        signal,
+      );
+      const message = answered(draft, result, deps.scrub ?? ((t) => t));
+      store.putMessage(message);
+      store.setSticky(draft.conversationId, result.provider);
+      events.emit('chat.done', { message });
+      return message;
+    } catch (error) {
+      const message = failed(draft, error, text, deps);
+      store.putMessage(message);
+      events.emit('chat.error', { message });
+      return message;
+    }
+  }
+
+  return {
+    send,
+    cancel(messageId) {
+      const entry = inFlight.get(messageId);
+      entry?.abort.abort();
+      return entry !== undefined;
+    },
+    async close() {
+      const pending = [...inFlight.values()];
+      pending.forEach((p) => p.abort.abort());
+      await Promise.allSettled(pending.map((p) => p.finished));
+    },
+  };
+}
+
+function answered(draft: Message, r: RouteResult, scrub: (text: string) => string): Message {
+  return {
+    ...draft,
+    text: r.text,
+    status: 'done',
+    taskType: r.taskType,
+    provider: r.provider,
+    model: r.model,
+    usage: r.usage,
+    costUsd: r.costUsd,
+    ttftMs: r.ttftMs,
+    latencyMs: r.latencyMs,
+    attempts: r.attempts.map((a) => (a.message ? { ...a, message: scrub(a.message) } : a)),
+    trace: r.trace,
+    ...(r.note ? { note: r.note } : {}),
+  };
+}
+
+function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
+  const scrub = deps.scrub ?? ((t: string) => t);
+  if (error instanceof RouteFailure) {
+    const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
+    const words = deps.describeFailure?.(error) ?? error.message;
+    return {
+      ...draft,
+      text,
+      status: error.kind === 'cancelled' ? 'cancelled' : 'error',
+      taskType: error.trace.taskType,
+      attempts: error.attempts.map((a) => (a.message ? { ...a, message: scrub(a.message) } : a)),
+      trace: error.trace,
+      error: { kind: error.kind, message: scrub(words) },
+    };
+  }
+  // A bug in the core, not a provider failure: say so plainly, keep the text.
+  return {
+    ...draft,
+    text: streamed,
+    status: 'error',
+    error: { kind: 'no_target', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
+  };
+}
+
+/**
+ * Answers that were streaming when the app last stopped are marked, with their
+ * text kept. Only recent conversations can hold one, so start-up stays cheap.
+ */
+function recoverInterrupted(store: ConversationStore): void {
+  for (const summary of store.list().slice(0, 20)) {
+    const conversation = store.get(summary.id);
+    for (const m of conversation?.messages ?? []) {
+      if (m.status !== 'streaming') continue;
+      store.putMessage({
+        ...m,
+        status: 'error',
+        error: { kind: 'stream_interrupted', message: 'Switchboard closed before this answer finished.' },
+      });
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/** Turns stored messages into the turns a provider sees. */
+import type { Message } from '../../../../shared/chat.js';
+import type { ChatTurn } from '../providers/types.js';
+
+export function historyToTurns(messages: Message[]): ChatTurn[] {
+  const turns: ChatTurn[] = [];
+  for (const m of messages) {
+    // A failed answer with no text says nothing to the next model; partial text does.
+    if (m.role === 'assistant' && m.text.trim() === '') continue;
+    if (m.role === 'assistant' && m.status === 'streaming') continue;
+    turns.push({ role: m.role, content: m.text });
+  }
+  return turns;
+}
+
+/** A conversation's title: its first line, trimmed to something a sidebar can show. */
+export function titleFrom(text: string): string {
+  const firstLine = text.trim().split('\n')[0] ?? '';
+  return firstLine.length > 60 ? `${firstLine.slice(0, 57)}…` : firstLine || 'New chat';
+}

@@ -1,0 +1,27 @@
+/** Handlers for providers, keys, health and the routing preview. */
+import type { providerCalls } from '../../../../shared/contract/calls-providers.js';
+import type { Handlers } from '../../../../shared/contract/index.js';
+import type { ProviderHealth } from '../../../../shared/providers.js';
+import type { KeyService } from '../key-service.js';
+import type { ProviderPool } from '../provider-pool.js';
+import type { Router } from '../router/types.js';
+
+type ProviderHandlers = Pick<Handlers, keyof typeof providerCalls>;
+
+export function providerHandlers(deps: {
+  pool: ProviderPool;
+  keys: KeyService;
+  router: Router;
+  health: () => ProviderHealth[];
+}): ProviderHandlers {
+  return {
+    'providers.list': async () => deps.pool.views(),
+    'providers.test': async ({ provider }) => deps.pool.test(provider),
+    'providers.models': async ({ provider }) => deps.pool.models(provider),
+    'health.get': async () => deps.health(),
+    'keys.set': async ({ provider, key }) => deps.keys.set(provider, key),
+    'keys.delete': async ({ provider }) => deps.keys.delete(provider),
+    'routing.preview': async ({ text, taskType }) =>
+      deps.router.preview({ messages: [{ role: 'user', content: text }], taskChoice: taskType }),
+  };
+}

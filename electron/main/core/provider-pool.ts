@@ -1,0 +1,168 @@
+/**
+ * Turns configured providers plus their keys into adapters, and answers the
+ * provider questions hosts ask (views, tests, model lists). Keys are resolved
+ * ahead of time (`refresh`), because the router asks for adapters synchronously.
+ */
+import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/providers.js';
+import type { ProviderConfig, Settings } from '../../../shared/settings.js';
+import { defaultModelsOf } from './providers/catalog/catalog.js';
+import { presetOf } from './provider-preset.js';
+import { createAdapter } from './providers/create-adapter.js';
+import { modelInfoFor } from './providers/pricing/pricing.js';
+import { ProviderError } from './providers/provider-error.js';
+import type { ProviderAdapter } from './providers/types.js';
+import type { KeyResolver, ResolvedKey } from './secrets/key-resolver.js';
+import { maskKey } from './secrets/mask-key.js';
+import { redact } from './secrets/redact.js';
+
+const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
+
+export interface ProviderPool {
+  /** Re-reads keys for every configured provider; call after settings or keys change. */
+  refresh(): Promise<void>;
+  adapter(id: string): ProviderAdapter | { unavailable: string };
+  hasKey(id: string): boolean;
+  views(): ProviderView[];
+  /** Reachable, key accepted, models listed, then one tiny completion. */
+  test(id: string): Promise<ProbeResult>;
+  models(id: string): Promise<{ models: ModelInfo[]; source: 'live' | 'catalog'; error?: string }>;
+  /** Every key in use, so logs and errors can be scrubbed of them. */
+  knownKeys(): string[];
+  /** The key each provider will be called with right now (never sent to a renderer). */
+  currentKeys(): Map<string, string | undefined>;
+}
+
+export interface PoolDeps {
+  settings: () => Settings;
+  keys: KeyResolver;
+  fetch?: typeof fetch;
+}
+
+export function baseUrlOf(p: ProviderConfig): string {
+  return p.baseURL ?? presetOf(p)?.baseURL ?? '';
+}
+
+export function envVarsOf(p: ProviderConfig): string[] {
+  return presetOf(p)?.keyEnvVars ?? [];
+}
+
+export function createProviderPool(deps: PoolDeps): ProviderPool {
+  let resolved = new Map<string, ResolvedKey>();
+  const adapters = new Map<string, { signature: string; adapter: ProviderAdapter }>();
+
+  const config = (id: string) => deps.settings().providers.find((p) => p.id === id);
+  const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
+  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama';
+
+  function adapter(id: string): ProviderAdapter | { unavailable: string } {
+    const p = config(id);
+    if (!p) return { unavailable: 'unknown provider' };
+    if (!p.enabled) return { unavailable: 'disabled in Settings' };
+    const key = resolved.get(id);
+    if (needsKey(p) && !key?.key) return { unavailable: 'no key' };
+    const preset = presetOf(p);
+    const baseURL = baseUrlOf(p);
+    const signature = JSON.stringify([p.kind, baseURL, p.headers, key?.key, p.models]);
+    const cached = adapters.get(id);
+    if (cached?.signature === signature) return cached.adapter;
+    const created = createAdapter({
+      id,
+      kind: p.kind,
+      baseURL,
+      apiKey: key?.key,
+      headers: { ...preset?.headers, ...p.headers },
+      defaultModels: p.models ?? (preset ? defaultModelsOf(preset) : []),
+      ...(preset ? { preset: preset.id } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    adapters.set(id, { signature, adapter: created });
+    return created;
+  }
+
+  function unavailableResult(id: string, reason: string): ProbeResult {
+    const kind = reason === 'no key' ? 'auth' : 'no_target';
+    return { provider: id, ok: false, latencyMs: 0, errorKind: kind, message: reason === 'no key' ? 'No API key is set for this provider.' : `Provider is ${reason}.` };
+  }
+
+  return {
+    async refresh() {
+      const next = new Map<string, ResolvedKey>();
+      await Promise.all(
+        deps.settings().providers.map(async (p) => {
+          next.set(p.id, await deps.keys.resolve(p, envVarsOf(p)));
+        }),
+      );
+      resolved = next;
+    },
+    adapter,
+    hasKey: (id) => {
+      const p = config(id);
+      return p !== undefined && (!needsKey(p) || Boolean(resolved.get(id)?.key));
+    },
+    views() {
+      return deps.settings().providers.map((p) => {
+        const key = resolved.get(p.id);
+        const preset = presetOf(p);
+        return {
+          id: p.id,
+          kind: p.kind,
+          name: p.name ?? preset?.name ?? p.id,
+          baseURL: baseUrlOf(p),
+          enabled: p.enabled,
+          ...(preset ? { preset: preset.id } : {}),
+          models: p.models ?? (preset ? defaultModelsOf(preset) : []),
+          key: {
+            provider: p.id,
+            source: key?.source ?? (needsKey(p) ? 'none' : 'not_needed'),
+            ...(key?.key ? { masked: maskKey(key.key) } : {}),
+            ...(key?.envVar ? { envVar: key.envVar } : {}),
+          },
+        };
+      });
+    },
+    async test(id) {
+      const a = adapter(id);
+      if ('unavailable' in a) return unavailableResult(id, a.unavailable);
+      const started = performance.now();
+      const signal = AbortSignal.timeout(30_000);
+      try {
+        const probe = await a.probe(signal);
+        if (!probe.ok) return probe;
+        const p = config(id);
+        const model = p?.models?.[0] ?? (p ? presetOf(p)?.models[0]?.id : undefined);
+        if (model) {
+          await a.complete(
+            { model, messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5 },
+            { signal, timeouts: TEST_TIMEOUTS },
+          );
+        }
+        return { ...probe, latencyMs: performance.now() - started };
+      } catch (error) {
+        const failed = failedProbe(id, error, performance.now() - started);
+        return failed.message ? { ...failed, message: redact(failed.message, knownKeys()) } : failed;
+      }
+    },
+    async models(id) {
+      const p = config(id);
+      const preset = p ? presetOf(p) : undefined;
+      const fallback = (p?.models ?? (preset ? defaultModelsOf(preset) : [])).map((m) => modelInfoFor(preset, m));
+      const a = adapter(id);
+      if ('unavailable' in a) return { models: fallback, source: 'catalog', error: a.unavailable };
+      try {
+        const live = await a.listModels(AbortSignal.timeout(15_000));
+        return { models: live.map((m) => ({ ...modelInfoFor(preset, m.id), ...m })), source: 'live' };
+      } catch (error) {
+        return { models: fallback, source: 'catalog', error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    knownKeys,
+    currentKeys: () => new Map([...resolved].map(([id, k]) => [id, k.key])),
+  };
+}
+
+function failedProbe(provider: string, error: unknown, latencyMs: number): ProbeResult {
+  if (ProviderError.is(error)) {
+    return { provider, ok: false, latencyMs, errorKind: error.kind, message: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
+  }
+  return { provider, ok: false, latencyMs, errorKind: 'network', message: error instanceof Error ? error.message : String(error) };
+}

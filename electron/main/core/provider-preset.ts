@@ -1,0 +1,12 @@
+/**
+ * The catalog entry behind a configured provider. A provider of kind `openai`,
+ * `anthropic` or `ollama` that names no preset and sits on an unknown host (a
+ * proxy, a test server) still prices and behaves as that kind's own service.
+ */
+import type { ProviderConfig } from '../../../shared/settings.js';
+import { presetForProvider, resolvePreset } from './providers/catalog/catalog.js';
+import type { ProviderPreset } from './providers/catalog/preset-types.js';
+
+export function presetOf(p: Pick<ProviderConfig, 'id' | 'kind' | 'preset' | 'baseURL'>): ProviderPreset | undefined {
+  return presetForProvider(p) ?? (p.kind === 'openai-compatible' ? undefined : resolvePreset(p.kind));
+}

@@ -1,0 +1,49 @@
+/** The main window, built with Electron's secure defaults made explicit. */
+import { join } from 'node:path';
+import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+
+export function secureWindowOptions(preloadPath: string, iconPath: string | undefined): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Switchboard',
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  };
+}
+
+export interface WindowDeps {
+  BrowserWindow: typeof BrowserWindowType;
+  openExternal: (url: string) => Promise<void>;
+  outDir: string;
+  rendererDevUrl: string | undefined;
+  iconPath?: string;
+}
+
+export function createMainWindow(deps: WindowDeps): BrowserWindowType {
+  const win = new deps.BrowserWindow(secureWindowOptions(join(deps.outDir, 'preload', 'index.cjs'), deps.iconPath));
+  win.once('ready-to-show', () => win.show());
+  // The app never opens windows of its own; links go to the user's browser.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void deps.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  if (deps.rendererDevUrl) void win.loadURL(deps.rendererDevUrl);
+  else void win.loadFile(join(deps.outDir, 'renderer', 'index.html'));
+  return win;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createDeltaCoalescer, FRAME_MS } from '../../../electron/main/core/events/delta-coalescer.js';
+import type { Clock } from '../../../electron/main/core/router/types.js';
+
+function manualClock() {
+  let now = 0;
+  const timers: { at: number; fn: () => void; live: boolean }[] = [];
+  const clock: Clock = {
+    now: () => now,
+    setTimeout(fn, ms) {
+      const t = { at: now + ms, fn, live: true };
+      timers.push(t);
+      return () => (t.live = false);
+    },
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    for (const t of timers.filter((t) => t.live && t.at <= now)) {
+      t.live = false;
+      t.fn();
+    }
+  };
+  return { clock, advance };
+}
+
+describe('delta coalescer', () => {
+  it('turns 2,000 tokens inside one frame into one message with all the text in order', () => {
+    const { clock, advance } = manualClock();
+    const out: { name: string; payload: unknown }[] = [];
+    const c = createDeltaCoalescer((name, payload) => out.push({ name, payload }), clock);
+    for (let i = 0; i < 2000; i++) c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: `t${i} ` });
+    expect(out).toHaveLength(0);
+    advance(FRAME_MS);
+    expect(out).toHaveLength(1);
+    expect((out[0]!.payload as { text: string }).text).toBe(Array.from({ length: 2000 }, (_, i) => `t${i} `).join(''));
+  });
+
+  it('sends at most one message per frame at 2,000 tokens a second', () => {
+    const { clock, advance } = manualClock();
+    let sent = 0;
+    const c = createDeltaCoalescer(() => sent++, clock);
+    for (let ms = 0; ms < 1000; ms++) {
+      c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'a' });
+      c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'b' });
+      advance(1);
+    }
+    advance(FRAME_MS);
+    expect(sent).toBeLessThanOrEqual(Math.ceil(1000 / FRAME_MS) + 1);
+  });
+
+  it('flushes pending text before any other event, so done never overtakes text', () => {
+    const { clock } = manualClock();
+    const out: string[] = [];
+    const c = createDeltaCoalescer((name, payload) => out.push(`${name}:${(payload as { text?: string }).text ?? ''}`), clock);
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'hel' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'lo' });
+    c.push('chat.done', { message: { id: 'm' } as never });
+    expect(out).toEqual(['chat.delta:hello', 'chat.done:']);
+  });
+
+  it('keeps two streaming messages apart', () => {
+    const { clock, advance } = manualClock();
+    const out: { messageId: string; text: string }[] = [];
+    const c = createDeltaCoalescer((_n, p) => out.push(p as { messageId: string; text: string }), clock);
+    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '1' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'b', text: 'x' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '2' });
+    advance(FRAME_MS);
+    expect(out.map((d) => [d.messageId, d.text])).toEqual([
+      ['a', '12'],
+      ['b', 'x'],
+    ]);
+  });
+});
