@@ -1,0 +1,25 @@
+import { Banners } from './components/layout/Banners.js';
+import { Nav } from './components/layout/Nav.js';
+import { Sidebar } from './components/layout/Sidebar.js';
+import { ChatScreen } from './components/chat/ChatScreen.js';
+import { HealthScreen } from './components/health/HealthScreen.js';
+import { SettingsScreen } from './components/settings/SettingsScreen.js';
+import { useUi } from './services-context.js';
+
+export function App() {
+  const screen = useUi((s) => s.screen);
+  return (
+    <div className="app">
+      <Sidebar />
+      <div className="main">
+        <Nav />
+        <Banners />
+        <main className="screen">
+          {screen === 'chat' && <ChatScreen />}
+          {screen === 'health' && <HealthScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useChat, useHealth, useLocal, useSettings } from '../../services-context.js';
+import { hasUsableProvider } from '../../lib/usable.js';
+import { Composer } from './Composer.js';
+import { MessageList } from './MessageList.js';
+import { SetupCard } from './SetupCard.js';
+
+export function ChatScreen() {
+  const current = useChat((s) => s.current);
+  const loadError = useChat((s) => s.loadError);
+  const providers = useSettings((s) => s.providers);
+  const providersLoaded = useSettings((s) => s.providersLoaded);
+  const health = useHealth((s) => s.providers);
+  const localStatus = useLocal((s) => s.status);
+  const localError = useLocal((s) => s.error);
+  // Until both answers are in, say nothing rather than flash the setup card.
+  const known = providersLoaded && (localStatus !== undefined || localError !== undefined);
+  const usable = hasUsableProvider(providers, health, localStatus?.reachable ?? false);
+
+  return (
+    <section className="chat" aria-label="Chat">
+      <div className="chat-scroll">
+        {known && !usable && <SetupCard />}
+        {loadError && (
+          <p className="error" role="alert" data-testid="error">
+            {loadError}
+          </p>
+        )}
+        {current ? <MessageList conversationId={current} /> : usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
+      </div>
+      <Composer />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { fallbacksOf } from '../../lib/fallbacks.js';
+import { formatMs, formatUsd } from '../../lib/format.js';
+import type { ChatItem } from '../../store/chat-data.js';
+
+/** provider·model, task type and why, tokens, cost, time to first token; then notes and fallbacks. */
+export function MessageMeta({ item }: { item: ChatItem }) {
+  const { message } = item;
+  const parts: string[] = [];
+  if (message.provider) parts.push(message.model ? `${message.provider}·${message.model}` : message.provider);
+  if (message.trace?.taskReason) parts.push(message.trace.taskReason);
+  else if (message.taskType) parts.push(message.taskType);
+  if (message.usage) parts.push(`${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
+  if (message.costUsd !== undefined) parts.push(formatUsd(message.costUsd));
+  if (message.ttftMs !== undefined) parts.push(`first token ${formatMs(message.ttftMs)}`);
+  if (message.latencyMs !== undefined) parts.push(`total ${formatMs(message.latencyMs)}`);
+  const fallbacks = fallbacksOf(message, item.fallbacks);
+
+  return (
+    <div className="message-meta">
+      <div data-testid="message-meta">{parts.join(' · ')}</div>
+      {message.note && <div className="note">{message.note}</div>}
+      {fallbacks.length > 0 && (
+        <ul className="fallbacks" aria-label="Fallbacks">
+          {fallbacks.map((f, i) => (
+            <li key={i}>
+              ↪ {f.from} → {f.to}: {f.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { memo } from 'react';
+import type { ChatItem } from '../../store/chat-data.js';
+import { DecisionTrace } from './DecisionTrace.js';
+import { MessageError } from './MessageError.js';
+import { MessageMeta } from './MessageMeta.js';
+import { MessageText } from './MessageText.js';
+
+/** Memoized on the item: a frame of streamed text re-renders only the streaming row. */
+export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem }) {
+  const { message } = item;
+  const isAssistant = message.role === 'assistant';
+  return (
+    <li className={`message ${message.role} status-${message.status}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
+      <div className="message-author">{isAssistant ? 'Assistant' : 'You'}</div>
+      {isAssistant && message.status === 'streaming' && message.text === '' ? (
+        <p className="muted thinking" data-testid="message-text">
+          {message.provider ? `Waiting for ${message.provider}…` : 'Routing…'}
+        </p>
+      ) : (
+        <MessageText text={message.text} />
+      )}
+      {message.status === 'error' && <MessageError message={message} />}
+      {isAssistant && <MessageMeta item={item} />}
+      {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
+    </li>
+  );
+});

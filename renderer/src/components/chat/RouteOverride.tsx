@@ -1,0 +1,46 @@
+import { useSettings } from '../../services-context.js';
+
+export interface Override {
+  provider: string;
+  model: string;
+}
+
+/** Optionally pin a provider (and model) for the next message instead of routing. */
+export function RouteOverride({ value, onChange }: { value: Override; onChange: (v: Override) => void }) {
+  const providers = useSettings((s) => s.providers);
+  const chosen = providers.find((p) => p.id === value.provider);
+  return (
+    <>
+      <label className="inline-field">
+        <span>Provider</span>
+        <select value={value.provider} onChange={(e) => onChange({ provider: e.target.value, model: '' })} data-testid="provider-override">
+          <option value="">routed</option>
+          {providers
+            .filter((p) => p.enabled)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      {chosen && (
+        <label className="inline-field">
+          <span>Model</span>
+          <input
+            list="override-models"
+            value={value.model}
+            placeholder="default"
+            onChange={(e) => onChange({ ...value, model: e.target.value })}
+            data-testid="model-override"
+          />
+          <datalist id="override-models">
+            {chosen.models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </label>
+      )}
+    </>
+  );
+}

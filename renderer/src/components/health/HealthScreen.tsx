@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useHealth } from '../../services-context.js';
+import { HealthRow } from './HealthRow.js';
+
+export function HealthScreen() {
+  const providers = useHealth((s) => s.providers);
+  const loaded = useHealth((s) => s.loaded);
+  const error = useHealth((s) => s.error);
+  const refresh = useHealth((s) => s.refresh);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <section className="health" aria-label="Provider health">
+      <header className="screen-header">
+        <h1>Health</h1>
+        <button type="button" onClick={() => void refresh()}>
+          Refresh
+        </button>
+      </header>
+      {error && (
+        <p className="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {loaded && providers.length === 0 && <p className="muted">No providers are configured.</p>}
+      <table className="health-table">
+        <thead>
+          <tr>
+            <th>Provider</th>
+            <th>Status</th>
+            <th>Breaker</th>
+            <th>Last error</th>
+            <th>Last latency</th>
+            <th>p50 first token</th>
+            <th>Recent</th>
+            <th>Test</th>
+          </tr>
+        </thead>
+        <tbody>
+          {providers.map((p) => (
+            <HealthRow key={p.provider} health={p} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useUi } from '../../services-context.js';
+import type { Screen } from '../../store/ui-store.js';
+
+const SCREENS: Array<{ id: Screen; label: string }> = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'health', label: 'Health' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function Nav() {
+  const screen = useUi((s) => s.screen);
+  const go = useUi((s) => s.go);
+  return (
+    <nav className="nav" aria-label="Screens">
+      {SCREENS.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className={screen === s.id ? 'nav-button active' : 'nav-button'}
+          aria-current={screen === s.id ? 'page' : undefined}
+          data-testid={`nav-${s.id}`}
+          onClick={() => go(s.id)}
+        >
+          {s.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+import { useConversations, useChat, useUi } from '../../services-context.js';
+
+export function Sidebar() {
+  const list = useConversations((s) => s.list);
+  const error = useConversations((s) => s.error);
+  const remove = useConversations((s) => s.remove);
+  const current = useChat((s) => s.current);
+  const open = useChat((s) => s.open);
+  const newChat = useChat((s) => s.newChat);
+  const go = useUi((s) => s.go);
+
+  return (
+    <aside className="sidebar">
+      <div className="brand">Switchboard</div>
+      <button
+        type="button"
+        className="primary wide"
+        data-testid="new-chat"
+        onClick={() => {
+          newChat();
+          go('chat');
+        }}
+      >
+        New chat
+      </button>
+      <nav aria-label="Conversations" className="conversations">
+        {list.length === 0 && <p className="muted small">No conversations yet.</p>}
+        <ul>
+          {list.map((c) => (
+            <li key={c.id} className={c.id === current ? 'conversation active' : 'conversation'}>
+              <button
+                type="button"
+                className="conversation-open"
+                data-testid="conversation"
+                data-conversation={c.id}
+                onClick={() => {
+                  void open(c.id);
+                  go('chat');
+                }}
+                title={c.title}
+              >
+                {c.title || 'Untitled'}
+              </button>
+              <button
+                type="button"
+                className="link conversation-delete"
+                aria-label={`Delete ${c.title}`}
+                onClick={() => {
+                  if (window.confirm(`Delete “${c.title}”?`)) {
+                    if (c.id === current) newChat();
+                    void remove(c.id);
+                  }
+                }}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {error && (
+        <p className="error small" data-testid="error">
+          {error}
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Settings } from '../../../../shared/settings.js';
+import { useSettings } from '../../services-context.js';
+import { numberOrUndefined } from '../../lib/routing-edit.js';
+import { QuotaRows } from './QuotaRows.js';
+
+export function BudgetsTab() {
+  const settings = useSettings((s) => s.settings);
+  const revision = useSettings((s) => s.revision);
+  if (!settings) return <p className="muted">Loading settings…</p>;
+  return <BudgetsForm key={revision} initial={settings} />;
+}
+
+function BudgetsForm({ initial }: { initial: Settings }) {
+  const save = useSettings((s) => s.save);
+  const [draft, setDraft] = useState(initial);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const budgets = draft.budgets ?? { hardStop: false };
+
+  function setBudget(patch: Partial<typeof budgets>): void {
+    setDraft({ ...draft, budgets: { ...budgets, ...patch } });
+    setMessage(undefined);
+  }
+
+  async function submit(): Promise<void> {
+    const failed = await save(draft);
+    setMessage(failed ? { ok: false, text: failed } : { ok: true, text: 'Saved.' });
+  }
+
+  return (
+    <form
+      className="budgets"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <section className="card" aria-label="Budgets">
+        <h3>Budgets (USD)</h3>
+        <div className="row">
+          <label className="inline-field">
+            <span>Daily</span>
+            <input type="number" min="0" step="any" className="narrow" placeholder="none" value={budgets.dailyUsd ?? ''} onChange={(e) => setBudget({ dailyUsd: numberOrUndefined(e.target.value) })} data-testid="budget-daily" />
+          </label>
+          <label className="inline-field">
+            <span>Monthly</span>
+            <input type="number" min="0" step="any" className="narrow" placeholder="none" value={budgets.monthlyUsd ?? ''} onChange={(e) => setBudget({ monthlyUsd: numberOrUndefined(e.target.value) })} data-testid="budget-monthly" />
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={budgets.hardStop} onChange={(e) => setBudget({ hardStop: e.target.checked })} />
+            Hard stop (only local models once a budget is spent)
+          </label>
+        </div>
+      </section>
+      <QuotaRows
+        quotas={draft.quotas}
+        onChange={(quotas) => {
+          setDraft({ ...draft, quotas });
+          setMessage(undefined);
+        }}
+      />
+      {message && (
+        <p className={message.ok ? 'ok small' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? undefined : 'error'}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" className="primary" data-testid="budgets-save">
+        Save budgets & quotas
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { DEFAULT_LOCAL_MODEL } from '../../../../../shared/settings.js';
+import { useLocal, useSettings } from '../../../services-context.js';
+
+/** The model every chain ends at when nothing else can answer. */
+export function LocalFallback() {
+  const settings = useSettings((s) => s.settings);
+  const ollamaIds = useSettings((s) => s.providers.filter((p) => p.kind === 'ollama').map((p) => p.id).join(','));
+  const update = useSettings((s) => s.update);
+  const installed = useLocal((s) => s.status?.models);
+  const providers = ollamaIds ? ollamaIds.split(',') : [];
+  const [provider, setProvider] = useState(settings?.localFallback?.provider ?? providers[0] ?? 'ollama');
+  const [model, setModel] = useState(settings?.localFallback?.model ?? DEFAULT_LOCAL_MODEL);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  async function save(): Promise<void> {
+    const failed = await update((s) => ({ ...s, localFallback: { provider, model: model.trim() } }));
+    setMessage(failed ? { ok: false, text: failed } : { ok: true, text: 'Saved.' });
+  }
+
+  return (
+    <section className="card" aria-label="Local fallback">
+      <h3>Local fallback</h3>
+      <p className="muted small">Every route ends here, so you get an answer even offline.</p>
+      <div className="row">
+        <label className="inline-field">
+          <span>Provider</span>
+          <select value={provider} onChange={(e) => setProvider(e.target.value)}>
+            {!providers.includes(provider) && <option value={provider}>{provider}</option>}
+            {providers.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Model</span>
+          <input list="local-fallback-models" value={model} onChange={(e) => setModel(e.target.value)} data-testid="local-fallback-model" />
+          <datalist id="local-fallback-models">
+            {installed?.map((m) => (
+              <option key={m.name} value={m.name} />
+            ))}
+          </datalist>
+        </label>
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save
+        </button>
+      </div>
+      {installed && model && !installed.some((m) => m.name === model || m.name === `${model}:latest`) && (
+        <p className="muted small">{model} is not installed yet; pull it above.</p>
+      )}
+      {message && (
+        <p className={message.ok ? 'ok small' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? undefined : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useLocal } from '../../../services-context.js';
+import { InstalledModels } from './InstalledModels.js';
+import { LocalFallback } from './LocalFallback.js';
+import { OllamaUrl } from './OllamaUrl.js';
+import { PullModel } from './PullModel.js';
+
+export function LocalTab() {
+  const refresh = useLocal((s) => s.refresh);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return (
+    <div className="local-tab">
+      <OllamaUrl />
+      <InstalledModels />
+      <section className="card" aria-label="Pull a model">
+        <h3>Pull a model</h3>
+        <PullModel initial="" />
+      </section>
+      <LocalFallback />
+    </div>
+  );
+}

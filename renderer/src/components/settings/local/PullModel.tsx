@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useLocal } from '../../../services-context.js';
+import { formatBytes } from '../../../lib/format.js';
+
+/** A model name, a Pull button, and the progress of pulls of that name. */
+export function PullModel({ initial }: { initial: string }) {
+  const pulls = useLocal((s) => s.pulls);
+  const pull = useLocal((s) => s.pull);
+  const cancel = useLocal((s) => s.cancel);
+  const forget = useLocal((s) => s.forget);
+  const [model, setModel] = useState(initial);
+  const [error, setError] = useState<string>();
+  const jobs = Object.values(pulls).filter((p) => p.model === model.trim());
+  const running = jobs.some((p) => !p.done);
+
+  return (
+    <div className="pull">
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void pull(model).then(setError);
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`pull-${initial || 'any'}`}>
+          Model to pull
+        </label>
+        <input id={`pull-${initial || 'any'}`} value={model} onChange={(e) => setModel(e.target.value)} placeholder="llama3.2" data-testid="pull-model" />
+        <button type="submit" className="primary" disabled={running || model.trim() === ''} data-testid="pull-start">
+          Pull
+        </button>
+      </form>
+      {error && (
+        <p className="error small" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {jobs.map((p) => (
+        <div key={p.jobId} className="pull-job" data-testid="pull-progress">
+          <progress max={100} value={p.percent ?? (p.done ? 100 : undefined)} aria-label={`Pulling ${p.model}`} />
+          <span className="small">
+            {p.error ? <span className="error">{p.error}</span> : p.done ? 'Done.' : p.status}
+            {p.percent !== undefined && !p.done ? ` · ${Math.round(p.percent)}%` : ''}
+            {p.totalBytes ? ` · ${formatBytes(p.completedBytes ?? 0)} of ${formatBytes(p.totalBytes)}` : ''}
+          </span>
+          {p.done ? (
+            <button type="button" className="link" onClick={() => forget(p.jobId)}>
+              Clear
+            </button>
+          ) : (
+            <button type="button" onClick={() => void cancel(p.jobId)} data-testid="pull-cancel">
+              Cancel
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

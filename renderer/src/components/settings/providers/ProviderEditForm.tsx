@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { ProviderView } from '../../../../../shared/providers.js';
+import { useSettings } from '../../../services-context.js';
+import { configOf, headersFromRows, patchProvider, rowsFromHeaders, type HeaderRow } from '../../../lib/settings-edit.js';
+import { HeadersEditor } from './HeadersEditor.js';
+
+/** Edits the base URL and headers of an OpenAI-compatible provider. */
+export function ProviderEditForm({ provider, onDone }: { provider: ProviderView; onDone: () => void }) {
+  const settings = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const [baseURL, setBaseURL] = useState(provider.baseURL);
+  const [headers, setHeaders] = useState<HeaderRow[]>(() => rowsFromHeaders(configOf(settings, provider.id)?.headers));
+  const [error, setError] = useState<string>();
+
+  async function save(): Promise<void> {
+    const failed = await update((s) => patchProvider(s, provider, { baseURL: baseURL.trim(), headers: headersFromRows(headers) }));
+    setError(failed);
+    if (!failed) onDone();
+  }
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        Base URL <input value={baseURL} onChange={(e) => setBaseURL(e.target.value)} data-testid="provider-url" />
+      </label>
+      <HeadersEditor rows={headers} onChange={setHeaders} />
+      {error && (
+        <p className="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Save
+      </button>
+    </form>
+  );
+}

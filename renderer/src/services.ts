@@ -1,0 +1,67 @@
+/**
+ * Creates every store for one client and routes the client's events into them.
+ * The only place that knows which event feeds which store.
+ */
+import type { Client } from './client/client.js';
+import { createChatStore, type ChatStore } from './store/chat-store.js';
+import { createConversationsStore, type ConversationsStore } from './store/conversations-store.js';
+import { createHealthStore, type HealthStore } from './store/health-store.js';
+import { createLocalStore, type LocalStore } from './store/local-store.js';
+import { createNoticesStore, type NoticesStore } from './store/notices-store.js';
+import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
+import { createUiStore, type UiStore } from './store/ui-store.js';
+
+export interface Services {
+  client: Client;
+  chat: ChatStore;
+  conversations: ConversationsStore;
+  health: HealthStore;
+  local: LocalStore;
+  notices: NoticesStore;
+  settings: SettingsStore;
+  ui: UiStore;
+}
+
+export function createServices(client: Client): Services {
+  const conversations = createConversationsStore(client);
+  const services: Services = {
+    client,
+    conversations,
+    chat: createChatStore(client, { onActivity: () => void conversations.getState().refresh() }),
+    health: createHealthStore(client),
+    local: createLocalStore(client),
+    notices: createNoticesStore(client),
+    settings: createSettingsStore(client),
+    ui: createUiStore(),
+  };
+  wireEvents(services);
+  return services;
+}
+
+function wireEvents(services: Services): void {
+  const { client, chat, health, local, notices } = services;
+  client.on('chat.attempt', (e) => chat.getState().onAttempt(e));
+  client.on('chat.delta', (e) => chat.getState().onDelta(e));
+  client.on('chat.fallback', (e) => chat.getState().onFallback(e));
+  client.on('chat.done', (e) => chat.getState().onFinal(e.message));
+  client.on('chat.error', (e) => chat.getState().onFinal(e.message));
+  client.on('health.update', (e) => health.getState().set(e.providers));
+  client.on('notice', (n) => notices.getState().add(n));
+  client.on('ollama.pull.progress', (p) => local.getState().onProgress(p));
+  client.onStatus((status) => {
+    notices.getState().setConnection(status);
+    // After a host restart, anything shown may be stale.
+    if (status === 'connected') void loadAll(services);
+  });
+}
+
+/** Everything the first screen needs, in parallel. */
+export async function loadAll(s: Services): Promise<void> {
+  await Promise.all([
+    s.notices.getState().loadInfo(),
+    s.settings.getState().load(),
+    s.health.getState().refresh(),
+    s.local.getState().refresh(),
+    s.conversations.getState().refresh(),
+  ]);
+}

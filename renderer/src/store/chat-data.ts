@@ -1,0 +1,114 @@
+/**
+ * Pure updates of the chat's message data from calls and events. Each update
+ * replaces only the items it touches, so memoized rows of other messages keep
+ * their identity and do not re-render.
+ */
+import type { Message } from '../../../shared/chat.js';
+import type { EventPayload } from '../../../shared/contract/index.js';
+import type { DeltaBatch } from './delta-buffer.js';
+
+export interface FallbackNote {
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface ChatItem {
+  message: Message;
+  /** Fallbacks seen live while streaming; after a reload they are derived from attempts. */
+  fallbacks: FallbackNote[];
+}
+
+export interface ChatData {
+  items: Record<string, ChatItem>;
+  /** Message ids per conversation, oldest first. */
+  order: Record<string, string[]>;
+}
+
+export const emptyChatData: ChatData = { items: {}, order: {} };
+
+function withItem(data: ChatData, item: ChatItem): ChatData {
+  const id = item.message.id;
+  const conv = item.message.conversationId;
+  const ids = data.order[conv] ?? [];
+  const order = ids.includes(id) ? data.order : { ...data.order, [conv]: [...ids, id] };
+  return { items: { ...data.items, [id]: item }, order };
+}
+
+function placeholder(conversationId: string, messageId: string, now: number): ChatItem {
+  return {
+    message: { id: messageId, conversationId, role: 'assistant', text: '', createdAt: now, status: 'streaming' },
+    fallbacks: [],
+  };
+}
+
+/** Events may arrive before `chat.send` resolves, so an unknown assistant message is created on first sight. */
+function itemFor(data: ChatData, conversationId: string, messageId: string, now: number): ChatItem {
+  return data.items[messageId] ?? placeholder(conversationId, messageId, now);
+}
+
+export function applyAttempt(data: ChatData, e: EventPayload<'chat.attempt'>, now: number): ChatData {
+  const item = itemFor(data, e.conversationId, e.messageId, now);
+  if (item.message.status !== 'streaming') return data;
+  return withItem(data, { ...item, message: { ...item.message, provider: e.provider, model: e.model } });
+}
+
+export function applyDeltas(data: ChatData, batch: DeltaBatch, now: number): ChatData {
+  let next = data;
+  for (const [messageId, { conversationId, text }] of batch) {
+    const item = itemFor(next, conversationId, messageId, now);
+    // A late delta must not grow a message that has already ended.
+    if (item.message.status !== 'streaming') continue;
+    next = withItem(next, { ...item, message: { ...item.message, text: item.message.text + text } });
+  }
+  return next;
+}
+
+export function applyFallback(data: ChatData, e: EventPayload<'chat.fallback'>, now: number): ChatData {
+  const item = itemFor(data, e.conversationId, e.messageId, now);
+  return withItem(data, { ...item, fallbacks: [...item.fallbacks, { from: e.from, to: e.to, reason: e.reason }] });
+}
+
+/** `chat.done` / `chat.error`: main's message is the truth, but streamed text is never thrown away. */
+export function applyFinal(data: ChatData, message: Message): ChatData {
+  const existing = data.items[message.id];
+  const keptText = message.text.length > 0 || !existing ? message.text : existing.message.text;
+  return withItem(data, { message: { ...message, text: keptText }, fallbacks: existing?.fallbacks ?? [] });
+}
+
+/** The user message goes before its answer, even when the answer's events came first. */
+export function applySent(data: ChatData, userMessage: Message, assistantMessageId: string, now: number): ChatData {
+  const conv = userMessage.conversationId;
+  const assistant = itemFor(data, conv, assistantMessageId, now);
+  const rest = (data.order[conv] ?? []).filter((id) => id !== userMessage.id && id !== assistantMessageId);
+  return {
+    items: { ...data.items, [userMessage.id]: { message: userMessage, fallbacks: [] }, [assistantMessageId]: assistant },
+    order: { ...data.order, [conv]: [...rest, userMessage.id, assistantMessageId] },
+  };
+}
+
+/** A conversation read from main; answers still streaming here keep their live text. */
+export function applyLoaded(data: ChatData, conversationId: string, messages: Message[]): ChatData {
+  const items = { ...data.items };
+  const ids: string[] = [];
+  for (const message of messages) {
+    const local = data.items[message.id];
+    const keepLocal = local?.message.status === 'streaming' && message.status === 'streaming';
+    items[message.id] = keepLocal && local ? local : { message, fallbacks: local?.fallbacks ?? [] };
+    ids.push(message.id);
+  }
+  const extra = (data.order[conversationId] ?? []).filter((id) => !ids.includes(id) && data.items[id]?.message.status === 'streaming');
+  return { items, order: { ...data.order, [conversationId]: [...ids, ...extra] } };
+}
+
+export function itemsOf(data: ChatData, conversationId: string | undefined): ChatItem[] {
+  if (!conversationId) return [];
+  return (data.order[conversationId] ?? []).flatMap((id) => {
+    const item = data.items[id];
+    return item ? [item] : [];
+  });
+}
+
+export function streamingIdOf(data: ChatData, conversationId: string | undefined): string | undefined {
+  return itemsOf(data, conversationId).findLast((i) => i.message.role === 'assistant' && i.message.status === 'streaming')?.message.id;
+}

@@ -1,0 +1,92 @@
+/**
+ * End-to-end harness: runs the real headless host (`electron/web/main.ts`) as a
+ * child process, as `npm run web` does, and drives the real renderer in Debian's
+ * Chromium through playwright-core. Providers are the fake server, in-process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { SettingsInput } from '../../shared/settings.js';
+
+const root = join(import.meta.dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function tempDataDir(settings?: SettingsInput): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+  mkdirSync(dir, { recursive: true });
+  if (settings) writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings));
+  return dir;
+}
+
+/** An environment with no real provider keys, so nothing leaks in from the developer's shell. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/(_API_KEY|_TOKEN|_KEY)$/.test(k) || k.startsWith('OLLAMA')) continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+export interface RunningHost {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'main.ts'), '--port', '0', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (out += String(d)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 45_000);
+    child.stdout.on('data', () => {
+      const match = /^Switchboard: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+export async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(url);
+  return page;
+}
