@@ -72,7 +72,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? realClock;
   const env = options.env ?? process.env;
   const events = createEventBus();
-  const secrets = options.secretStore ?? createKeychainSecretStore();
+  // A separate service name lets tests and scripts use the keychain without touching the user's keys.
+  const service = env.SWITCHBOARD_KEYCHAIN_SERVICE;
+  const secrets = options.secretStore ?? createKeychainSecretStore(service ? { service } : {});
   const secretStatus = await secrets.ready();
   const resolver = createKeyResolver({ secrets, env });
   const store = await openStore(options, secrets);
@@ -147,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     afterMessage: publishHealth,
     describeFailure: (failure) => adviseOnFailure(failure, effective),
     scrub: (text) => redact(text, pool.knownKeys()),
+    defaultModel: (provider) => pool.views().find((v) => v.id === provider)?.models[0],
   });
 
   const info = (): AppInfo => ({

@@ -25,6 +25,8 @@ export interface ChatServiceDeps {
   describeFailure?: (failure: RouteFailure) => string;
   /** Removes any key from text before it is stored or shown. */
   scrub?: (text: string) => string;
+  /** The model a pinned provider uses when the user named none. */
+  defaultModel?: (provider: string) => string | undefined;
 }
 
 type SendInput = CallArgs<'chat.send'> & { taskType: string };
@@ -41,7 +43,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
   recoverInterrupted(store);
 
-  function send(input: SendInput) {
+  function send(request: SendInput) {
+    const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const existing = input.conversationId ? store.get(input.conversationId) : undefined;
     if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
@@ -139,6 +142,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       await Promise.allSettled(pending.map((p) => p.finished));
     },
   };
+}
+
+function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaultModel']): SendInput {
+  if (!input.provider || input.model) return input;
+  const model = defaultModel?.(input.provider);
+  if (!model) throw new Error(`Choose a model for "${input.provider}": it lists none.`);
+  return { ...input, model };
 }
 
 function answered(draft: Message, r: RouteResult, scrub: (text: string) => string): Message {
