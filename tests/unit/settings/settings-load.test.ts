@@ -23,6 +23,18 @@ describe('loading settings.json', () => {
     expect(store.notices).toEqual([]);
   });
 
+  it('reads a file in the export format, which has no version, as it is: no migration, no notice', async () => {
+    const exported = {
+      providers: [{ id: 'groq', kind: 'openai-compatible', baseURL: 'https://api.groq.com/openai/v1', apiKeyEnv: 'GROQ_API_KEY' }],
+      routes: { general: [{ provider: 'groq', model: 'llama-3.3-70b-versatile' }] },
+    };
+    tmp.write(JSON.stringify(exported));
+    const store = await open();
+    expect(store.notices).toEqual([]);
+    expect(store.get().providers.map((p) => p.id)).toEqual(['groq']);
+    expect(store.get().routes.general).toEqual(exported.routes.general);
+  });
+
   it('moves a file that is not JSON aside, loads defaults and says so', async () => {
     tmp.write('{"providers": [ {"id": "openai", ');
     const store = await open();

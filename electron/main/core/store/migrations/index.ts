@@ -3,7 +3,7 @@
  * step per file. Add a step by writing `vN-to-vN+1.ts` and listing it here.
  */
 import { SETTINGS_VERSION } from '../../../../../shared/settings.js';
-import type { Migration, MigrationContext, RawSettings } from './types.js';
+import { isRecord, type Migration, type MigrationContext, type RawSettings } from './types.js';
 import { v0ToV1 } from './v0-to-v1.js';
 
 export const MIGRATIONS: readonly Migration[] = [v0ToV1];
@@ -14,9 +14,22 @@ export type VersionCheck =
   | { kind: 'newer'; version: number }
   | { kind: 'invalid'; detail: string };
 
+/**
+ * The export format (and the CLI's `--config FILE`) has no `version`, so a file
+ * without one is only old when it shows an old format's marks.
+ */
+function hasV0Marks(raw: RawSettings): boolean {
+  const providers = Array.isArray(raw.providers) ? raw.providers : [];
+  const routes = isRecord(raw.routes) ? Object.values(raw.routes) : [];
+  return (
+    providers.some((p) => isRecord(p) && ('apiKey' in p || 'baseUrl' in p)) ||
+    routes.some((r) => typeof r === 'string' || (Array.isArray(r) && r.some((t) => typeof t === 'string'))) ||
+    typeof raw.localFallback === 'string'
+  );
+}
+
 export function checkVersion(raw: RawSettings): VersionCheck {
-  // Files from before versioning have no `version` at all.
-  const version = raw.version ?? 0;
+  const version = raw.version ?? (hasV0Marks(raw) ? 0 : SETTINGS_VERSION);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return { kind: 'invalid', detail: 'version: must be a whole number such as 1' };
   }
