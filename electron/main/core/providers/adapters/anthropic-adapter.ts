@@ -11,13 +11,12 @@ import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
-import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
-import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
+import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
-import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
+import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
-import { tapFetch } from './response-tap.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -111,36 +110,17 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     yield { type: 'done', usage, finishReason: data.stop_reason ?? undefined, requestId };
   }
 
-  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, listSignal(signal));
-    try {
+  return assembleAdapter({
+    config,
+    clock,
+    presetId: preset?.id,
+    failure: anthropicFailure,
+    streamSource,
+    completeSource,
+    listIds: async (tap, signal) => {
       const ids: string[] = [];
       for await (const model of client(tap, 30_000).models.list({ limit: 100 }, { signal })) ids.push(model.id);
       return ids;
-    } catch (error) {
-      throw anthropicFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
-    }
-  };
-
-  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
-    guardedCall({
-      provider: config.id,
-      clock,
-      fetch: config.fetch,
-      timeouts,
-      signal: options.signal,
-      source,
-      mapError: (error, afterHeaders, tap) =>
-        anthropicFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
-    });
-
-  return {
-    id: config.id,
-    kind: config.kind,
-    stream: (request, options) => call(options, options.timeouts, (signal, tap) => streamSource(request, options, signal, tap)),
-    complete: (request, options) =>
-      toCompletion(call(options, completeTimeouts(options.timeouts), (signal, tap) => completeSource(request, options, signal, tap))),
-    listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id }),
-    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
-  };
+    },
+  });
 }

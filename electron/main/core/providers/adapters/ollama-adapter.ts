@@ -11,11 +11,11 @@ import { ollamaFailure } from '../errors/ollama-errors.js';
 import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
 import { ollamaClient } from '../ollama/ollama-client.js';
-import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
-import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith } from './adapter-support.js';
+import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
+import { unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
-import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
-import { tapFetch, type ResponseTap } from './response-tap.js';
+import { assembleAdapter } from './assemble-adapter.js';
+import type { ResponseTap } from './response-tap.js';
 
 function usageOf(part: Partial<ChatResponse>): Usage | undefined {
   if (typeof part.prompt_eval_count !== 'number' && typeof part.eval_count !== 'number') return undefined;
@@ -66,37 +66,14 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     yield { type: 'done', usage: usageOf(reply), finishReason: reply.done_reason || undefined };
   }
 
-  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, listSignal(signal));
-    try {
-      const list = await ollamaClient(target, tap).list();
-      return list.models.map((model) => model.name);
-    } catch (error) {
-      throw ollamaFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
-    }
-  };
-
-  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
-    guardedCall({
-      provider: config.id,
-      clock,
-      fetch: config.fetch,
-      timeouts,
-      signal: options.signal,
-      source,
-      strictNdjson: true,
-      mapError: (error, afterHeaders, tap) =>
-        ollamaFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
-    });
-
-  return {
-    id: config.id,
-    kind: config.kind,
-    stream: (request, options) => call(options, options.timeouts, (_signal, tap) => streamSource(request, tap)),
-    complete: (request, options) =>
-      toCompletion(call(options, completeTimeouts(options.timeouts), (_signal, tap) => completeSource(request, tap))),
-    listModels: (signal) =>
-      modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id ?? 'ollama' }),
-    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
-  };
+  return assembleAdapter({
+    config,
+    clock,
+    presetId: preset?.id ?? 'ollama',
+    failure: ollamaFailure,
+    streamSource: (request, _options, _signal, tap) => streamSource(request, tap),
+    completeSource: (request, _options, _signal, tap) => completeSource(request, tap),
+    listIds: async (tap) => (await ollamaClient(target, tap).list()).models.map((model) => model.name),
+    strictNdjson: true,
+  });
 }

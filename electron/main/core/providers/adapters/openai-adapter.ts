@@ -12,11 +12,11 @@ import type { WireQuirks } from '../catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
 import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
-import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
-import { guardedCall, toCompletion, type GuardedCall } from './guarded-call.js';
-import { completeTimeouts, unfinished, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
+import { assembleAdapter } from './assemble-adapter.js';
+import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
-import { tapFetch, type ResponseTap } from './response-tap.js';
+import type { ResponseTap } from './response-tap.js';
 
 interface WireUsage {
   prompt_tokens?: number;
@@ -108,36 +108,13 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield { type: 'done', usage: toUsage(data.usage), finishReason: choice.finish_reason ?? undefined, requestId };
   }
 
-  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, listSignal(signal));
-    try {
-      const page = await client(tap, 30_000).models.list({ signal });
-      return page.data.map((model) => model.id);
-    } catch (error) {
-      throw openAiFailure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
-    }
-  };
-
-  const call = (options: CallOptions, timeouts: StreamTimeouts, source: GuardedCall['source']) =>
-    guardedCall({
-      provider: config.id,
-      clock,
-      fetch: config.fetch,
-      timeouts,
-      signal: options.signal,
-      source,
-      mapError: (error, afterHeaders, tap) =>
-        openAiFailure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
-    });
-
-  return {
-    id: config.id,
-    kind: config.kind,
-    stream: (request, options) =>
-      call(options, options.timeouts, (signal, tap) => streamSource(request, options, signal, tap)),
-    complete: (request, options) =>
-      toCompletion(call(options, completeTimeouts(options.timeouts), (signal, tap) => completeSource(request, options, signal, tap))),
-    listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: preset?.id }),
-    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
-  };
+  return assembleAdapter({
+    config,
+    clock,
+    presetId: preset?.id,
+    failure: openAiFailure,
+    streamSource,
+    completeSource,
+    listIds: async (tap, signal) => (await client(tap, 30_000).models.list({ signal })).data.map((model) => model.id),
+  });
 }

@@ -1,0 +1,63 @@
+/**
+ * The part every adapter shares: guarded calls with a fresh fetch tap, the live
+ * model list with the catalog as fallback, and the probe. An adapter supplies
+ * only what differs per SDK: how to stream, how to complete, how to list model
+ * ids, and how to map that SDK's failures.
+ */
+import type { Clock } from '../../router/types.js';
+import type { FailureContext } from '../errors/failure-context.js';
+import type { ProviderError } from '../provider-error.js';
+import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
+import { completeTimeouts, listSignal, modelsWithFallback, probeWith } from './adapter-support.js';
+import { guardedCall, toCompletion } from './guarded-call.js';
+import { tapFetch, type ResponseTap } from './response-tap.js';
+
+type Source = (request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap) => AsyncIterable<StreamEvent>;
+
+export interface AdapterParts {
+  config: AdapterConfig;
+  clock: Clock;
+  /** Catalog preset whose models back the offline model list. */
+  presetId: string | undefined;
+  failure: (error: unknown, ctx: FailureContext) => ProviderError;
+  streamSource: Source;
+  completeSource: Source;
+  listIds: (tap: ResponseTap, signal: AbortSignal) => Promise<string[]>;
+  /** Check NDJSON bodies line by line (Ollama), since ollama-js skips broken lines silently. */
+  strictNdjson?: boolean;
+}
+
+export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
+  const { config, clock } = parts;
+
+  const liveModels = async (signal: AbortSignal): Promise<string[]> => {
+    const tap = tapFetch(config.fetch, listSignal(signal));
+    try {
+      return await parts.listIds(tap, signal);
+    } catch (error) {
+      throw parts.failure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+    }
+  };
+
+  const call = (options: CallOptions, timeouts: StreamTimeouts, request: ChatRequest, source: Source) =>
+    guardedCall({
+      provider: config.id,
+      clock,
+      fetch: config.fetch,
+      timeouts,
+      signal: options.signal,
+      source: (signal, tap) => source(request, options, signal, tap),
+      ...(parts.strictNdjson ? { strictNdjson: true } : {}),
+      mapError: (error, afterHeaders, tap) =>
+        parts.failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+    });
+
+  return {
+    id: config.id,
+    kind: config.kind,
+    stream: (request, options) => call(options, options.timeouts, request, parts.streamSource),
+    complete: (request, options) => toCompletion(call(options, completeTimeouts(options.timeouts), request, parts.completeSource)),
+    listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: parts.presetId }),
+    probe: (signal) => probeWith(config.id, clock, () => liveModels(signal)),
+  };
+}
