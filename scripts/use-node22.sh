@@ -3,7 +3,8 @@
 major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$major" -lt 22 ]; then
   cache="${SWITCHBOARD_NODE_CACHE:-$HOME/.cache/switchboard-node22}"
-  find_bin() { ls -d "$cache"/node_modules/node/node_modules/node-*/bin 2>/dev/null | head -n 1; }
+  # Never fails, so callers under `set -euo pipefail` see an empty answer instead of exiting.
+  find_bin() { ls -d "$cache"/node_modules/node/node_modules/node-*/bin 2>/dev/null | head -n 1 || true; }
   bin=$(find_bin)
   if [ -z "$bin" ] || [ ! -x "$bin/node" ]; then
     echo "Node $(node -v 2>/dev/null || echo none) is too old; fetching Node 22 from the npm registry"
