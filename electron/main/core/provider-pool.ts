@@ -13,7 +13,6 @@ import { ProviderError } from './providers/provider-error.js';
 import type { ProviderAdapter } from './providers/types.js';
 import type { KeyResolver, ResolvedKey } from './secrets/key-resolver.js';
 import { maskKey } from './secrets/mask-key.js';
-import { redact } from './secrets/redact.js';
 
 const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
 
@@ -138,8 +137,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
         }
         return { ...probe, latencyMs: performance.now() - started };
       } catch (error) {
-        const failed = failedProbe(id, error, performance.now() - started);
-        return failed.message ? { ...failed, message: redact(failed.message, knownKeys()) } : failed;
+        return failedProbe(id, error, performance.now() - started);
       }
     },
     async models(id) {

@@ -11,6 +11,7 @@ import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEv
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith } from './adapter-support.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
 import { tapFetch, type ResponseTap } from './response-tap.js';
+import { redact } from '../../secrets/redact.js';
 
 type Source = (request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap) => AsyncIterable<StreamEvent>;
 
@@ -29,13 +30,20 @@ export interface AdapterParts {
 
 export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const { config, clock } = parts;
+  // Some hosts echo the key back in their error text. Every ProviderError leaves
+  // the adapter through here, so this is the one place it is taken out.
+  const failure = (error: unknown, ctx: FailureContext): ProviderError => {
+    const mapped = parts.failure(error, ctx);
+    mapped.message = redact(mapped.message, config.apiKey ? [config.apiKey] : []);
+    return mapped;
+  };
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
     const tap = tapFetch(config.fetch, listSignal(signal));
     try {
       return await parts.listIds(tap, signal);
     } catch (error) {
-      throw parts.failure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+      throw failure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
     }
   };
 
@@ -49,7 +57,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
       source: (signal, tap) => source(request, options, signal, tap),
       ...(parts.strictNdjson ? { strictNdjson: true } : {}),
       mapError: (error, afterHeaders, tap) =>
-        parts.failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+        failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
     });
 
   return {
