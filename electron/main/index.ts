@@ -58,7 +58,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('before-quit', () => void core?.close());
+  let closing = false;
+  app.on('before-quit', (event) => {
+    // Let streams in flight be stored and cooldowns reach disk before the process ends.
+    if (closing || !core) return;
+    closing = true;
+    event.preventDefault();
+    void core.close().finally(() => app.quit());
+  });
   ready = app
     .whenReady()
     .then(async () => {

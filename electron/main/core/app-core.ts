@@ -178,7 +178,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
     health,
-    close: () => chat.close(),
+    close: async () => {
+      await chat.close();
+      await router.flush();
+    },
   };
 }
 

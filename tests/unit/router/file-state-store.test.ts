@@ -16,10 +16,20 @@ function tempDir(): string {
 }
 
 describe('file-backed router state', () => {
+  it('coalesces a burst of saves without blocking, and stores the newest snapshot', async () => {
+    const path = join(tempDir(), 'state.json');
+    const store = createFileStateStore(path);
+    const snapshot = (dayUsd: number) => ({ version: 1 as const, providers: {}, recent: {}, flagged: [], usage: { day: 'd', month: 'm', providers: {}, dayUsd, monthUsd: 0, warned: [] } });
+    for (let i = 1; i <= 50; i++) store.save(snapshot(i));
+    await store.flush?.();
+    expect(JSON.parse(readFileSync(path, 'utf8')).usage.dayUsd).toBe(50);
+  });
+
   it('survives a restart: a cooled-down provider is not called 10 s later by a new router', async () => {
     const path = join(tempDir(), 'nested', 'router-state.json');
     const first = harness({ store: createFileStateStore(path), scripts: { a: [fail('rate_limited', { retryAfterMs: 60_000 })], local: [ok('L')] } });
     await first.send();
+    await first.router.flush();
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: 1, providers: { a: { breaker: 'open' } } });
 
     const second = harness({ store: createFileStateStore(path), clock: new FakeClock(T0 + 10_000), scripts: { a: [ok('A')], local: [ok('L')] } });
@@ -27,7 +37,7 @@ describe('file-backed router state', () => {
     expect(second.adapters.a?.requests).toHaveLength(0);
   });
 
-  it('leaves no temporary files behind and ignores a damaged file', () => {
+  it('leaves no temporary files behind and ignores a damaged file', async () => {
     const dir = tempDir();
     const path = join(dir, 'state.json');
     const store = createFileStateStore(path);
@@ -35,6 +45,7 @@ describe('file-backed router state', () => {
     writeFileSync(path, '{ not json');
     expect(store.load()).toBeUndefined();
     store.save({ version: 1, providers: {}, recent: {}, flagged: [], usage: { day: 'd', month: 'm', providers: {}, dayUsd: 0, monthUsd: 0, warned: [] } });
+    await store.flush?.();
     expect(readdirSync(dir)).toEqual(['state.json']);
     expect(store.load()).toMatchObject({ version: 1 });
   });

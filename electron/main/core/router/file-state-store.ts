@@ -1,13 +1,44 @@
 /**
- * Keeps the router snapshot in one JSON file. Writes go to a temporary file that
- * is then renamed over the old one, so a crash mid-write leaves the previous
- * snapshot intact rather than half a file.
+ * Keeps the router snapshot in one JSON file. Saving happens after every
+ * attempt, so it must not block the stream: writes are asynchronous and
+ * coalesced (at most one in flight; the newest snapshot wins), and `flush()`
+ * waits for the last one before the app or the CLI exits. Each write goes to a
+ * temporary file renamed over the old one, so a crash mid-write leaves the
+ * previous snapshot intact rather than half a file.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RouterSnapshot, RouterStateStore } from './state.js';
 
 export function createFileStateStore(path: string): RouterStateStore {
+  let pending: RouterSnapshot | undefined;
+  let writing: Promise<void> | undefined;
+  const tmp = `${path}.${process.pid}.tmp`;
+
+  async function drain(): Promise<void> {
+    while (pending) {
+      // Serialised now, not at save(): later changes to the same snapshot ride along.
+      const text = JSON.stringify(pending);
+      pending = undefined;
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(tmp, text, 'utf8');
+        await rename(tmp, path);
+      } catch {
+        // A full or read-only disk costs the memory of cooldowns, never a chat.
+      }
+    }
+  }
+
+  function kick(): void {
+    if (writing || !pending) return;
+    writing = drain().finally(() => {
+      writing = undefined;
+      kick();
+    });
+  }
+
   return {
     load(): unknown {
       let text: string;
@@ -24,10 +55,11 @@ export function createFileStateStore(path: string): RouterStateStore {
       }
     },
     save(snapshot: RouterSnapshot): void {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(snapshot), 'utf8');
-      renameSync(tmp, path);
+      pending = snapshot;
+      kick();
+    },
+    async flush(): Promise<void> {
+      while (writing) await writing;
     },
   };
 }

@@ -43,6 +43,10 @@ export function createRouter(deps: RouterDeps): Router {
       core.save();
     },
 
+    flush: async () => {
+      await deps.state?.flush?.();
+    },
+
     flaggedTargets: () => core.snapshot.flagged.map((f) => ({ ...f })),
 
     unflag(providerId, model) {

@@ -79,6 +79,8 @@ export type RouterSnapshot = z.infer<typeof RouterSnapshotSchema>;
 export interface RouterStateStore {
   load(): unknown;
   save(snapshot: RouterSnapshot): void;
+  /** Waits until everything saved so far is stored (a no-op for stores that write at once). */
+  flush?(): Promise<void>;
 }
 
 export function emptySnapshot(day: string, month: string): RouterSnapshot {

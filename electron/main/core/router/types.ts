@@ -117,4 +117,6 @@ export interface Router {
   unflag(providerId: string, model?: string): void;
   /** Breaker state and recent statistics per configured provider, for the health panel. */
   health(): ProviderHealth[];
+  /** Waits until cooldowns, breakers and statistics are on disk; call before exiting. */
+  flush(): Promise<void>;
 }
