@@ -34,7 +34,7 @@ export function InstalledModels() {
             </span>
             {m.loaded && <span className="badge good">loaded</span>}
             <span className="spacer" />
-            <button type="button" className="danger" onClick={() => void onDelete(m.name)}>
+            <button type="button" className="danger" onClick={() => void onDelete(m.name)} data-testid="local-model-delete">
               Delete
             </button>
           </li>

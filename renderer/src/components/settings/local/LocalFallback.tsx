@@ -43,7 +43,7 @@ export function LocalFallback() {
             ))}
           </datalist>
         </label>
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button type="button" className="primary" onClick={() => void save()} data-testid="local-fallback-save">
           Save
         </button>
       </div>

@@ -1,6 +1,18 @@
 import { useState } from 'react';
 import { useLocal } from '../../../services-context.js';
+import type { PullProgress } from '../../../../../shared/contract/calls-local.js';
 import { formatBytes } from '../../../lib/format.js';
+
+type PullState = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** The core ends a cancelled pull with `done` and status "cancelled", and a failed one with an error. */
+function pullState(p: PullProgress): PullState {
+  if (!p.done) return 'running';
+  if (p.error) return 'failed';
+  return p.status === 'cancelled' ? 'cancelled' : 'done';
+}
+
+const PULL_WORDS: Partial<Record<PullState, string>> = { done: 'Done.', cancelled: 'Cancelled.' };
 
 /** A model name, a Pull button, and the progress of pulls of that name. */
 export function PullModel({ initial }: { initial: string }) {
@@ -36,10 +48,11 @@ export function PullModel({ initial }: { initial: string }) {
         </p>
       )}
       {jobs.map((p) => (
-        <div key={p.jobId} className="pull-job" data-testid="pull-progress">
-          <progress max={100} value={p.percent ?? (p.done ? 100 : undefined)} aria-label={`Pulling ${p.model}`} />
-          <span className="small">
-            {p.error ? <span className="error">{p.error}</span> : p.done ? 'Done.' : p.status}
+        <div key={p.jobId} className="pull-job" data-testid="pull-progress" data-state={pullState(p)}>
+          {/* A cancelled or failed pull did not finish, so its bar must not read 100%. */}
+          <progress max={100} value={p.percent ?? (pullState(p) === 'done' ? 100 : undefined)} aria-label={`Pulling ${p.model}`} />
+          <span className="small" data-testid="pull-status">
+            {p.error ? <span className="error">{p.error}</span> : PULL_WORDS[pullState(p)] ?? p.status}
             {p.percent !== undefined && !p.done ? ` · ${Math.round(p.percent)}%` : ''}
             {p.totalBytes ? ` · ${formatBytes(p.completedBytes ?? 0)} of ${formatBytes(p.totalBytes)}` : ''}
           </span>

@@ -67,14 +67,14 @@ export function CustomProviderForm() {
         Id <input value={id} onChange={(e) => setId(e.target.value)} placeholder="lmstudio" required data-testid="custom-id" />
       </label>
       <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} placeholder="LM Studio" />
+        Name <input value={name} onChange={(e) => setName(e.target.value)} placeholder="LM Studio" data-testid="custom-name" />
       </label>
       <label>
         Base URL <input value={baseURL} onChange={(e) => setBaseURL(e.target.value)} placeholder="http://127.0.0.1:1234/v1" required data-testid="custom-url" />
       </label>
       <label>
         Models (comma or line separated)
-        <textarea rows={2} value={models} onChange={(e) => setModels(e.target.value)} />
+        <textarea rows={2} value={models} onChange={(e) => setModels(e.target.value)} data-testid="custom-models" />
       </label>
       <HeadersEditor rows={headers} onChange={setHeaders} />
       {error && (

@@ -1,4 +1,5 @@
 import { useSettings } from '../../../services-context.js';
+import { CatalogProviderForm } from './CatalogProviderForm.js';
 import { CustomProviderForm } from './CustomProviderForm.js';
 import { ProviderCard } from './ProviderCard.js';
 
@@ -11,6 +12,7 @@ export function ProvidersTab() {
       {providers.map((p) => (
         <ProviderCard key={p.id} provider={p} />
       ))}
+      <CatalogProviderForm />
       <CustomProviderForm />
     </div>
   );
