@@ -82,11 +82,45 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function openApp(browser: Browser, url: string): Promise<Page> {
+/** `prepare` runs before the page loads, e.g. to listen to its WebSocket from the first frame. */
+export async function openApp(browser: Browser, url: string, prepare?: (page: Page) => void): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => {
     throw error;
   });
+  prepare?.(page);
   await page.goto(url);
   return page;
+}
+
+export interface CapturedFrames {
+  /** What the page received on any WebSocket, from before it loaded. */
+  received: string[];
+  /** What it sent, to name the call a result answers. */
+  sent: string[];
+}
+
+export function captureFrames(page: Page): CapturedFrames {
+  const frames: CapturedFrames = { received: [], sent: [] };
+  const text = (payload: string | Buffer) => (typeof payload === 'string' ? payload : payload.toString('utf8'));
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => frames.received.push(text(payload)));
+    ws.on('framesent', ({ payload }) => frames.sent.push(text(payload)));
+  });
+  return frames;
+}
+
+/** A keychain service of the test's own, so keys set in a test never touch the user's. */
+export function keychainEnv(): NodeJS.ProcessEnv {
+  return cleanEnv({ SWITCHBOARD_KEYCHAIN_SERVICE: `Switchboard-e2e-${process.pid}-${Date.now()}` });
+}
+
+export async function openSettings(page: Page, tab: 'providers' | 'routing' | 'local' | 'budgets' | 'import'): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId(`tab-${tab}`).click();
+}
+
+/** What a user sees of a key: its first 4 and last 4 characters. */
+export function maskedForm(key: string): string {
+  return `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
