@@ -1,0 +1,64 @@
+/** Turns the raw samples of each scenario into the figures results.json reports. */
+import { HEDGE_DEFAULT_DELAY_MS } from '../electron/main/core/router/hedge.js';
+import type { FailoverSamples } from './scenarios/failover.js';
+import type { HedgeSamples } from './scenarios/hedge.js';
+import type { OverheadSamples } from './scenarios/overhead.js';
+import { ms, pairedDiffs, percentile } from './stats.js';
+import type { Sample } from './timing.js';
+
+const ttfts = (s: Sample[]): number[] => s.map((x) => x.ttftMs);
+const totals = (s: Sample[]): number[] => s.map((x) => x.totalMs);
+const p = (values: number[], q: number): number => ms(percentile(values, q));
+
+function latency(s: Sample[]): { ttftMsP50: number; ttftMsP95: number; totalMsP50: number; totalMsP95: number; n: number } {
+  return { ttftMsP50: p(ttfts(s), 50), ttftMsP95: p(ttfts(s), 95), totalMsP50: p(totals(s), 50), totalMsP95: p(totals(s), 95), n: s.length };
+}
+
+export function overheadMetrics(o: OverheadSamples) {
+  const file = pairedDiffs(totals(o.routedFile), totals(o.direct));
+  const memory = pairedDiffs(totals(o.routedMemory), totals(o.direct));
+  const persistence = pairedDiffs(totals(o.routedFile), totals(o.routedMemory));
+  return {
+    routerOverheadMsP50: p(file, 50),
+    routerOverheadMsP95: p(file, 95),
+    routerOverheadMsP50InMemoryState: p(memory, 50),
+    routerOverheadMsP95InMemoryState: p(memory, 95),
+    persistenceCostMsP50: p(persistence, 50),
+    /** Difference of medians, a cross-check on the paired median. */
+    routerOverheadMsP50OfMedians: ms(percentile(totals(o.routedFile), 50) - percentile(totals(o.direct), 50)),
+    routerOverheadMsP95OfP95s: ms(percentile(totals(o.routedFile), 95) - percentile(totals(o.direct), 95)),
+    ttftRatioVsDirect: ms(percentile(ttfts(o.routedFile), 50) / percentile(ttfts(o.direct), 50)),
+    ttftRatioVsDirectInMemoryState: ms(percentile(ttfts(o.routedMemory), 50) / percentile(ttfts(o.direct), 50)),
+    ttftExtraMsP50: p(pairedDiffs(ttfts(o.routedFile), ttfts(o.direct)), 50),
+    stateFileBytes: o.stateFileBytes,
+    direct: latency(o.direct),
+    routedFileState: latency(o.routedFile),
+    routedMemoryState: latency(o.routedMemory),
+  };
+}
+
+export function failoverMetrics(f: FailoverSamples) {
+  const extra = pairedDiffs(ttfts(f.failover), ttfts(f.straightToFallback));
+  return {
+    failoverExtraMsP50: p(extra, 50),
+    failoverExtraMsP95: p(extra, 95),
+    failoverExtraMsP50VsDirectSdk: p(pairedDiffs(ttfts(f.failover), ttfts(f.directToFallback)), 50),
+    failover: latency(f.failover),
+    straightToFallback: latency(f.straightToFallback),
+    directToFallback: latency(f.directToFallback),
+  };
+}
+
+export function hedgeMetrics(h: HedgeSamples) {
+  const t = ttfts(h.runs);
+  const starts = h.runs.flatMap((r) => (r.hedgeStartMs === undefined ? [] : [r.hedgeStartMs]));
+  return {
+    hedgedTtftMsP99UnderStall: p(t, 99),
+    hedgedTtftMsP50UnderStall: p(t, 50),
+    hedgeDelayMs: HEDGE_DEFAULT_DELAY_MS,
+    hedgeStartMsP50Observed: p(starts, 50),
+    /** TTFT minus the moment the hedge was launched: the hedge's own time to answer. */
+    hedgeOwnTtftMsP50: p(pairedDiffs(t, starts), 50),
+    runs: h.runs.length,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Router overhead: the same prompt to the same fake (zero token delay), straight
+ * through the OpenAI SDK and through router.route() with the real adapter, once
+ * with the file-backed state store the app uses and once with the in-memory one.
+ *
+ * Method: the three kinds run interleaved (see interleave.ts), after a warm-up
+ * that opens keep-alive sockets and lets the JIT settle. Overhead is the paired
+ * difference routed.total - direct.total of the same round; its median is robust
+ * against the odd GC pause, its p95 includes the noise of both requests. The
+ * routed total ends when route() resolves, i.e. after bookkeeping and the save.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
+import { startFakeProvider } from '../../tests/fake-provider/index.js';
+import { interleave } from '../interleave.js';
+import { BENCH_KEY, benchRouter, MODEL, type BenchProvider } from '../setup.js';
+import { directRequest, routedRequest, type Sample } from '../timing.js';
+
+export interface OverheadSamples {
+  direct: Sample[];
+  routedFile: Sample[];
+  routedMemory: Sample[];
+  stateFileBytes: number;
+}
+
+async function straightRoute(router: Router): Promise<Sample> {
+  const s = await routedRequest(router);
+  if (s.result.provider !== 'openai' || s.result.attempts.length !== 1) throw new Error('overhead run did not go straight to the cloud target');
+  return s;
+}
+
+export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
+  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0 });
+  const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  try {
+    const providers: BenchProvider[] = [
+      { id: 'openai', kind: 'openai', fake: cloud },
+      { id: 'ollama', kind: 'ollama', fake: local },
+    ];
+    const statePath = join(dir, 'router-state.json');
+    const routes = { general: ['openai'] };
+    const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: createFileStateStore(statePath) });
+    const memoryRouter = benchRouter({ providers, routes, local: 'ollama', state: createMemoryStateStore() });
+    const client = new OpenAI({ baseURL: cloud.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
+
+    const samples = await interleave(
+      {
+        direct: () => directRequest(client, MODEL),
+        routedFile: () => straightRoute(fileRouter),
+        routedMemory: () => straightRoute(memoryRouter),
+      },
+      warmupRounds,
+      rounds,
+    );
+    return {
+      direct: samples.direct,
+      routedFile: samples.routedFile,
+      routedMemory: samples.routedMemory,
+      stateFileBytes: statSync(statePath).size,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await cloud.close();
+    await local.close();
+  }
+}

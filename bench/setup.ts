@@ -1,0 +1,78 @@
+/**
+ * Builds a router the way app-core does (real adapters from createAdapter, catalog
+ * prices, a state store), but pointed at fake providers on 127.0.0.1, so the bench
+ * measures the production code path and nothing else.
+ */
+import { presetOf } from '../electron/main/core/provider-preset.js';
+import { createAdapter } from '../electron/main/core/providers/create-adapter.js';
+import { contextWindowFor, priceFor } from '../electron/main/core/providers/pricing/pricing.js';
+import type { ProviderAdapter } from '../electron/main/core/providers/types.js';
+import type { BreakerTuning } from '../electron/main/core/router/breaker.js';
+import { createRouter, realClock, type PriceFn, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
+import { SettingsSchema, type ProviderKind, type Settings } from '../shared/settings.js';
+import type { FakeProvider } from '../tests/fake-provider/index.js';
+
+export const BENCH_KEY = 'sk-bench';
+export const MODEL = 'gpt-4o-mini';
+export const LOCAL_MODEL = 'llama3.2';
+
+export interface BenchProvider {
+  id: string;
+  kind: ProviderKind;
+  fake: FakeProvider;
+}
+
+export interface BenchRouterOptions {
+  providers: BenchProvider[];
+  /** Task type -> provider ids, all on MODEL. */
+  routes: Record<string, string[]>;
+  /** An Ollama provider id that ends every chain, as in the app. */
+  local?: string;
+  state: RouterStateStore;
+  breaker?: Partial<BreakerTuning>;
+}
+
+function benchSettings(options: BenchRouterOptions): Settings {
+  return SettingsSchema.parse({
+    providers: options.providers.map((p) => ({ id: p.id, kind: p.kind, baseURL: p.fake.baseURL, models: [p.kind === 'ollama' ? LOCAL_MODEL : MODEL] })),
+    routes: Object.fromEntries(Object.entries(options.routes).map(([task, ids]) => [task, ids.map((provider) => ({ provider, model: MODEL }))])),
+    ...(options.local ? { localFallback: { provider: options.local, model: LOCAL_MODEL } } : {}),
+  });
+}
+
+export function benchRouter(options: BenchRouterOptions): Router {
+  const settings = benchSettings(options);
+  const adapters = new Map<string, ProviderAdapter>();
+  for (const p of settings.providers) {
+    const preset = presetOf(p);
+    adapters.set(
+      p.id,
+      createAdapter({
+        id: p.id,
+        kind: p.kind,
+        baseURL: p.baseURL ?? '',
+        apiKey: BENCH_KEY,
+        defaultModels: p.models ?? [],
+        ...(preset ? { preset: preset.id } : {}),
+      }),
+    );
+  }
+  const price: PriceFn = (providerId, model) => {
+    const p = settings.providers.find((x) => x.id === providerId);
+    const preset = p ? presetOf(p) : undefined;
+    const found = priceFor(preset, model);
+    if (!found) return undefined;
+    const contextWindow = contextWindowFor(preset, model);
+    return { ...found, ...(contextWindow ? { contextWindow } : {}) };
+  };
+  return createRouter({
+    clock: realClock,
+    random: Math.random,
+    settings: () => settings,
+    adapter: (id) => adapters.get(id) ?? { unavailable: 'unknown provider' },
+    online: () => true,
+    price,
+    state: options.state,
+    ...(options.breaker ? { breaker: options.breaker } : {}),
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * One timed request, either straight through the OpenAI SDK or through the router.
+ * Both clocks start just before the call and TTFT stops at the first non-empty text,
+ * so the two paths are measured identically.
+ */
+import { performance } from 'node:perf_hooks';
+import type OpenAI from 'openai';
+import type { ChatTurn } from '../electron/main/core/providers/types.js';
+import type { RouteRequest, RouteResult, Router } from '../electron/main/core/router/index.js';
+
+export interface Sample {
+  ttftMs: number;
+  totalMs: number;
+}
+
+export const PROMPT: ChatTurn[] = [{ role: 'user', content: 'Say hello to the benchmark, please.' }];
+
+export async function directRequest(client: OpenAI, model: string): Promise<Sample> {
+  const started = performance.now();
+  let ttft: number | undefined;
+  const stream = await client.chat.completions.create({
+    model,
+    messages: PROMPT,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let text = '';
+  for await (const chunk of stream) {
+    const piece = chunk.choices[0]?.delta?.content;
+    if (!piece) continue;
+    ttft ??= performance.now() - started;
+    text += piece;
+  }
+  const totalMs = performance.now() - started;
+  if (ttft === undefined || text.length === 0) throw new Error('direct request produced no text');
+  return { ttftMs: ttft, totalMs };
+}
+
+export interface RoutedSample extends Sample {
+  result: RouteResult;
+  /** When a hedge attempt was launched, relative to the start, if one was. */
+  hedgeStartMs?: number;
+}
+
+export async function routedRequest(router: Router, request: Partial<RouteRequest> = {}): Promise<RoutedSample> {
+  const started = performance.now();
+  let ttft: number | undefined;
+  let hedgeStartMs: number | undefined;
+  const result = await router.route(
+    { conversationId: 'bench', messages: PROMPT, taskChoice: 'auto', ...request },
+    {
+      onText: () => {
+        ttft ??= performance.now() - started;
+      },
+      onAttempt: (attempt) => {
+        if (attempt.hedge) hedgeStartMs ??= performance.now() - started;
+      },
+    },
+    new AbortController().signal,
+  );
+  const totalMs = performance.now() - started;
+  if (ttft === undefined) throw new Error('routed request produced no text');
+  return { ttftMs: ttft, totalMs, result, ...(hedgeStartMs !== undefined ? { hedgeStartMs } : {}) };
+}
