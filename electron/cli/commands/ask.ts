@@ -51,8 +51,8 @@ function print(name: string, payload: unknown, out: Output): void {
     if (out.json) out.line({ event: 'delta', text: p.text });
     else out.text(p.text ?? '');
   } else if (name === 'chat.fallback') {
+    // People see fallbacks in the summary line; only scripts get them live.
     if (out.json) out.line({ event: 'fallback', from: p.from, to: p.to, reason: p.reason });
-    else out.note(`\n[${p.from} failed: ${p.reason}; trying ${p.to}]`);
   }
 }
 
@@ -65,6 +65,12 @@ function attemptsOf(message: Message) {
     status: a.status ?? null,
     ms: Math.round(a.ms),
   }));
+}
+
+/** " · after gpt: rate_limited" when earlier attempts failed, so a fallback is never silent. */
+function failedBefore(message: Message): string {
+  const failed = (message.attempts ?? []).filter((a) => a.outcome === 'error');
+  return failed.length > 0 ? ` · after ${failed.map((a) => `${a.provider}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
 function finish(message: Message, out: Output): number {
@@ -87,7 +93,7 @@ function finish(message: Message, out: Output): number {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
         `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
-          (message.note ? ` · ${message.note}` : ''),
+          (message.note ? ` · ${message.note}` : failedBefore(message)),
       );
     }
     return 0;
@@ -98,8 +104,9 @@ function finish(message: Message, out: Output): number {
     out.line({ event: 'error', errorKind, message: text, attempts: attemptsOf(message) });
   } else {
     if (message.text) out.text('\n');
-    out.note(`switchboard: ${text}`);
-    for (const a of attemptsOf(message)) out.note(`  ${a.provider}/${a.model}: ${a.outcome}${a.errorKind ? ` (${a.errorKind})` : ''}`);
+    // One line, so scripts and people read the whole story at a glance.
+    const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
+    out.note(`switchboard: ${text.replace(/\s+/g, ' ')}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`);
   }
   return 1;
 }

@@ -43,6 +43,7 @@ describe('switchboard ask', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Echo: hello there\n');
     const summary = run.stderr.trim().split('\n');
+    expect(summary[0]).not.toMatch(/after/);
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatch(/^gpt · gpt-4o-mini · \d+→\d+ tokens · \$[\d.]+ · \d+ ms$/);
   });
@@ -74,6 +75,14 @@ describe('switchboard ask', () => {
     expect((lines.at(-1)!.attempts as unknown[])[0]).toMatchObject({ outcome: 'error', errorKind: 'rate_limited', status: 429 });
   });
 
+  it('names the failed provider in the one summary line when it fell back', async () => {
+    openai.script({ type: 'status', status: 429, retryAfter: '30' });
+    const run = await runCli(['ask', '--config', config, '--data-dir', dataDir(), 'busy?'], { env: { CLI_TEST_OPENAI_KEY: KEY } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Echo: busy?\n');
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^local · llama3\.2 · .* · after gpt: rate_limited$/)]);
+  });
+
   it('does not call a provider again inside its Retry-After, even after a restart', async () => {
     const dir = dataDir();
     openai.script({ type: 'status', status: 429, retryAfter: '60' });
@@ -81,6 +90,18 @@ describe('switchboard ask', () => {
     const second = await runCli(['ask', '--json', '--config', config, '--data-dir', dir, 'two'], { env: { CLI_TEST_OPENAI_KEY: KEY } });
     expect(openai.requests).toHaveLength(1);
     expect(jsonLines(second.stdout).at(-1)).toMatchObject({ event: 'done', provider: 'local' });
+  });
+
+  it('says in one line what was tried and what to do, with exit 1, when nothing can answer', async () => {
+    openai.always({ type: 'status', status: 503 });
+    await ollama.close();
+    const run = await runCli(['ask', '--config', config, '--data-dir', dataDir(), 'hello?'], { env: { CLI_TEST_OPENAI_KEY: KEY } });
+    openai.always(undefined);
+    ollama = await startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'], port: ollama.port });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^switchboard: .*not running either: install Ollama.*ollama pull llama3\.2.* \[tried gpt\/gpt-4o-mini: overloaded, local\/llama3\.2: network\]$/);
   });
 
   it('ends with an error event and exit 1 when nothing can answer', async () => {

@@ -5,9 +5,10 @@
 import type { Settings } from '../../../../shared/settings.js';
 import type { RouteFailure } from '../router/types.js';
 
-export const NO_PROVIDER_ADVICE =
-  'No provider could answer: add an API key in Settings → Providers (or set one such as OPENAI_API_KEY in the environment), ' +
-  'or install Ollama from https://ollama.com, start it, and run "ollama pull llama3.2".';
+const ADD_KEY = 'add an API key in Settings → Providers (or set one such as OPENAI_API_KEY in the environment)';
+const START_OLLAMA = 'install Ollama from https://ollama.com, start it, and run "ollama pull llama3.2"';
+
+export const NO_PROVIDER_ADVICE = `No provider could answer: ${ADD_KEY}, or ${START_OLLAMA}.`;
 
 export function adviseOnFailure(failure: RouteFailure, settings: Settings): string {
   if (failure.kind === 'cancelled' || failure.kind === 'bad_request') return failure.message;
@@ -17,8 +18,8 @@ export function adviseOnFailure(failure: RouteFailure, settings: Settings): stri
   if (local && localAttempt?.errorKind === 'model_not_found') {
     return `${failure.message} The local model "${local.model}" is not installed: run "ollama pull ${local.model}", or choose another model in Settings → Local models.`;
   }
-  if (!cloudTried && (!localAttempt || localAttempt.errorKind === 'network' || localAttempt.errorKind === 'timeout')) {
-    return `${failure.message} ${NO_PROVIDER_ADVICE}`;
-  }
-  return failure.message;
+  const localDown = !localAttempt || localAttempt.errorKind === 'network' || localAttempt.errorKind === 'timeout';
+  if (!localDown) return failure.message;
+  if (!cloudTried) return `${failure.message} ${NO_PROVIDER_ADVICE}`;
+  return `${failure.message} The local fallback is not running either: ${START_OLLAMA}.`;
 }
