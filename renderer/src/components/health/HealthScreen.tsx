@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useHealth } from '../../services-context.js';
+import { splitHealth } from '../../lib/health-order.js';
 import { HealthRow } from './HealthRow.js';
 
 export function HealthScreen() {
@@ -11,6 +12,7 @@ export function HealthScreen() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const { active, idle } = splitHealth(providers);
 
   return (
     <section className="health" aria-label="Provider health">
@@ -40,11 +42,23 @@ export function HealthScreen() {
           </tr>
         </thead>
         <tbody>
-          {providers.map((p) => (
+          {active.map((p) => (
             <HealthRow key={p.provider} health={p} />
           ))}
         </tbody>
       </table>
+      {idle.length > 0 && (
+        <details className="health-idle">
+          <summary>Not set up or disabled ({idle.length})</summary>
+          <table className="health-table">
+            <tbody>
+              {idle.map((p) => (
+                <HealthRow key={p.provider} health={p} />
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }
