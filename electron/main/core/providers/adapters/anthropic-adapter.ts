@@ -17,6 +17,7 @@ import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
+import { tapRouting } from './tap-routing.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -24,21 +25,23 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
 
-  const client = (tap: ResponseTap, timeoutMs: number): Anthropic => {
+  // One client per adapter; each request reaches its own fetch tap through routing.
+  const routing = tapRouting();
+  let shared: Anthropic | undefined;
+  const client = (): Anthropic => {
     if (!config.apiKey) {
       // Without an explicit key the SDK would go looking in env vars and profile files.
       throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
     }
-    return new Anthropic({
+    return (shared ??= new Anthropic({
       apiKey: config.apiKey,
       baseURL: config.baseURL,
       maxRetries: 0,
       // Failures reach the user as ProviderErrors; SDK console output is only noise.
       logLevel: 'off',
-      timeout: timeoutMs,
-      fetch: tap.fetch,
+      fetch: routing.fetch,
       defaultHeaders: { ...preset?.headers, ...config.headers },
-    });
+    }));
   };
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
@@ -59,9 +62,13 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
-      .messages.create({ ...params, stream: true }, { signal })
-      .withResponse();
+    const sdk = client();
+    const route = routing.route(tap);
+    const { data, response } = await sdk
+      .messages.create({ ...params, stream: true }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .withResponse()
+      // The tap is looked up when fetch is called, which is over once the response settles.
+      .finally(route.release);
     const requestId = response.headers.get('request-id') ?? undefined;
     yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
     let inputTokens: number | undefined;
@@ -94,9 +101,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
-      .messages.create({ ...params, stream: false }, { signal })
-      .withResponse();
+    const sdk = client();
+    const route = routing.route(tap);
+    const { data, response } = await sdk
+      .messages.create({ ...params, stream: false }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .withResponse()
+      .finally(route.release);
     const requestId = response.headers.get('request-id') ?? undefined;
     yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
     if (!Array.isArray(data?.content)) {
@@ -119,7 +129,14 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     completeSource,
     listIds: async (tap, signal) => {
       const ids: string[] = [];
-      for await (const model of client(tap, 30_000).models.list({ limit: 100 }, { signal })) ids.push(model.id);
+      // Paging may fetch more than once, so the route stays open for the whole loop.
+      const sdk = client();
+      const route = routing.route(tap);
+      try {
+        for await (const model of sdk.models.list({ limit: 100 }, { signal, headers: route.headers, timeout: 30_000 })) ids.push(model.id);
+      } finally {
+        route.release();
+      }
       return ids;
     },
   });

@@ -1,7 +1,8 @@
 /**
  * OpenAI and every OpenAI-compatible host, on the official `openai` client with
- * `baseURL`. A client is made per call so each request has its own fetch tap
- * (headers, error body, abort). Host quirks come from the catalog as flags.
+ * `baseURL`. One client per adapter; each request still gets its own fetch tap
+ * (headers, error body, abort) through tap routing. Host quirks come from the
+ * catalog as flags.
  */
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
@@ -17,6 +18,7 @@ import { assembleAdapter } from './assemble-adapter.js';
 import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
 import type { ResponseTap } from './response-tap.js';
+import { tapRouting } from './tap-routing.js';
 
 interface WireUsage {
   prompt_tokens?: number;
@@ -38,17 +40,18 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const quirks: WireQuirks = preset?.quirks ?? {};
   const maxTokensField = quirks.maxTokensField ?? (config.kind === 'openai' ? 'max_completion_tokens' : 'max_tokens');
 
-  const client = (tap: ResponseTap, timeoutMs: number): OpenAI =>
-    new OpenAI({
+  const routing = tapRouting();
+  let shared: OpenAI | undefined;
+  const client = (): OpenAI =>
+    (shared ??= new OpenAI({
       apiKey: config.apiKey ?? 'not-needed',
       baseURL: config.baseURL,
       maxRetries: 0,
       // Failures reach the user as ProviderErrors; SDK console output is only noise.
       logLevel: 'off',
-      timeout: timeoutMs,
-      fetch: tap.fetch,
+      fetch: routing.fetch,
       defaultHeaders: { ...preset?.headers, ...config.headers },
-    });
+    }));
 
   const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
     const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
@@ -63,12 +66,15 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
+    const route = routing.route(tap);
+    const { data, response } = await client()
       .chat.completions.create(
         { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { signal },
+        { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) },
       )
-      .withResponse();
+      .withResponse()
+      // The tap is looked up when fetch is called, which is over once the response settles.
+      .finally(route.release);
     const requestId = response.headers.get('x-request-id') ?? undefined;
     yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
     let usage: Usage | undefined;
@@ -92,9 +98,11 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const { data, response } = await client(tap, sdkBackstopMs(options.timeouts))
-      .chat.completions.create({ ...params, stream: false }, { signal })
-      .withResponse();
+    const route = routing.route(tap);
+    const { data, response } = await client()
+      .chat.completions.create({ ...params, stream: false }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .withResponse()
+      .finally(route.release);
     const requestId = response.headers.get('x-request-id') ?? undefined;
     yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
@@ -115,6 +123,13 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     failure: openAiFailure,
     streamSource,
     completeSource,
-    listIds: async (tap, signal) => (await client(tap, 30_000).models.list({ signal })).data.map((model) => model.id),
+    listIds: async (tap, signal) => {
+      const route = routing.route(tap);
+      try {
+        return (await client().models.list({ signal, headers: route.headers, timeout: 30_000 })).data.map((model) => model.id);
+      } finally {
+        route.release();
+      }
+    },
   });
 }
