@@ -7,6 +7,7 @@
  * what happened. Any failure after text carries that text as `partialText`.
  * The clock is injected so the router can drive it deterministically.
  */
+import { deadlineTimer } from '../router/deadline-timer.js';
 import { realClock, type Clock } from '../router/types.js';
 import { ProviderError } from './provider-error.js';
 import type { StreamEvent, StreamTimeouts } from './types.js';
@@ -49,9 +50,10 @@ export async function* guardStream(
   const controller = new AbortController();
   let stopped: ProviderError | undefined;
   let wake: ((reason: ProviderError) => void) | undefined;
-  let cancelTimer: () => void = () => undefined;
   let requestId: string | undefined;
   let partial = '';
+  let phase: Phase = 'connect';
+  let limitMs = options.timeouts.connectMs;
 
   const stop = (reason: ProviderError): void => {
     if (stopped) return;
@@ -59,40 +61,35 @@ export async function* guardStream(
     controller.abort(reason);
     wake?.(reason);
   };
-  const arm = (phase: Phase, ms: number): void => {
-    cancelTimer();
-    cancelTimer = clock.setTimeout(() => {
-      stop(new ProviderError({ kind: 'timeout', provider: options.provider, message: PHASE_WORDS[phase](ms), requestId }));
-    }, ms);
-  };
+  const timer = deadlineTimer(clock, () =>
+    stop(new ProviderError({ kind: 'timeout', provider: options.provider, message: PHASE_WORDS[phase](limitMs), requestId })),
+  );
   const onCallerAbort = (): void =>
     stop(new ProviderError({ kind: 'cancelled', provider: options.provider, message: 'Stopped by the user', requestId }));
 
   if (options.signal.aborted) onCallerAbort();
   options.signal.addEventListener('abort', onCallerAbort, { once: true });
 
-  let phase: Phase = 'connect';
   let finished = false;
+  let sawDone = false;
   let iterator: AsyncIterator<StreamEvent> | undefined;
   try {
     if (stopped) throw stopped;
-    arm('connect', options.timeouts.connectMs);
+    // The connect budget runs from the start until the first event, and only then.
+    timer.wait(limitMs);
     iterator = source(controller.signal)[Symbol.asyncIterator]();
-    let sawDone = false;
+    const pending = iterator;
     for (;;) {
       if (stopped) throw stopped;
-      if (phase === 'firstToken') arm('firstToken', options.timeouts.firstTokenMs);
-      if (phase === 'idle') arm('idle', options.timeouts.idleMs);
-      const next = iterator.next();
-      // The losing side of the race may reject later (aborted fetch); that is expected.
-      next.catch(() => undefined);
-      const interrupted = new Promise<never>((_, reject) => {
-        wake = reject;
-      });
-      interrupted.catch(() => undefined);
+      if (phase !== 'connect') timer.wait((limitMs = phase === 'firstToken' ? options.timeouts.firstTokenMs : options.timeouts.idleMs));
       let result: IteratorResult<StreamEvent>;
       try {
-        result = await Promise.race([next, interrupted]);
+        // One promise per chunk that a stop can settle at once; the source's own
+        // promise may reject later (aborted fetch), which lands here unheard.
+        result = await new Promise<IteratorResult<StreamEvent>>((resolve, reject) => {
+          wake = reject;
+          pending.next().then(resolve, reject);
+        });
       } catch (error) {
         throw stopped ?? mapError(error, phase !== 'connect');
       } finally {
@@ -100,7 +97,7 @@ export async function* guardStream(
       }
       // SDKs end a stream quietly when its request is aborted.
       if (stopped) throw stopped;
-      cancelTimer();
+      timer.pause();
       if (result.done) break;
       const event = result.value;
       if (event.type === 'open') {
@@ -129,11 +126,13 @@ export async function* guardStream(
     if (partial !== '' && failure.partialText === undefined) failure.partialText = partial;
     throw failure;
   } finally {
-    cancelTimer();
+    timer.stop();
     options.signal.removeEventListener('abort', onCallerAbort);
     if (!finished) {
-      // Also covers a consumer that stops reading early: close the socket.
-      controller.abort(stopped ?? new Error('stream closed by consumer'));
+      // Also covers a consumer that stops reading early: close the socket. Once
+      // `done` was read the answer is complete and the body consumed, so there is
+      // nothing left to abort (and aborting costs a round of abort events).
+      if (!sawDone || stopped) controller.abort(stopped ?? new Error('stream closed by consumer'));
       void iterator?.return?.()?.catch(() => undefined);
     }
   }

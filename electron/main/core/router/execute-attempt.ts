@@ -8,6 +8,7 @@
 import type { Usage } from '../../../../shared/chat.js';
 import { ProviderError } from '../providers/provider-error.js';
 import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent, StreamTimeouts } from '../providers/types.js';
+import { deadlineTimer } from './deadline-timer.js';
 import { seconds } from './time-and-words.js';
 import type { Clock } from './types.js';
 
@@ -119,61 +120,62 @@ async function run(
       .catch(() => undefined);
   };
 
-  for (;;) {
-    const limit = phase === 'connect' ? timeouts.connectMs : phase === 'first' ? timeouts.firstTokenMs : timeouts.idleMs;
-    const step = await new Promise<Step>((resolve) => {
-      const cancelTimer = clock.setTimeout(() => resolve({ type: 'timer' }), limit);
-      setWake(() => {
-        cancelTimer();
-        resolve({ type: 'stopped' });
+  // One deadline timer and one pair of settle callbacks per attempt, not per chunk.
+  let settleStep: ((step: Step) => void) | undefined;
+  const timer = deadlineTimer(clock, () => settleStep?.({ type: 'timer' }));
+  setWake(() => settleStep?.({ type: 'stopped' }));
+  const toNext = (r: IteratorResult<StreamEvent>): void => settleStep?.({ type: 'next', result: r });
+  const toThrown = (error: unknown): void => settleStep?.({ type: 'thrown', error });
+
+  try {
+    for (;;) {
+      const limit = phase === 'connect' ? timeouts.connectMs : phase === 'first' ? timeouts.firstTokenMs : timeouts.idleMs;
+      timer.wait(limit);
+      const step = await new Promise<Step>((resolve) => {
+        settleStep = resolve;
+        iterator.next().then(toNext, toThrown);
       });
-      iterator.next().then(
-        (r) => {
-          cancelTimer();
-          resolve({ type: 'next', result: r });
-        },
-        (error: unknown) => {
-          cancelTimer();
-          resolve({ type: 'thrown', error });
-        },
-      );
-    });
-    if (stopped()) {
-      release();
-      return stoppedResult();
+      settleStep = undefined;
+      timer.pause();
+      if (stopped()) {
+        release();
+        return stoppedResult();
+      }
+      if (step.type === 'stopped') continue;
+      if (step.type === 'timer') {
+        controller.abort();
+        release();
+        return fail(timeoutError(provider, phase, limit, text));
+      }
+      if (step.type === 'thrown') {
+        return fail(asProviderError(step.error, provider, text));
+      }
+      if (step.result.done) {
+        // A stream that ends without `done` was cut, even if no error was raised.
+        return fail(new ProviderError({ kind: 'stream_interrupted', provider, message: 'the stream ended without finishing' }));
+      }
+      const event = step.result.value;
+      if (event.type === 'open') {
+        requestId = event.requestId ?? requestId;
+        opened = true;
+        input.onOpen?.(event.rateLimit);
+        if (phase === 'connect') phase = 'first';
+      } else if (event.type === 'text') {
+        if (event.text.length === 0) continue;
+        if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
+        opened = true;
+        text += event.text;
+        phase = 'idle';
+        input.onText(event.text);
+      } else {
+        requestId = event.requestId ?? requestId;
+        opened = true;
+        release();
+        return finish({ ok: true, usage: event.usage });
+      }
     }
-    if (step.type === 'stopped') continue;
-    if (step.type === 'timer') {
-      controller.abort();
-      release();
-      return fail(timeoutError(provider, phase, limit, text));
-    }
-    if (step.type === 'thrown') {
-      return fail(asProviderError(step.error, provider, text));
-    }
-    if (step.result.done) {
-      // A stream that ends without `done` was cut, even if no error was raised.
-      return fail(new ProviderError({ kind: 'stream_interrupted', provider, message: 'the stream ended without finishing' }));
-    }
-    const event = step.result.value;
-    if (event.type === 'open') {
-      requestId = event.requestId ?? requestId;
-      opened = true;
-      input.onOpen?.(event.rateLimit);
-      if (phase === 'connect') phase = 'first';
-    } else if (event.type === 'text') {
-      if (event.text.length === 0) continue;
-      if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
-      opened = true;
-      text += event.text;
-      phase = 'idle';
-      input.onText(event.text);
-    } else {
-      requestId = event.requestId ?? requestId;
-      opened = true;
-      release();
-      return finish({ ok: true, usage: event.usage });
-    }
+  } finally {
+    timer.stop();
   }
 }
 
