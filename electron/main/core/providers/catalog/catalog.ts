@@ -27,6 +27,32 @@ function hostOf(url: string): string | undefined {
 }
 
 /**
+ * Cloud presets by host, built on first use. The router asks for prices many
+ * times per message, and parsing every preset's URL each time cost ~0.1 ms per
+ * message for a provider on an unknown host (a proxy, a custom entry).
+ */
+let cloudByHost: Map<string, ProviderPreset> | undefined;
+/** Hosts of configured base URLs; there are only as many as providers. */
+const hostCache = new Map<string, string | undefined>();
+
+function cloudPresetOnHost(baseURL: string): ProviderPreset | undefined {
+  if (!cloudByHost) {
+    cloudByHost = new Map();
+    for (const preset of CLOUD_PRESETS) {
+      const host = hostOf(preset.baseURL);
+      // The first preset on a host wins, as a search in catalog order would.
+      if (host && !cloudByHost.has(host)) cloudByHost.set(host, preset);
+    }
+  }
+  if (!hostCache.has(baseURL)) {
+    if (hostCache.size >= 256) hostCache.clear();
+    hostCache.set(baseURL, hostOf(baseURL));
+  }
+  const host = hostCache.get(baseURL);
+  return host ? cloudByHost.get(host) : undefined;
+}
+
+/**
  * The preset for a configured provider: its named preset, else one with the same
  * id, else a cloud preset on the same host (a "custom" entry pointing at Groq
  * still gets Groq's quirks and prices).
@@ -34,6 +60,5 @@ function hostOf(url: string): string | undefined {
 export function presetForProvider(p: { id: string; preset?: string; baseURL?: string }): ProviderPreset | undefined {
   const named = resolvePreset(p.preset) ?? resolvePreset(p.id);
   if (named) return named;
-  const host = p.baseURL ? hostOf(p.baseURL) : undefined;
-  return host ? CLOUD_PRESETS.find((preset) => hostOf(preset.baseURL) === host) : undefined;
+  return p.baseURL ? cloudPresetOnHost(p.baseURL) : undefined;
 }
