@@ -42,7 +42,12 @@ export interface AttemptInput {
   clock: Clock;
   /** The user's cancel. */
   signal: AbortSignal;
-  onOpen?(rateLimit: RateLimitSnapshot | undefined): void;
+  /**
+   * The rate-limit headers of the response that opened, observed `at`. Called
+   * once the first text has been passed on (or the attempt ended), so reading
+   * them never delays the first token; no later target is chosen before then.
+   */
+  onOpen?(rateLimit: RateLimitSnapshot | undefined, at: number): void;
   /** Called with each piece of text; the first call marks the first token. */
   onText(text: string): void;
 }
@@ -86,16 +91,18 @@ async function run(
   let requestId: string | undefined;
   let opened = false;
   let phase: 'connect' | 'first' | 'idle' = 'connect';
+  let openedBy: { event: Extract<StreamEvent, { type: 'open' }>; at: number } | undefined;
+  const reportOpen = (): void => {
+    if (!openedBy) return;
+    const { event, at } = openedBy;
+    openedBy = undefined;
+    input.onOpen?.(event.rateLimit, at);
+  };
 
-  const finish = (extra: Partial<AttemptResult> & { ok: boolean }): AttemptResult => ({
-    text,
-    startedAt,
-    ms: clock.now() - startedAt,
-    ttftMs,
-    requestId,
-    opened,
-    ...extra,
-  });
+  const finish = (extra: Partial<AttemptResult> & { ok: boolean }): AttemptResult => {
+    reportOpen();
+    return { text, startedAt, ms: clock.now() - startedAt, ttftMs, requestId, opened, ...extra };
+  };
   const fail = (error: ProviderError): AttemptResult => {
     if (text && error.partialText === undefined) error.partialText = text;
     return finish({ ok: false, error });
@@ -158,7 +165,7 @@ async function run(
       if (event.type === 'open') {
         requestId = event.requestId ?? requestId;
         opened = true;
-        input.onOpen?.(event.rateLimit);
+        openedBy = { event, at: clock.now() };
         if (phase === 'connect') phase = 'first';
       } else if (event.type === 'text') {
         if (event.text.length === 0) continue;
@@ -167,6 +174,7 @@ async function run(
         text += event.text;
         phase = 'idle';
         input.onText(event.text);
+        reportOpen();
       } else {
         requestId = event.requestId ?? requestId;
         opened = true;

@@ -166,11 +166,11 @@ class RouteRun {
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal: this.signal,
-        onOpen: (rateLimit) => {
+        onOpen: (rateLimit, at) => {
           if (!rateLimit) return;
           const ps = providerState(this.core.snapshot, target.provider);
           ps.rateLimit = rateLimit;
-          ps.rateLimitAt = this.clock.now();
+          ps.rateLimitAt = at;
         },
         onText,
       });

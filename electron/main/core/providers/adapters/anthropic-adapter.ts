@@ -9,12 +9,12 @@ import type { Usage } from '../../../../../shared/chat.js';
 import { realClock, type Clock } from '../../router/types.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
-import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
+import { openEvent } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
 import { tapRouting } from './tap-routing.js';
@@ -70,7 +70,7 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
       // The tap is looked up when fetch is called, which is over once the response settles.
       .finally(route.release);
     const requestId = response.headers.get('request-id') ?? undefined;
-    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    yield openEvent(requestId, response.headers, clock.now());
     let inputTokens: number | undefined;
     let outputTokens = 0;
     let stopReason: string | undefined;
@@ -108,7 +108,7 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
       .withResponse()
       .finally(route.release);
     const requestId = response.headers.get('request-id') ?? undefined;
-    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    yield openEvent(requestId, response.headers, clock.now());
     if (!Array.isArray(data?.content)) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
     }

@@ -8,12 +8,12 @@ import type { Usage } from '../../../../../shared/chat.js';
 import { realClock, type Clock } from '../../router/types.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
-import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
 import { ollamaClient } from '../ollama/ollama-client.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
+import { openEvent } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
 
@@ -36,7 +36,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
 
   const opened = (tap: ResponseTap): StreamEvent => {
     const headers = tap.last?.headers;
-    return { type: 'open', requestId: headers?.get('x-request-id') ?? undefined, rateLimit: readRateLimit(headers, clock.now()) };
+    return openEvent(headers?.get('x-request-id') ?? undefined, headers, clock.now());
   };
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {

@@ -11,12 +11,12 @@ import { realClock, type Clock } from '../../router/types.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import type { WireQuirks } from '../catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
-import { readRateLimit } from '../errors/rate-limit-headers.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
+import { openEvent } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
 import { tapRouting } from './tap-routing.js';
 
@@ -76,7 +76,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
       // The tap is looked up when fetch is called, which is over once the response settles.
       .finally(route.release);
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    yield openEvent(requestId, response.headers, clock.now());
     let usage: Usage | undefined;
     let finishReason: string | undefined;
     let text = '';
@@ -104,7 +104,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
       .withResponse()
       .finally(route.release);
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    yield { type: 'open', requestId, rateLimit: readRateLimit(response.headers, clock.now()) };
+    yield openEvent(requestId, response.headers, clock.now());
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
     if (!choice) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
