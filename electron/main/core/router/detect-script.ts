@@ -29,7 +29,14 @@ export interface ScriptVerdict {
   latin: boolean;
 }
 
+/** Any UTF-16 unit beyond ASCII (astral characters show up as surrogates). */
+const NON_ASCII = /[\u0080-\uffff]/;
+const ASCII_LETTER = /[A-Za-z]/;
+
 export function dominantScript(text: string): ScriptVerdict {
+  // Most prompts are plain ASCII, where the ten Unicode-script scans can only
+  // find Latin letters; skipping them halves task detection before the request.
+  if (!NON_ASCII.test(text)) return ASCII_LETTER.test(text) ? { script: describe('Latin'), latin: true } : { latin: true };
   const scores = new Map<string, number>();
   for (const rule of RULES) {
     const count = text.match(rule.pattern)?.length ?? 0;
