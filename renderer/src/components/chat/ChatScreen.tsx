@@ -3,6 +3,7 @@ import { hasUsableProvider } from '../../lib/usable.js';
 import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import { SetupCard } from './SetupCard.js';
+import { ErrorText } from '../layout/ErrorText.js';
 
 export function ChatScreen() {
   const current = useChat((s) => s.current);
@@ -20,11 +21,7 @@ export function ChatScreen() {
     <section className="chat" aria-label="Chat">
       <div className="chat-scroll">
         {known && !usable && <SetupCard />}
-        {loadError && (
-          <p className="error" role="alert" data-testid="error">
-            {loadError}
-          </p>
-        )}
+        <ErrorText message={loadError} />
         {current ? <MessageList conversationId={current} /> : usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
       </div>
       <Composer />

@@ -3,6 +3,7 @@ import { streamingIdOf } from '../../store/chat-data.js';
 import { useChat } from '../../services-context.js';
 import { RouteOverride, type Override } from './RouteOverride.js';
 import { TaskSelect } from './TaskSelect.js';
+import { ErrorText } from '../layout/ErrorText.js';
 
 /** The text box. What the user typed stays until the send succeeds. */
 export function Composer() {
@@ -41,11 +42,7 @@ export function Composer() {
         void submit();
       }}
     >
-      {sendError && (
-        <p className="error" role="alert" data-testid="error">
-          {sendError}
-        </p>
-      )}
+      <ErrorText message={sendError} />
       <label className="visually-hidden" htmlFor="composer-input">
         Message
       </label>

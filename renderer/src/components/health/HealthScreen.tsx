@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useHealth } from '../../services-context.js';
 import { splitHealth } from '../../lib/health-order.js';
 import { HealthRow } from './HealthRow.js';
+import { ErrorText } from '../layout/ErrorText.js';
 
 export function HealthScreen() {
   const providers = useHealth((s) => s.providers);
@@ -22,11 +23,7 @@ export function HealthScreen() {
           Refresh
         </button>
       </header>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {loaded && providers.length === 0 && <p className="muted">No providers are configured.</p>}
       <table className="health-table">
         <thead>

@@ -5,6 +5,7 @@ import { ImportExportTab } from './ImportExportTab.js';
 import { LocalTab } from './local/LocalTab.js';
 import { ProvidersTab } from './providers/ProvidersTab.js';
 import { RoutingTab } from './routing/RoutingTab.js';
+import { ErrorText } from '../layout/ErrorText.js';
 
 const TABS: Array<{ id: SettingsTab; label: string }> = [
   { id: 'providers', label: 'Providers' },
@@ -38,11 +39,7 @@ export function SettingsScreen() {
           </button>
         ))}
       </div>
-      {loadError && (
-        <p className="error" role="alert" data-testid="error">
-          {loadError}
-        </p>
-      )}
+      <ErrorText message={loadError} />
       <div role="tabpanel" className="tab-panel">
         {tab === 'providers' && <ProvidersTab />}
         {tab === 'routing' && <RoutingTab />}

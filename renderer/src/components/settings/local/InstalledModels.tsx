@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLocal } from '../../../services-context.js';
 import { formatBytes } from '../../../lib/format.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 export function InstalledModels() {
   const status = useLocal((s) => s.status);
@@ -40,11 +41,7 @@ export function InstalledModels() {
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DEFAULT_OLLAMA_URL } from '../../../../../shared/settings.js';
 import { useLocal, useSettings } from '../../../services-context.js';
 import { patchProvider } from '../../../lib/settings-edit.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 export function OllamaUrl() {
   const view = useSettings((s) => s.providers.find((p) => p.kind === 'ollama'));
@@ -43,11 +44,7 @@ export function OllamaUrl() {
         {saved && <span className="ok small">Saved.</span>}
       </form>
       <p className="muted small">“localhost” is read as 127.0.0.1, and a trailing /v1 is handled for you.</p>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {localError && (
         <p className="error small" role="alert" data-testid="error">
           {localError}

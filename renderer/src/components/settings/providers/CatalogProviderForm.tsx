@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CATALOG_SUMMARY, type CatalogEntry } from '../../../../../shared/catalog-summary.js';
 import type { ProviderConfig } from '../../../../../shared/settings.js';
 import { useSettings } from '../../../services-context.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /**
  * Adds a known host (Groq, Mistral…) with its preset URL. Once the user has saved
@@ -54,11 +55,7 @@ export function CatalogProviderForm() {
       <button type="submit" data-testid="catalog-add">
         Add
       </button>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   );
 }

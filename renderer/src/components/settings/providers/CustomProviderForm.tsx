@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSettings } from '../../../services-context.js';
 import { headersFromRows, parseModelList, type HeaderRow } from '../../../lib/settings-edit.js';
 import { HeadersEditor } from './HeadersEditor.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /** Adds an OpenAI-compatible provider (LM Studio, vLLM, a gateway…) to settings. */
 export function CustomProviderForm() {
@@ -77,11 +78,7 @@ export function CustomProviderForm() {
         <textarea rows={2} value={models} onChange={(e) => setModels(e.target.value)} data-testid="custom-models" />
       </label>
       <HeadersEditor rows={headers} onChange={setHeaders} />
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="row">
         <button type="submit" className="primary" data-testid="custom-save">
           Add provider

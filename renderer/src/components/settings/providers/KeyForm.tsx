@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../../../shared/providers.js';
 import { useSettings } from '../../../services-context.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /** Enter or remove a key. The key goes to main and is never shown again. */
 export function KeyForm({ provider }: { provider: ProviderView }) {
@@ -55,11 +56,7 @@ export function KeyForm({ provider }: { provider: ProviderView }) {
           Remove key
         </button>
       )}
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { KeyForm } from './KeyForm.js';
 import { ModelBrowser } from './ModelBrowser.js';
 import { ProviderEditForm } from './ProviderEditForm.js';
 import { ProviderTest } from './ProviderTest.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 export function ProviderCard({ provider: p }: { provider: ProviderView }) {
   const update = useSettings((s) => s.update);
@@ -45,11 +46,7 @@ export function ProviderCard({ provider: p }: { provider: ProviderView }) {
       </div>
       {editing && <ProviderEditForm provider={p} onDone={() => setEditing(false)} />}
       <ModelBrowser provider={p.id} />
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import type { ProviderView } from '../../../../../shared/providers.js';
 import { useSettings } from '../../../services-context.js';
 import { configOf, headersFromRows, patchProvider, rowsFromHeaders, type HeaderRow } from '../../../lib/settings-edit.js';
 import { HeadersEditor } from './HeadersEditor.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /** Edits the base URL and headers of an OpenAI-compatible provider. */
 export function ProviderEditForm({ provider, onDone }: { provider: ProviderView; onDone: () => void }) {
@@ -30,11 +31,7 @@ export function ProviderEditForm({ provider, onDone }: { provider: ProviderView;
         Base URL <input value={baseURL} onChange={(e) => setBaseURL(e.target.value)} data-testid="provider-url" />
       </label>
       <HeadersEditor rows={headers} onChange={setHeaders} />
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <button type="submit" className="primary">
         Save
       </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallResult } from '../../../../../shared/contract/index.js';
 import { useServices } from '../../../services-context.js';
 import { errorText } from '../../../lib/format.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /** "Where would this go?": asks the router without sending anything. */
 export function RoutePreview() {
@@ -30,11 +31,7 @@ export function RoutePreview() {
       <button type="button" onClick={() => void preview()} data-testid="preview-run">
         Preview route
       </button>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {result && (
         <div data-testid="preview-result">
           <p>

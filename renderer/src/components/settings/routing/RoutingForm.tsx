@@ -7,6 +7,7 @@ import { optionsOf, removeTaskType, setOptions, setTargets } from '../../../lib/
 import { AddTaskType } from './AddTaskType.js';
 import { TargetList } from './TargetList.js';
 import { TaskOptionsForm } from './TaskOptionsForm.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 /** A draft of routes and task types, saved whole with `settings.set`. */
 interface Props {
@@ -64,11 +65,7 @@ export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: se
         <TargetList targets={draft.routes[current] ?? []} onChange={(targets) => edit(setTargets(draft, current, targets))} />
         <TaskOptionsForm options={optionsOf(draft, current)} onChange={(options) => edit(setOptions(draft, current, options))} />
       </section>
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="row">
         <button type="button" className="primary" onClick={() => void submit()} disabled={busy} data-testid="routing-save">
           {busy ? 'Saving…' : 'Save routing'}
