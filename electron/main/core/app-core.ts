@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import type { AppInfo, Notice } from '../../../shared/contract/calls-settings.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { ProviderHealth } from '../../../shared/providers.js';
-import { SettingsSchema, type Settings } from '../../../shared/settings.js';
+import { SettingsSchema, type ProviderConfig, type Settings } from '../../../shared/settings.js';
 import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
 import { createChatService, type ChatService } from './chat/chat-service.js';
 import { adviseOnFailure } from './chat/failure-advice.js';
@@ -83,10 +83,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function computeEffective(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
-    const withKey = new Set<string>();
-    for (const p of catalogProviders()) {
-      if ((await resolver.resolve(p, envVarsOf(p))).key) withKey.add(p.id);
-    }
+    // One keychain read for all of them, not one per catalog entry: the pool resolves each key anyway.
+    const stored = new Set(await secrets.list());
+    const inEnv = (p: ProviderConfig) => [p.apiKeyEnv, ...envVarsOf(p)].some((name) => name !== undefined && Boolean(env[name]?.trim()));
+    const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
     return defaultSettings(withKey);
   }
   effective = await computeEffective();
