@@ -56,6 +56,8 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       warmupRounds,
       rounds,
     );
+    // The state file is written asynchronously; let the last write land before it is read and removed.
+    await fileRouter.flush();
     return {
       direct: samples.direct,
       routedFile: samples.routedFile,

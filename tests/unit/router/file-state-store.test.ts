@@ -35,6 +35,8 @@ describe('file-backed router state', () => {
     const second = harness({ store: createFileStateStore(path), clock: new FakeClock(T0 + 10_000), scripts: { a: [ok('A')], local: [ok('L')] } });
     expect((await second.send()).provider).toBe('local');
     expect(second.adapters.a?.requests).toHaveLength(0);
+    // Saves are asynchronous: let the last one land before the folder is removed.
+    await second.router.flush();
   });
 
   it('leaves no temporary files behind and ignores a damaged file', async () => {
