@@ -64,6 +64,8 @@ export async function runFailover(warmupRounds: number, rounds: number): Promise
       warmupRounds,
       rounds,
     );
+    // The state file is written asynchronously; let the last write land before the folder goes.
+    await router.flush();
     return samples;
   } finally {
     rmSync(dir, { recursive: true, force: true });
