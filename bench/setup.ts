@@ -5,10 +5,10 @@
  */
 import { presetOf } from '../electron/main/core/provider-preset.js';
 import { createAdapter } from '../electron/main/core/providers/create-adapter.js';
-import { contextWindowFor, priceFor } from '../electron/main/core/providers/pricing/pricing.js';
+import { targetPrices } from '../electron/main/core/target-prices.js';
 import type { ProviderAdapter } from '../electron/main/core/providers/types.js';
 import type { BreakerTuning } from '../electron/main/core/router/breaker.js';
-import { createRouter, realClock, type PriceFn, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
+import { createRouter, realClock, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
 import { SettingsSchema, type ProviderKind, type Settings } from '../shared/settings.js';
 import type { FakeProvider } from '../tests/fake-provider/index.js';
 
@@ -57,21 +57,13 @@ export function benchRouter(options: BenchRouterOptions): Router {
       }),
     );
   }
-  const price: PriceFn = (providerId, model) => {
-    const p = settings.providers.find((x) => x.id === providerId);
-    const preset = p ? presetOf(p) : undefined;
-    const found = priceFor(preset, model);
-    if (!found) return undefined;
-    const contextWindow = contextWindowFor(preset, model);
-    return { ...found, ...(contextWindow ? { contextWindow } : {}) };
-  };
   return createRouter({
     clock: realClock,
     random: Math.random,
     settings: () => settings,
     adapter: (id) => adapters.get(id) ?? { unavailable: 'unknown provider' },
     online: () => true,
-    price,
+    price: targetPrices(() => settings),
     state: options.state,
     ...(options.breaker ? { breaker: options.breaker } : {}),
   });

@@ -21,8 +21,6 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
-import { presetOf } from './provider-preset.js';
-import { contextWindowFor, priceFor } from './providers/pricing/pricing.js';
 import { createFileStateStore, createRouter } from './router/index.js';
 import { realClock, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
@@ -31,6 +29,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { createConfBacking, type SettingsBacking } from './store/settings-backing.js';
 import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
+import { targetPrices } from './target-prices.js';
 import { createConversationStore } from './store/conversation-store.js';
 
 export interface CoreOptions {
@@ -63,9 +62,20 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Any interface other than loopback counts as "a network"; Electron asks the OS instead. */
-function hasNetworkInterface(): boolean {
-  return Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal));
+/**
+ * Any interface other than loopback counts as "a network"; Electron asks the OS
+ * instead. Listing interfaces is a system call the router would make several
+ * times per message, so one answer serves for a second.
+ */
+function networkInterfaceCheck(clock: Clock): () => boolean {
+  let known: { online: boolean; at: number } | undefined;
+  return () => {
+    const now = clock.now();
+    if (!known || now - known.at >= 1000 || now < known.at) {
+      known = { online: Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal)), at: now };
+    }
+    return known.online;
+  };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -111,15 +121,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     random: options.random ?? Math.random,
     settings: () => effective,
     adapter: (id) => pool.adapter(id),
-    online: options.online ?? hasNetworkInterface,
-    price: (providerId, model) => {
-      const p = effective.providers.find((x) => x.id === providerId);
-      const preset = p ? presetOf(p) : undefined;
-      const price = priceFor(preset, model);
-      if (!price) return undefined;
-      const contextWindow = contextWindowFor(preset, model);
-      return { ...price, ...(contextWindow ? { contextWindow } : {}) };
-    },
+    online: options.online ?? networkInterfaceCheck(clock),
+    price: targetPrices(() => effective),
     state: createFileStateStore(join(options.dataDir, 'router-state.json')),
     onNotice: notify,
   });

@@ -16,6 +16,8 @@ export interface DetectOptions {
   /** Context window of the first target the prompt would go to, when known. */
   contextWindow?: number;
   thresholdTokens?: number;
+  /** The caller's estimate of the prompt, when it already has one. */
+  promptTokens?: number;
 }
 
 export interface TaskDecision {
@@ -24,7 +26,7 @@ export interface TaskDecision {
 }
 
 export function detectTask(messages: readonly ChatTurn[], options: DetectOptions = {}): TaskDecision {
-  const tokens = estimatePromptTokens(messages);
+  const tokens = options.promptTokens ?? estimatePromptTokens(messages);
   const threshold = options.thresholdTokens ?? LONG_CONTEXT_THRESHOLD_TOKENS;
   if (options.contextWindow !== undefined && tokens > options.contextWindow) {
     return { taskType: 'long-context', reason: `auto → long-context: ~${kTokens(tokens)} tokens > ${kTokens(options.contextWindow)} window` };

@@ -37,6 +37,7 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion): Prepared
   const first = resolveRoute(settings, 'general')[0];
   const decision = chooseTask(request.taskChoice, request.messages, {
     contextWindow: first ? contextWindow({ price: deps.price }, first) : undefined,
+    promptTokens,
   });
   const options = taskOptions(settings, decision.taskType);
   const check: CheckContext = {

@@ -7,14 +7,13 @@ import type { Notice } from '../../../../shared/contract/calls-settings.js';
 import type { Settings } from '../../../../shared/settings.js';
 import type { RateLimitSnapshot } from '../providers/types.js';
 import type { UsageCounters } from './state.js';
-import { clockTime, dayKey, kTokens, monthKey } from './time-and-words.js';
+import { calendarKeys, clockTime, kTokens } from './time-and-words.js';
 
 export const BUDGET_WARNING_SHARE = 0.8;
 
 /** Starts new counters when the local day (or month) has changed. */
 export function rollover(usage: UsageCounters, now: number): void {
-  const day = dayKey(now);
-  const month = monthKey(now);
+  const { day, month } = calendarKeys(now);
   if (usage.day !== day) {
     usage.day = day;
     usage.providers = {};

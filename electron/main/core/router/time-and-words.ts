@@ -14,6 +14,26 @@ export function monthKey(now: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
 }
 
+export interface CalendarKeys {
+  day: string;
+  month: string;
+}
+
+let calendar: { keys: CalendarKeys; from: number; until: number } | undefined;
+
+/**
+ * Today's and this month's keys. Local-time date maths costs microseconds that
+ * every message paid before its request went out; the keys only change at local
+ * midnight, so they are reused for as long as `now` stays within the same day.
+ */
+export function calendarKeys(now: number): CalendarKeys {
+  if (calendar && now >= calendar.from && now < calendar.until) return calendar.keys;
+  const d = new Date(now);
+  const from = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  calendar = { keys: { day: dayKey(now), month: monthKey(now) }, from, until: nextLocalMidnight(now) };
+  return calendar.keys;
+}
+
 /** Quotas without a reset time from the provider renew at local midnight. */
 export function nextLocalMidnight(now: number): number {
   const d = new Date(now);
