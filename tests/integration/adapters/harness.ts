@@ -88,17 +88,17 @@ export const FAULTS: FaultCase[] = [
   { name: '400 context', fault: { type: 'status', status: 400, code: 'context_length_exceeded' }, ...same({ kind: 'context_length' }) },
   { name: '404 model', fault: { type: 'status', status: 404, code: 'model_not_found' }, ...same({ kind: 'model_not_found' }) },
   { name: '400 plain', fault: { type: 'status', status: 400 }, ...same({ kind: 'bad_request' }) },
-  { name: 'stall before headers', fault: { type: 'stall-before-headers', ms: 5000 }, ...same({ kind: 'timeout', message: /Connect timeout/ }) },
+  { name: 'stall before headers', fault: { type: 'stall-before-headers', ms: 5000 }, ...same({ kind: 'timeout', message: /no response after/ }) },
   {
     name: 'stall before first token',
     fault: { type: 'stall-before-first-token', ms: 5000 },
-    stream: { kind: 'timeout', message: /First-token timeout/ },
+    stream: { kind: 'timeout', message: /no first token after/ },
     complete: { kind: 'timeout' },
   },
   {
     name: 'stall mid-stream',
     fault: { type: 'stall-mid-stream', afterChunks: 2, ms: 5000 },
-    stream: { kind: 'timeout', message: /Idle timeout/, partial: FIRST_TWO_CHUNKS },
+    stream: { kind: 'timeout', message: /the stream stalled for/, partial: FIRST_TWO_CHUNKS },
     complete: { kind: 'timeout' },
   },
   {

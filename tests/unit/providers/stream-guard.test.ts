@@ -66,9 +66,9 @@ async function failureOf(run: Promise<unknown>): Promise<ProviderError> {
 
 describe('guardStream', () => {
   test.each([
-    ['connect', [], 100, /Connect timeout/],
-    ['first token', [{ type: 'open' }], 200, /First-token timeout/],
-    ['idle', [{ type: 'open' }, { type: 'text', text: 'Hel' }], 300, /Idle timeout/],
+    ['connect', [], 100, /no response after 0.1s/],
+    ['first token', [{ type: 'open' }], 200, /no first token after 0.2s/],
+    ['idle', [{ type: 'open' }, { type: 'text', text: 'Hel' }], 300, /the stream stalled for 0.3s/],
   ] as const)('the %s timer fires, aborts the request and says which it was', async (_name, before, ms, words) => {
     const { clock, advance } = manualClock();
     const s = scriptedSource();

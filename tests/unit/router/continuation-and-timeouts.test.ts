@@ -63,7 +63,7 @@ describe('timeouts per task type, enforced on the injected clock', () => {
     const first = await h.send();
     expect(first.attempts[0]).toMatchObject({ errorKind: 'timeout', message: 'no response after 10s', ms: 10_000 });
     const second = await h.send();
-    expect(second.attempts[0]).toMatchObject({ errorKind: 'timeout', message: 'the stream stalled after 30s' });
+    expect(second.attempts[0]).toMatchObject({ errorKind: 'timeout', message: 'the stream stalled for 30s' });
     expect(second.text).toBe('Start end');
     expect(second.note).toBe('continued by local after a failed');
   });

@@ -1,9 +1,10 @@
 /**
  * Test doubles for the router: a clock that only moves when told, and an adapter
  * that plays a script per call (events, waits on the fake clock, ProviderErrors,
- * stalls until aborted).
+ * stalls until aborted) under the same stream guard real adapters use.
  */
 import { ProviderError, type ProviderErrorInit } from '../../../electron/main/core/providers/provider-error.js';
+import { guardStream } from '../../../electron/main/core/providers/stream-guard.js';
 import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent } from '../../../electron/main/core/providers/types.js';
 import { createRouter } from '../../../electron/main/core/router/router.js';
 import { createMemoryStateStore, type RouterStateStore } from '../../../electron/main/core/router/state.js';
@@ -97,6 +98,7 @@ export const fail = (kind: ProviderErrorInit['kind'], extra: Partial<ProviderErr
 
 export interface FakeAdapter extends ProviderAdapter {
   requests: ChatRequest[];
+  /** Per call, the signal its request would be sent with (the guard aborts it on timeout and cancel). */
   signals: AbortSignal[];
   probes: number;
   /** Scripts for the next calls; the last one repeats. */
@@ -113,23 +115,15 @@ export function fakeAdapter(id: string, clock: FakeClock, script: Step[][], kind
     probes: 0,
     script,
     probeResults: [],
-    async *stream(request, options) {
+    // Guarded like every real adapter (assembleAdapter): timeouts on the fake clock, abort ends it at once.
+    stream(request, options) {
       const steps = adapter.script[Math.min(adapter.requests.length, adapter.script.length - 1)] ?? [];
       adapter.requests.push(request);
-      adapter.signals.push(options.signal);
-      for (const step of steps) {
-        if (options.signal.aborted) throw new ProviderError({ kind: 'cancelled', provider: id, message: 'aborted' });
-        if ('open' in step) yield { type: 'open', ...step.open } satisfies StreamEvent;
-        else if ('text' in step) yield { type: 'text', text: step.text } satisfies StreamEvent;
-        else if ('done' in step) {
-          yield step.done ? { type: 'done', usage: step.done } : { type: 'done' };
-        } else if ('wait' in step) await sleep(clock, step.wait, options.signal);
-        else if ('fail' in step) throw new ProviderError({ provider: id, message: step.fail.message ?? `${step.fail.kind} from ${id}`, ...step.fail });
-        else if ('stall' in step) {
-          await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
-          throw new ProviderError({ kind: 'cancelled', provider: id, message: 'aborted' });
-        } else return;
-      }
+      return guardStream((signal) => {
+        // The signal the guard aborts on timeout or cancel: what a real request would be sent with.
+        adapter.signals.push(signal);
+        return play(id, clock, steps, signal);
+      }, { provider: id, timeouts: options.timeouts, signal: options.signal, clock });
     },
     complete: () => Promise.reject(new Error('not used by the router')),
     listModels: () => Promise.resolve([]),
@@ -140,6 +134,22 @@ export function fakeAdapter(id: string, clock: FakeClock, script: Step[][], kind
     },
   };
   return adapter;
+}
+
+async function* play(id: string, clock: FakeClock, steps: Step[], signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  for (const step of steps) {
+    if (signal.aborted) throw new ProviderError({ kind: 'cancelled', provider: id, message: 'aborted' });
+    if ('open' in step) yield { type: 'open', ...step.open } satisfies StreamEvent;
+    else if ('text' in step) yield { type: 'text', text: step.text } satisfies StreamEvent;
+    else if ('done' in step) {
+      yield step.done ? { type: 'done', usage: step.done } : { type: 'done' };
+    } else if ('wait' in step) await sleep(clock, step.wait, signal);
+    else if ('fail' in step) throw new ProviderError({ provider: id, message: step.fail.message ?? `${step.fail.kind} from ${id}`, ...step.fail });
+    else if ('stall' in step) {
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      throw new ProviderError({ kind: 'cancelled', provider: id, message: 'aborted' });
+    } else return;
+  }
 }
 
 function sleep(clock: FakeClock, ms: number, signal: AbortSignal): Promise<void> {

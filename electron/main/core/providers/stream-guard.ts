@@ -8,6 +8,7 @@
  * The clock is injected so the router can drive it deterministically.
  */
 import { deadlineTimer } from '../router/deadline-timer.js';
+import { seconds } from '../router/time-and-words.js';
 import { realClock, type Clock } from '../router/types.js';
 import { ProviderError } from './provider-error.js';
 import type { StreamEvent, StreamTimeouts } from './types.js';
@@ -24,10 +25,11 @@ export interface GuardOptions {
 
 type Phase = 'connect' | 'firstToken' | 'idle';
 
+// Shown in the decision trace next to "timed out", so short and in seconds.
 const PHASE_WORDS: Record<Phase, (ms: number) => string> = {
-  connect: (ms) => `Connect timeout: no response headers within ${ms} ms`,
-  firstToken: (ms) => `First-token timeout: no text within ${ms} ms after the response began`,
-  idle: (ms) => `Idle timeout: the stream went silent for ${ms} ms`,
+  connect: (ms) => `no response after ${seconds(ms)}`,
+  firstToken: (ms) => `no first token after ${seconds(ms)}`,
+  idle: (ms) => `the stream stalled for ${seconds(ms)}`,
 };
 
 function defaultMapError(provider: string) {

@@ -64,7 +64,12 @@ export interface CompletionResult {
 export interface ProviderAdapter {
   readonly id: string;
   readonly kind: ProviderKind;
-  /** Streams one answer. Yields `open` once headers arrive, text as it comes, then `done`. */
+  /**
+   * Streams one answer. Yields `open` once headers arrive, text as it comes, then
+   * `done`. Enforces `timeouts` on the adapter's clock and ends at once with a
+   * `cancelled` ProviderError when `signal` aborts: the router relies on both and
+   * keeps no timers of its own (every adapter gets this from `guardStream`).
+   */
   stream(request: ChatRequest, options: CallOptions): AsyncIterable<StreamEvent>;
   complete(request: ChatRequest, options: CallOptions): Promise<CompletionResult>;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;

@@ -1,15 +1,13 @@
 /**
- * Runs one streamed call to one target and guards it with the task type's
- * timers on the injected clock: connect (until `open`), first token, and idle
- * between chunks. The adapter guards with the real clock too; guarding here as
- * well keeps tests with fake clocks deterministic. Never throws: every ending
- * becomes an AttemptResult.
+ * Runs one streamed call to one target and turns however it ends into an
+ * AttemptResult; never throws. The adapter enforces the task type's timeouts and
+ * ends at once on abort (see ProviderAdapter.stream), so this layer keeps no
+ * timers and adds no promise of its own per chunk: it sits between the first
+ * token and the user, where every microsecond shows.
  */
 import type { Usage } from '../../../../shared/chat.js';
 import { ProviderError } from '../providers/provider-error.js';
 import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent, StreamTimeouts } from '../providers/types.js';
-import { deadlineTimer } from './deadline-timer.js';
-import { seconds } from './time-and-words.js';
 import type { Clock } from './types.js';
 
 export interface AttemptResult {
@@ -52,45 +50,31 @@ export interface AttemptInput {
   onText(text: string): void;
 }
 
-type Step =
-  | { type: 'next'; result: IteratorResult<StreamEvent> }
-  | { type: 'thrown'; error: unknown }
-  | { type: 'timer' }
-  | { type: 'stopped' };
+type StopReason = 'hedge_lost' | 'cancelled';
 
 export function startAttempt(input: AttemptInput): AttemptRun {
   const controller = new AbortController();
-  let stopReason: 'hedge_lost' | 'cancelled' | undefined;
-  let wake: (() => void) | undefined;
-  const stop = (reason: 'hedge_lost' | 'cancelled'): void => {
+  let stopReason: StopReason | undefined;
+  const stop = (reason: StopReason): void => {
     if (stopReason) return;
     stopReason = reason;
     controller.abort();
-    wake?.();
   };
   const onParentAbort = (): void => stop('cancelled');
   if (input.signal.aborted) stopReason = 'cancelled';
   else input.signal.addEventListener('abort', onParentAbort, { once: true });
 
-  const result = run(input, controller, () => stopReason, (fn) => (wake = fn)).finally(() =>
-    input.signal.removeEventListener('abort', onParentAbort),
-  );
+  const result = run(input, controller.signal, () => stopReason).finally(() => input.signal.removeEventListener('abort', onParentAbort));
   return { result, abort: stop };
 }
 
-async function run(
-  input: AttemptInput,
-  controller: AbortController,
-  stopped: () => 'hedge_lost' | 'cancelled' | undefined,
-  setWake: (fn: () => void) => void,
-): Promise<AttemptResult> {
-  const { clock, timeouts, provider } = input;
+async function run(input: AttemptInput, signal: AbortSignal, stopped: () => StopReason | undefined): Promise<AttemptResult> {
+  const { clock, provider } = input;
   const startedAt = clock.now();
   let text = '';
   let ttftMs: number | undefined;
   let requestId: string | undefined;
   let opened = false;
-  let phase: 'connect' | 'first' | 'idle' = 'connect';
   let openedBy: { event: Extract<StreamEvent, { type: 'open' }>; at: number } | undefined;
   const reportOpen = (): void => {
     if (!openedBy) return;
@@ -114,82 +98,49 @@ async function run(
   };
 
   if (stopped()) return stoppedResult();
-  let iterator: AsyncIterator<StreamEvent>;
+  let iterator: AsyncIterator<StreamEvent> | undefined;
   try {
-    iterator = input.adapter.stream(input.request, { signal: controller.signal, timeouts })[Symbol.asyncIterator]();
-  } catch (error) {
-    return fail(asProviderError(error, provider, text));
-  }
-  const release = (): void => {
-    // The generator may be parked on I/O; ask it to finish without waiting.
-    void Promise.resolve()
-      .then(() => iterator.return?.())
-      .catch(() => undefined);
-  };
-
-  // One deadline timer and one pair of settle callbacks per attempt, not per chunk.
-  let settleStep: ((step: Step) => void) | undefined;
-  const timer = deadlineTimer(clock, () => settleStep?.({ type: 'timer' }));
-  setWake(() => settleStep?.({ type: 'stopped' }));
-  const toNext = (r: IteratorResult<StreamEvent>): void => settleStep?.({ type: 'next', result: r });
-  const toThrown = (error: unknown): void => settleStep?.({ type: 'thrown', error });
-
-  try {
+    iterator = input.adapter.stream(input.request, { signal, timeouts: input.timeouts })[Symbol.asyncIterator]();
     for (;;) {
-      const limit = phase === 'connect' ? timeouts.connectMs : phase === 'first' ? timeouts.firstTokenMs : timeouts.idleMs;
-      timer.wait(limit);
-      const step = await new Promise<Step>((resolve) => {
-        settleStep = resolve;
-        iterator.next().then(toNext, toThrown);
-      });
-      settleStep = undefined;
-      timer.pause();
+      const step = await iterator.next();
       if (stopped()) {
-        release();
+        release(iterator);
         return stoppedResult();
       }
-      if (step.type === 'stopped') continue;
-      if (step.type === 'timer') {
-        controller.abort();
-        release();
-        return fail(timeoutError(provider, phase, limit, text));
-      }
-      if (step.type === 'thrown') {
-        return fail(asProviderError(step.error, provider, text));
-      }
-      if (step.result.done) {
+      if (step.done) {
         // A stream that ends without `done` was cut, even if no error was raised.
         return fail(new ProviderError({ kind: 'stream_interrupted', provider, message: 'the stream ended without finishing' }));
       }
-      const event = step.result.value;
-      if (event.type === 'open') {
-        requestId = event.requestId ?? requestId;
-        opened = true;
-        openedBy = { event, at: clock.now() };
-        if (phase === 'connect') phase = 'first';
-      } else if (event.type === 'text') {
+      const event = step.value;
+      if (event.type === 'text') {
         if (event.text.length === 0) continue;
         if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
         opened = true;
         text += event.text;
-        phase = 'idle';
         input.onText(event.text);
         reportOpen();
+      } else if (event.type === 'open') {
+        requestId = event.requestId ?? requestId;
+        opened = true;
+        openedBy = { event, at: clock.now() };
       } else {
         requestId = event.requestId ?? requestId;
         opened = true;
-        release();
+        release(iterator);
         return finish({ ok: true, usage: event.usage });
       }
     }
-  } finally {
-    timer.stop();
+  } catch (error) {
+    if (stopped()) return stoppedResult();
+    return fail(asProviderError(error, provider, text));
   }
 }
 
-function timeoutError(provider: string, phase: 'connect' | 'first' | 'idle', ms: number, text: string): ProviderError {
-  const what = phase === 'connect' ? 'no response' : phase === 'first' ? 'no first token' : 'the stream stalled';
-  return new ProviderError({ kind: 'timeout', provider, message: `${what} after ${seconds(ms)}`, partialText: text || undefined });
+/** Lets the adapter's generator finish (it closes its socket) without waiting for it. */
+function release(iterator: AsyncIterator<StreamEvent>): void {
+  void Promise.resolve()
+    .then(() => iterator.return?.())
+    .catch(() => undefined);
 }
 
 function asProviderError(error: unknown, provider: string, text: string): ProviderError {
