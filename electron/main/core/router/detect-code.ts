@@ -34,8 +34,20 @@ export interface CodeVerdict {
   reason?: string;
 }
 
+/**
+ * Every clue above needs one of these characters or words (a fence, brackets,
+ * `=`, `:`, quotes, `#`, or an import/SQL keyword). Plain prose has none of them
+ * and skips the eighteen patterns, which ran before every request went out.
+ */
+const ANY_CLUE = /[`()[\]{}=;:#"'<>]|import|select|insert|update|delete/i;
+
 export function detectCode(text: string): CodeVerdict {
-  if (/```/.test(text)) return { code: true, reason: 'code fence' };
+  return ANY_CLUE.test(text) ? scanForCode(text) : { code: false };
+}
+
+/** The full scan; exported so a test can hold the shortcut above to it. */
+export function scanForCode(text: string): CodeVerdict {
+  if (text.includes('```')) return { code: true, reason: 'code fence' };
   for (const rule of TRACE_RULES) {
     if (rule.pattern.test(text)) return { code: true, reason: `stack trace (${rule.name})` };
   }

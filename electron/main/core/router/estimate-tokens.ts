@@ -7,8 +7,11 @@ import type { ChatTurn } from '../providers/types.js';
 
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function estimateTextTokens(text: string): number {
-  const dense = text.match(DENSE)?.length ?? 0;
+  // The Unicode-script scan finds nothing in plain ASCII, the common case.
+  const dense = NON_ASCII.test(text) ? (text.match(DENSE)?.length ?? 0) : 0;
   return Math.ceil(dense + (text.length - dense) / 4);
 }
 
