@@ -111,13 +111,7 @@ function findInRoutes(settings: Settings, provider: string): string | undefined 
   return undefined;
 }
 
+/** Routes hold a handful of targets, so a scan beats building keys and a Set. */
 function dedupe(targets: Target[]): Target[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    const key = `${t.provider}\u0000${t.model}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.model === t.model) === i);
 }
-

@@ -74,7 +74,8 @@ class RouteRun {
     while (queue.length > 0) {
       if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
       const target = queue.shift() as PlannedTarget;
-      const reason = this.unusable(target);
+      // The plan checked every target a moment ago; only an attempt can change the answer since.
+      const reason = this.attempts.length > 0 ? this.unusable(target) : undefined;
       if (reason) {
         this.skip(target, reason);
         continue;

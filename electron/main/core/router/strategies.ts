@@ -38,6 +38,8 @@ function sortBy(targets: readonly RouteTarget[], key: (t: RouteTarget) => number
 
 /** Consecutive targets that both carry a weight form one group, drawn in weighted order. */
 export function expandWeightedGroups(targets: readonly RouteTarget[], random: () => number): RouteTarget[] {
+  // The common route has no weights: nothing to draw.
+  if (!targets.some((t) => t.weight !== undefined)) return [...targets];
   const out: RouteTarget[] = [];
   let i = 0;
   while (i < targets.length) {

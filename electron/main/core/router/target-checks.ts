@@ -9,7 +9,7 @@ import { breakerView } from './breaker.js';
 import { budgetStop, quotaBlock, rateLimitBlock } from './quotas.js';
 import type { RouterSnapshot } from './state.js';
 import { clockTime, kTokens } from './time-and-words.js';
-import type { PriceFn } from './types.js';
+import type { PriceFn, PriceInfo } from './types.js';
 
 export interface CheckContext {
   settings: Settings;
@@ -37,9 +37,9 @@ export function isLocal(settings: Settings, provider: string): boolean {
   return settings.localFallback?.provider === provider || providerConfig(settings, provider)?.kind === 'ollama';
 }
 
-export function isFree(ctx: CheckContext, t: Target): boolean {
-  const price = ctx.price?.(t.provider, t.model);
-  if (isLocal(ctx.settings, t.provider)) return !price || (price.inputUsdPerMTok === 0 && price.outputUsdPerMTok === 0);
+/** A target that costs nothing, so budgets do not stop it. */
+function freeAt(local: boolean, price: PriceInfo | undefined): boolean {
+  if (local) return !price || (price.inputUsdPerMTok === 0 && price.outputUsdPerMTok === 0);
   return price !== undefined && price.inputUsdPerMTok === 0 && price.outputUsdPerMTok === 0;
 }
 
@@ -61,14 +61,16 @@ export function skipReason(ctx: CheckContext, t: Target, lastResort = false): st
   if (ps?.keyRejected) return 'key rejected: update it in Settings';
   const flagged = ctx.snapshot.flagged.find((f) => f.provider === t.provider && f.model === t.model);
   if (flagged) return `model not found on ${t.provider} (flagged)`;
-  const local = isLocal(ctx.settings, t.provider);
+  // Runs for every target before every request: one config and one price lookup serve all the checks.
+  const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama';
   if (!local && !ctx.online) return 'offline';
-  const window = contextWindow(ctx, t);
+  const price = ctx.price?.(t.provider, t.model);
+  const window = price?.contextWindow;
   const needed = Math.max(ctx.promptTokens, ctx.minContext ?? 0);
   if (window !== undefined && window < needed) {
     return `context too small (~${kTokens(needed)} tokens > ${kTokens(window)} window)`;
   }
-  if (!isFree(ctx, t)) {
+  if (!freeAt(local, price)) {
     const stop = budgetStop(ctx.settings, ctx.snapshot.usage);
     if (stop) return stop;
   }
