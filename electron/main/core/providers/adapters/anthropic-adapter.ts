@@ -60,12 +60,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
   const refused = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The model refused to answer (stop_reason: refusal)', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const sdk = client();
     const route = routing.route(tap);
     const { data, response } = await sdk
-      .messages.create({ ...params, stream: true }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .messages.create({ ...params, stream: true }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
       .withResponse()
       // The tap is looked up when fetch is called, which is over once the response settles.
       .finally(route.release);
@@ -99,12 +99,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     yield { type: 'done', usage, finishReason: stopReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const sdk = client();
     const route = routing.route(tap);
     const { data, response } = await sdk
-      .messages.create({ ...params, stream: false }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .messages.create({ ...params, stream: false }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
       .withResponse()
       .finally(route.release);
     const requestId = response.headers.get('request-id') ?? undefined;
@@ -127,13 +127,13 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     failure: anthropicFailure,
     streamSource,
     completeSource,
-    listIds: async (tap, signal) => {
+    listIds: async (tap) => {
       const ids: string[] = [];
       // Paging may fetch more than once, so the route stays open for the whole loop.
       const sdk = client();
       const route = routing.route(tap);
       try {
-        for await (const model of sdk.models.list({ limit: 100 }, { signal, headers: route.headers, timeout: 30_000 })) ids.push(model.id);
+        for await (const model of sdk.models.list({ limit: 100 }, { headers: route.headers, timeout: 30_000 })) ids.push(model.id);
       } finally {
         route.release();
       }

@@ -13,7 +13,12 @@ import { guardedCall, toCompletion } from './guarded-call.js';
 import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
 
-type Source = (request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap) => AsyncIterable<StreamEvent>;
+/**
+ * One SDK call. The tap is the only tie to the guard's AbortSignal: it aborts the
+ * HTTP request itself, so SDKs are not handed the signal as well (each would
+ * compose a second AbortSignal per request, before the request goes out).
+ */
+type Source = (request: ChatRequest, options: CallOptions, tap: ResponseTap) => AsyncIterable<StreamEvent>;
 
 export interface AdapterParts {
   config: AdapterConfig;
@@ -23,7 +28,7 @@ export interface AdapterParts {
   failure: (error: unknown, ctx: FailureContext) => ProviderError;
   streamSource: Source;
   completeSource: Source;
-  listIds: (tap: ResponseTap, signal: AbortSignal) => Promise<string[]>;
+  listIds: (tap: ResponseTap) => Promise<string[]>;
   /** Check NDJSON bodies line by line (Ollama), since ollama-js skips broken lines silently. */
   strictNdjson?: boolean;
 }
@@ -41,7 +46,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
     const tap = tapFetch(config.fetch, listSignal(signal));
     try {
-      return await parts.listIds(tap, signal);
+      return await parts.listIds(tap);
     } catch (error) {
       throw failure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
     }
@@ -54,7 +59,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
       fetch: config.fetch,
       timeouts,
       signal: options.signal,
-      source: (signal, tap) => source(request, options, signal, tap),
+      source: (tap) => source(request, options, tap),
       ...(parts.strictNdjson ? { strictNdjson: true } : {}),
       mapError: (error, afterHeaders, tap) =>
         failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),

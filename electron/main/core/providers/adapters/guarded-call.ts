@@ -14,7 +14,8 @@ export interface GuardedCall {
   fetch?: typeof fetch;
   timeouts: StreamTimeouts;
   signal: AbortSignal;
-  source: (signal: AbortSignal, tap: ResponseTap) => AsyncIterable<StreamEvent>;
+  /** Must send its request through `tap.fetch`, which carries the guard's signal. */
+  source: (tap: ResponseTap) => AsyncIterable<StreamEvent>;
   /** Check NDJSON bodies line by line (Ollama), since ollama-js skips broken lines silently. */
   strictNdjson?: boolean;
   mapError: (error: unknown, afterHeaders: boolean, tap: ResponseTap | undefined) => ProviderError;
@@ -25,7 +26,7 @@ export function guardedCall(call: GuardedCall): AsyncGenerator<StreamEvent, void
   return guardStream(
     (signal) => {
       tap = tapFetch(call.fetch, signal, { strictNdjson: call.strictNdjson });
-      return call.source(signal, tap);
+      return call.source(tap);
     },
     {
       provider: call.provider,

@@ -71,8 +71,8 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     clock,
     presetId: preset?.id ?? 'ollama',
     failure: ollamaFailure,
-    streamSource: (request, _options, _signal, tap) => streamSource(request, tap),
-    completeSource: (request, _options, _signal, tap) => completeSource(request, tap),
+    streamSource: (request, _options, tap) => streamSource(request, tap),
+    completeSource: (request, _options, tap) => completeSource(request, tap),
     listIds: async (tap) => (await ollamaClient(target, tap).list()).models.map((model) => model.name),
     strictNdjson: true,
   });

@@ -64,13 +64,13 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const filtered = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const route = routing.route(tap);
     const { data, response } = await client()
       .chat.completions.create(
         { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) },
+        { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) },
       )
       .withResponse()
       // The tap is looked up when fetch is called, which is over once the response settles.
@@ -96,11 +96,11 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield { type: 'done', usage, finishReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, options: CallOptions, signal: AbortSignal, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const route = routing.route(tap);
     const { data, response } = await client()
-      .chat.completions.create({ ...params, stream: false }, { signal, headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
+      .chat.completions.create({ ...params, stream: false }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
       .withResponse()
       .finally(route.release);
     const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -123,10 +123,10 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     failure: openAiFailure,
     streamSource,
     completeSource,
-    listIds: async (tap, signal) => {
+    listIds: async (tap) => {
       const route = routing.route(tap);
       try {
-        return (await client().models.list({ signal, headers: route.headers, timeout: 30_000 })).data.map((model) => model.id);
+        return (await client().models.list({ headers: route.headers, timeout: 30_000 })).data.map((model) => model.id);
       } finally {
         route.release();
       }
