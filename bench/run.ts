@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { failoverMetrics, hedgeMetrics, overheadMetrics } from './metrics.js';
 import { printTable } from './report.js';
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     { metric: 'duration', value: results.durationMs, unit: 'ms' },
   ]);
 
-  const out = fileURLToPath(new URL('./results.json', import.meta.url));
+  // npm runs scripts from the project root.
+  const out = resolve('bench', 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`, 'utf8');
   log(`wrote ${out}`);
 }
