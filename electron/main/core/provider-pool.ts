@@ -53,7 +53,19 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
   const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
   const needsKey = (p: ProviderConfig) => p.kind !== 'ollama';
 
+  // The router asks several times per message; settings and resolved keys are
+  // replaced (never mutated) on change, so answers hold until either object does.
+  let answers: { settings: Settings; keys: Map<string, ResolvedKey>; byId: Map<string, ProviderAdapter | { unavailable: string }> } | undefined;
+
   function adapter(id: string): ProviderAdapter | { unavailable: string } {
+    const settings = deps.settings();
+    if (answers?.settings !== settings || answers.keys !== resolved) answers = { settings, keys: resolved, byId: new Map() };
+    let answer = answers.byId.get(id);
+    if (!answer) answers.byId.set(id, (answer = buildAdapter(id)));
+    return answer;
+  }
+
+  function buildAdapter(id: string): ProviderAdapter | { unavailable: string } {
     const p = config(id);
     if (!p) return { unavailable: 'unknown provider' };
     if (!p.enabled) return { unavailable: 'disabled in Settings' };
