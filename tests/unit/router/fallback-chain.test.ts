@@ -24,6 +24,15 @@ describe('fallback chain per error kind', () => {
     expect(r.trace.taskReason).toBe('chosen by you');
   });
 
+  it('still lists a fallback that could not have run when the first target answers', async () => {
+    // "b" has no adapter (no key): nothing is sent to it, but the trace says why it was out.
+    const h = harness({ scripts: { a: [ok('Hi!')], local: [ok('L')] }, settings: makeSettings(['a', 'b']) });
+    const r = await h.send();
+    expect(r.provider).toBe('a');
+    expect(r.trace.skipped).toEqual([{ provider: 'b', model: 'b-model', reason: 'no key' }]);
+    expect(h.router.preview({ messages: [{ role: 'user', content: 'hello there' }], taskChoice: 'general' }).skipped).toEqual(r.trace.skipped);
+  });
+
   it('rate_limited: cools the provider for Retry-After and moves on; later messages skip it until then', async () => {
     const h = harness({ scripts: { a: [fail('rate_limited', { retryAfterMs: 20_000, status: 429, requestId: 'req_1' }), ok('A')], b: [ok('B')], local: [ok('L')] } });
     const r = await h.send();

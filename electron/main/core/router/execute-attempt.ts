@@ -26,11 +26,8 @@ export interface AttemptResult {
   lostHedge?: boolean;
 }
 
-export interface AttemptRun {
-  readonly result: Promise<AttemptResult>;
-  /** Stops the call; `hedge_lost` records that a faster attempt won. */
-  abort(reason: 'hedge_lost' | 'cancelled'): void;
-}
+/** The abort reason a hedge race gives the attempt it stops because another one answered first. */
+export const HEDGE_LOST = 'hedge_lost';
 
 export interface AttemptInput {
   adapter: ProviderAdapter;
@@ -38,7 +35,7 @@ export interface AttemptInput {
   request: ChatRequest;
   timeouts: StreamTimeouts;
   clock: Clock;
-  /** The user's cancel. */
+  /** The user's cancel, or the hedge race's with `HEDGE_LOST` as its reason. */
   signal: AbortSignal;
   /**
    * The rate-limit headers of the response that opened, observed `at`. Called
@@ -52,23 +49,14 @@ export interface AttemptInput {
 
 type StopReason = 'hedge_lost' | 'cancelled';
 
-export function startAttempt(input: AttemptInput): AttemptRun {
-  const controller = new AbortController();
-  let stopReason: StopReason | undefined;
-  const stop = (reason: StopReason): void => {
-    if (stopReason) return;
-    stopReason = reason;
-    controller.abort();
-  };
-  const onParentAbort = (): void => stop('cancelled');
-  if (input.signal.aborted) stopReason = 'cancelled';
-  else input.signal.addEventListener('abort', onParentAbort, { once: true });
-
-  const result = run(input, controller.signal, () => stopReason).finally(() => input.signal.removeEventListener('abort', onParentAbort));
-  return { result, abort: stop };
-}
-
-async function run(input: AttemptInput, signal: AbortSignal, stopped: () => StopReason | undefined): Promise<AttemptResult> {
+/**
+ * Starts the call at once and resolves with how it ended. It aborts with
+ * `input.signal` and needs no controller of its own: only a hedge race stops
+ * one attempt alone, and it owns a signal per attempt for that.
+ */
+export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
+  const { signal } = input;
+  const stopped = (): StopReason | undefined => (signal.aborted ? (signal.reason === HEDGE_LOST ? 'hedge_lost' : 'cancelled') : undefined);
   const { clock, provider } = input;
   const startedAt = clock.now();
   let text = '';

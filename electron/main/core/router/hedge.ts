@@ -4,7 +4,7 @@
  * the user; the other is aborted. If one fails before any token, the other
  * simply carries on.
  */
-import type { AttemptResult, AttemptRun } from './execute-attempt.js';
+import { type AttemptResult, HEDGE_LOST } from './execute-attempt.js';
 import type { Clock } from './types.js';
 
 export const HEDGE_MIN_DELAY_MS = 150;
@@ -18,8 +18,8 @@ export function hedgeDelay(configuredMs: number | undefined, primaryP90TtftMs: n
   return Math.min(HEDGE_MAX_DELAY_MS, Math.max(HEDGE_MIN_DELAY_MS, base));
 }
 
-/** Starts an attempt; the race passes `onText` so it can see the first token. */
-export type AttemptStarter = (sink: (text: string) => void) => AttemptRun;
+/** Starts an attempt; the race passes `onText` to see the first token, and a signal of its own to stop the loser. */
+export type AttemptStarter = (sink: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult>;
 
 export interface RaceEntry {
   hedge: boolean;
@@ -33,37 +33,44 @@ export interface RaceOutcome {
   winner?: number;
 }
 
+/** `signal` is the user's cancel; each attempt gets its own signal that follows it. */
 export function raceWithHedge(
   clock: Clock,
   delayMs: number,
+  signal: AbortSignal,
   startPrimary: AttemptStarter,
   startHedge: AttemptStarter,
   forward: (text: string) => void,
 ): Promise<RaceOutcome> {
   return new Promise((resolve) => {
-    const runs: { hedge: boolean; run: AttemptRun; result?: AttemptResult }[] = [];
+    const runs: { hedge: boolean; controller: AbortController; result?: AttemptResult }[] = [];
     let winner: number | undefined;
     let timerDone = false;
+    const cancelAll = (): void => runs.forEach((r) => r.controller.abort(signal.reason));
+    signal.addEventListener('abort', cancelAll, { once: true });
 
     const settleIfDone = (): void => {
       if (!timerDone || runs.some((r) => !r.result)) return;
+      signal.removeEventListener('abort', cancelAll);
       resolve({ entries: runs.map((r) => ({ hedge: r.hedge, result: r.result as AttemptResult })), winner });
     };
     const launch = (hedge: boolean, start: AttemptStarter): void => {
       const index = runs.length;
-      const run = start((text) => {
+      const controller = new AbortController();
+      if (signal.aborted) controller.abort(signal.reason);
+      runs.push({ hedge, controller });
+      const result = start((text) => {
         if (winner === undefined) {
           winner = index;
           cancelTimer();
           timerDone = true;
           runs.forEach((r, i) => {
-            if (i !== index) r.run.abort('hedge_lost');
+            if (i !== index) r.controller.abort(HEDGE_LOST);
           });
         }
         if (winner === index) forward(text);
-      });
-      runs.push({ hedge, run });
-      void run.result.then((result) => {
+      }, controller.signal);
+      void result.then((result) => {
         const entry = runs[index];
         if (entry) entry.result = result;
         // The primary failed before the delay: no hedge; the chain moves on as usual.

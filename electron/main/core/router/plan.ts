@@ -15,6 +15,8 @@ import { type CheckContext, type Target, providerConfig, skipReason } from './ta
 export interface PlannedTarget extends Target {
   /** The local fallback at the end of every chain. */
   lastResort: boolean;
+  /** Passed the skip checks while planning; an unchecked target is checked when the route reaches it. */
+  checked: boolean;
 }
 
 export interface Plan {
@@ -32,6 +34,12 @@ export interface PlanInput {
   strategy: Strategy;
   pinned?: { provider: string; model?: string };
   sticky?: string;
+  /**
+   * Check every target now, as a preview must. A route checks only up to the
+   * first usable target before its request goes out, and the rest when (and if)
+   * it reaches them.
+   */
+  checkAll?: boolean;
 }
 
 /** A typical answer length, for comparing prices before the answer exists. */
@@ -78,17 +86,27 @@ export function planChain(input: PlanInput): Plan {
     }
   }
   const local = settings.localFallback;
-  const all: PlannedTarget[] = dedupe(targets).map((t) => ({ ...t, lastResort: false }));
+  const all: PlannedTarget[] = dedupe(targets).map((t) => ({ ...t, lastResort: false, checked: false }));
   if (local && !all.some((t) => t.provider === local.provider && t.model === local.model)) {
-    all.push({ provider: local.provider, model: local.model, lastResort: true });
+    all.push({ provider: local.provider, model: local.model, lastResort: true, checked: false });
   }
 
   const chain: PlannedTarget[] = [];
   const skipped: Skip[] = [];
+  let usable = false;
   for (const t of all) {
+    if (usable && !input.checkAll) {
+      chain.push(t);
+      continue;
+    }
     const reason = skipReason(check, t, t.lastResort);
-    if (reason) skipped.push({ provider: t.provider, model: t.model, reason });
-    else chain.push(t);
+    if (reason) {
+      skipped.push({ provider: t.provider, model: t.model, reason });
+    } else {
+      t.checked = true;
+      usable = true;
+      chain.push(t);
+    }
   }
   return {
     considered: all.map((t) => ({ provider: t.provider, model: t.model })),

@@ -28,7 +28,8 @@ export interface PreparedRoute {
 
 export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>;
 
-export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
+/** `checkAll` checks every target up front (a preview); a route leaves those after the first usable one for later. */
+export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll = false): PreparedRoute {
   const { deps, snapshot } = core;
   const now = deps.clock.now();
   rollover(snapshot.usage, now);
@@ -56,6 +57,7 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion): Prepared
     strategy: options.strategy,
     pinned: request.provider ? { provider: request.provider, model: request.model } : undefined,
     sticky: request.stickyProvider,
+    checkAll,
   });
   return { settings, promptTokens, decision, options, check, plan };
 }

@@ -24,7 +24,7 @@ export function createRouter(deps: RouterDeps): Router {
     route: (request, callbacks, signal) => runRoute(core, request, callbacks, signal),
 
     preview(request) {
-      const { decision, plan } = prepareRoute(core, request);
+      const { decision, plan } = prepareRoute(core, request, true);
       return {
         taskType: decision.taskType,
         reason: decision.reason,

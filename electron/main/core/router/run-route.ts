@@ -10,7 +10,7 @@ import type { ProviderError } from '../providers/provider-error.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
 import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
-import { type AttemptRun, startAttempt } from './execute-attempt.js';
+import { type AttemptResult, runAttempt } from './execute-attempt.js';
 import { applyFailure } from './failure-policy.js';
 import { hedgeDelay, raceWithHedge, type RaceEntry } from './hedge.js';
 import { pushRecent, ttftPercentile } from './health-stats.js';
@@ -34,6 +34,8 @@ class RouteRun {
   private readonly clock;
   private readonly trace: DecisionTrace;
   private readonly attempts: Attempt[] = [];
+  /** Targets not tried yet, in order. */
+  private readonly queue: PlannedTarget[];
   private readonly startedAt: number;
   private shown = '';
   private firstShownAt: number | undefined;
@@ -65,17 +67,18 @@ class RouteRun {
       considered: plan.considered,
       skipped: [...plan.skipped],
     };
+    this.queue = [...plan.chain];
     if (plan.sticky) this.trace.sticky = plan.sticky;
     if (plan.offline) this.markOffline();
   }
 
   async run(): Promise<RouteResult> {
-    const queue = [...this.prep.plan.chain];
+    const queue = this.queue;
     while (queue.length > 0) {
       if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
       const target = queue.shift() as PlannedTarget;
-      // The plan checked every target a moment ago; only an attempt can change the answer since.
-      const reason = this.attempts.length > 0 ? this.unusable(target) : undefined;
+      // A target the plan checked a moment ago needs no second check until an attempt has changed something.
+      const reason = target.checked && this.attempts.length === 0 ? undefined : this.unusable(target);
       if (reason) {
         this.skip(target, reason);
         continue;
@@ -153,20 +156,20 @@ class RouteRun {
     return queue.splice(index, 1)[0];
   }
 
-  private starter(target: PlannedTarget, hedge: boolean, continuation: boolean): (onText: (text: string) => void) => AttemptRun {
-    return (onText) => {
+  private starter(target: PlannedTarget, hedge: boolean, continuation: boolean): (onText: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult> {
+    return (onText, signal) => {
       if (!hedge && this.pendingFallback) {
         this.callbacks.onFallback?.({ ...this.pendingFallback, to: target.provider });
         this.pendingFallback = undefined;
       }
       this.callbacks.onAttempt?.({ provider: target.provider, model: target.model, ...(hedge ? { hedge } : {}), ...(continuation ? { continuation } : {}) });
-      return startAttempt({
+      return runAttempt({
         adapter: this.adapterOf(target.provider),
         provider: target.provider,
         request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}) },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
-        signal: this.signal,
+        signal,
         onOpen: (rateLimit, at) => {
           if (!rateLimit) return;
           const ps = providerState(this.core.snapshot, target.provider);
@@ -185,11 +188,11 @@ class RouteRun {
       this.callbacks.onText?.(text);
     };
     if (!hedgeTarget) {
-      const result = await this.starter(target, false, continuation)(show).result;
+      const result = await this.starter(target, false, continuation)(show, this.signal);
       return [{ hedge: false, result, target }];
     }
     const delay = hedgeDelay(this.prep.options.hedge.delayMs, ttftPercentile(this.core.snapshot, target.provider, 90));
-    const race = await raceWithHedge(this.clock, delay, this.starter(target, false, false), this.starter(hedgeTarget, true, false), show);
+    const race = await raceWithHedge(this.clock, delay, this.signal, this.starter(target, false, false), this.starter(hedgeTarget, true, false), show);
     return race.entries.map((e) => ({ ...e, target: e.hedge ? hedgeTarget : target }));
   }
 
@@ -245,6 +248,7 @@ class RouteRun {
   }
 
   private result(winner: Entry): RouteResult {
+    this.traceUnreached();
     const now = this.clock.now();
     const result: RouteResult = {
       text: this.shown,
@@ -261,6 +265,18 @@ class RouteRun {
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
     return result;
+  }
+
+  /**
+   * Targets after the winner were not checked before the request went out; the
+   * trace still says which of them could not have run, as the plan used to.
+   */
+  private traceUnreached(): void {
+    const ctx = { ...this.prep.check, now: this.clock.now(), online: this.core.deps.online(), minContext: this.minContext };
+    for (const t of this.queue) {
+      const reason = t.checked ? undefined : skipReason(ctx, t, t.lastResort);
+      if (reason) this.skip(t, reason);
+    }
   }
 
   private describe(error: ProviderError): string {
