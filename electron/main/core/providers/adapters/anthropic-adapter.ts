@@ -17,7 +17,7 @@ import { withContinuation } from './continuation.js';
 import { openEvent } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
-import { tapRouting } from './tap-routing.js';
+import { clientPool } from './client-pool.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -25,23 +25,25 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
 
-  // One client per adapter; each request reaches its own fetch tap through routing.
-  const routing = tapRouting();
-  let shared: Anthropic | undefined;
-  const client = (): Anthropic => {
+  // Pooled clients; each request reaches its own fetch tap through its lease.
+  const clients = clientPool(
+    (leasedFetch) =>
+      new Anthropic({
+        apiKey: config.apiKey,
+        baseURL: config.baseURL,
+        maxRetries: 0,
+        // Failures reach the user as ProviderErrors; SDK console output is only noise.
+        logLevel: 'off',
+        fetch: leasedFetch,
+        defaultHeaders: { ...preset?.headers, ...config.headers },
+      }),
+  );
+  const lease = (tap: ResponseTap) => {
     if (!config.apiKey) {
       // Without an explicit key the SDK would go looking in env vars and profile files.
       throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
     }
-    return (shared ??= new Anthropic({
-      apiKey: config.apiKey,
-      baseURL: config.baseURL,
-      maxRetries: 0,
-      // Failures reach the user as ProviderErrors; SDK console output is only noise.
-      logLevel: 'off',
-      fetch: routing.fetch,
-      defaultHeaders: { ...preset?.headers, ...config.headers },
-    }));
+    return clients.lease(tap);
   };
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
@@ -62,15 +64,15 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const sdk = client();
-    const route = routing.route(tap);
-    const { data, response } = await sdk
-      .messages.create({ ...params, stream: true }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
-      .withResponse()
-      // The tap is looked up when fetch is called, which is over once the response settles.
-      .finally(route.release);
-    const requestId = response.headers.get('request-id') ?? undefined;
-    yield openEvent(requestId, response.headers, clock.now());
+    const held = lease(tap);
+    const data = await held.client.messages
+      .create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) })
+      // The SDK's only fetch for this call is over once the response settles.
+      .finally(held.release);
+    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
+    const headers = tap.last?.headers;
+    const requestId = headers?.get('request-id') ?? undefined;
+    yield openEvent(requestId, headers, clock.now());
     let inputTokens: number | undefined;
     let outputTokens = 0;
     let stopReason: string | undefined;
@@ -101,14 +103,14 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const sdk = client();
-    const route = routing.route(tap);
-    const { data, response } = await sdk
-      .messages.create({ ...params, stream: false }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
-      .withResponse()
-      .finally(route.release);
-    const requestId = response.headers.get('request-id') ?? undefined;
-    yield openEvent(requestId, response.headers, clock.now());
+    const held = lease(tap);
+    const data = await held.client.messages
+      .create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) })
+      .finally(held.release);
+    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
+    const headers = tap.last?.headers;
+    const requestId = headers?.get('request-id') ?? undefined;
+    yield openEvent(requestId, headers, clock.now());
     if (!Array.isArray(data?.content)) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
     }
@@ -129,13 +131,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     completeSource,
     listIds: async (tap) => {
       const ids: string[] = [];
-      // Paging may fetch more than once, so the route stays open for the whole loop.
-      const sdk = client();
-      const route = routing.route(tap);
+      // Paging may fetch more than once, so the lease is held for the whole loop.
+      const held = lease(tap);
       try {
-        for await (const model of sdk.models.list({ limit: 100 }, { headers: route.headers, timeout: 30_000 })) ids.push(model.id);
+        for await (const model of held.client.models.list({ limit: 100 }, { timeout: 30_000 })) ids.push(model.id);
       } finally {
-        route.release();
+        held.release();
       }
       return ids;
     },

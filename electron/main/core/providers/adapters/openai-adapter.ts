@@ -1,7 +1,7 @@
 /**
  * OpenAI and every OpenAI-compatible host, on the official `openai` client with
- * `baseURL`. One client per adapter; each request still gets its own fetch tap
- * (headers, error body, abort) through tap routing. Host quirks come from the
+ * `baseURL`. Clients are pooled per adapter; each request still gets its own
+ * fetch tap (headers, error body, abort) through its lease. Host quirks come from the
  * catalog as flags.
  */
 import OpenAI from 'openai';
@@ -18,7 +18,7 @@ import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
 import { openEvent } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
-import { tapRouting } from './tap-routing.js';
+import { clientPool } from './client-pool.js';
 
 interface WireUsage {
   prompt_tokens?: number;
@@ -40,18 +40,18 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const quirks: WireQuirks = preset?.quirks ?? {};
   const maxTokensField = quirks.maxTokensField ?? (config.kind === 'openai' ? 'max_completion_tokens' : 'max_tokens');
 
-  const routing = tapRouting();
-  let shared: OpenAI | undefined;
-  const client = (): OpenAI =>
-    (shared ??= new OpenAI({
-      apiKey: config.apiKey ?? 'not-needed',
-      baseURL: config.baseURL,
-      maxRetries: 0,
-      // Failures reach the user as ProviderErrors; SDK console output is only noise.
-      logLevel: 'off',
-      fetch: routing.fetch,
-      defaultHeaders: { ...preset?.headers, ...config.headers },
-    }));
+  const clients = clientPool(
+    (leasedFetch) =>
+      new OpenAI({
+        apiKey: config.apiKey ?? 'not-needed',
+        baseURL: config.baseURL,
+        maxRetries: 0,
+        // Failures reach the user as ProviderErrors; SDK console output is only noise.
+        logLevel: 'off',
+        fetch: leasedFetch,
+        defaultHeaders: { ...preset?.headers, ...config.headers },
+      }),
+  );
 
   const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
     const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
@@ -66,17 +66,18 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const route = routing.route(tap);
-    const { data, response } = await client()
-      .chat.completions.create(
+    const lease = clients.lease(tap);
+    const data = await lease.client.chat.completions
+      .create(
         { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) },
+        { timeout: sdkBackstopMs(options.timeouts) },
       )
-      .withResponse()
-      // The tap is looked up when fetch is called, which is over once the response settles.
-      .finally(route.release);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    yield openEvent(requestId, response.headers, clock.now());
+      // The SDK's only fetch for this call is over once the response settles.
+      .finally(lease.release);
+    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
+    const headers = tap.last?.headers;
+    const requestId = headers?.get('x-request-id') ?? undefined;
+    yield openEvent(requestId, headers, clock.now());
     let usage: Usage | undefined;
     let finishReason: string | undefined;
     let text = '';
@@ -98,13 +99,14 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const route = routing.route(tap);
-    const { data, response } = await client()
-      .chat.completions.create({ ...params, stream: false }, { headers: route.headers, timeout: sdkBackstopMs(options.timeouts) })
-      .withResponse()
-      .finally(route.release);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    yield openEvent(requestId, response.headers, clock.now());
+    const lease = clients.lease(tap);
+    const data = await lease.client.chat.completions
+      .create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) })
+      .finally(lease.release);
+    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
+    const headers = tap.last?.headers;
+    const requestId = headers?.get('x-request-id') ?? undefined;
+    yield openEvent(requestId, headers, clock.now());
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
     if (!choice) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
@@ -124,11 +126,11 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     streamSource,
     completeSource,
     listIds: async (tap) => {
-      const route = routing.route(tap);
+      const lease = clients.lease(tap);
       try {
-        return (await client().models.list({ headers: route.headers, timeout: 30_000 })).data.map((model) => model.id);
+        return (await lease.client.models.list({ timeout: 30_000 })).data.map((model) => model.id);
       } finally {
-        route.release();
+        lease.release();
       }
     },
   });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { clientPool } from '../../../electron/main/core/providers/adapters/client-pool.js';
+import type { ResponseTap } from '../../../electron/main/core/providers/adapters/response-tap.js';
+
+/** A stand-in SDK client: all it does is call the fetch it was built with. */
+interface Client {
+  send(url: string): Promise<Response>;
+}
+
+function tap(name: string, seen: string[]): ResponseTap {
+  return {
+    fetch: ((input: Parameters<typeof fetch>[0]) => {
+      seen.push(`${name}:${String(input)}`);
+      return Promise.resolve(new Response(name));
+    }) as typeof fetch,
+    last: undefined,
+  };
+}
+
+describe('SDK client pool', () => {
+  it('sends each call through its own tap, even while two calls are in flight', async () => {
+    let built = 0;
+    const pool = clientPool<Client>((f) => {
+      built += 1;
+      return { send: (url) => f(url) };
+    });
+    const seen: string[] = [];
+    const a = pool.lease(tap('a', seen));
+    const b = pool.lease(tap('b', seen));
+    expect(a.client).not.toBe(b.client);
+    await Promise.all([a.client.send('/one'), b.client.send('/two')]);
+    expect(seen).toEqual(['a:/one', 'b:/two']);
+    a.release();
+    b.release();
+
+    const c = pool.lease(tap('c', seen));
+    await c.client.send('/three');
+    expect(seen.at(-1)).toBe('c:/three');
+    expect(built).toBe(2);
+  });
+
+  it('refuses a request made after the call released its client', async () => {
+    const pool = clientPool<Client>((f) => ({ send: (url) => f(url) }));
+    const lease = pool.lease(tap('a', []));
+    lease.release();
+    lease.release();
+    await expect(lease.client.send('/late')).rejects.toThrow(/outside its lease/);
+    // A double release must not hand the same client to two later calls.
+    expect(pool.lease(tap('x', [])).client).not.toBe(pool.lease(tap('y', [])).client);
+  });
+});
