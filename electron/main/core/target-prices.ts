@@ -10,16 +10,18 @@ import { contextWindowFor, priceFor } from './providers/pricing/pricing.js';
 import type { PriceFn, PriceInfo } from './router/types.js';
 
 export function targetPrices(settings: () => Settings): PriceFn {
-  const cache = new WeakMap<Settings, Map<string, PriceInfo | null>>();
+  // settings -> provider -> model -> answer (null: no price known).
+  const cache = new WeakMap<Settings, Map<string, Map<string, PriceInfo | null>>>();
   return (providerId, model) => {
     const current = settings();
-    let known = cache.get(current);
-    if (!known) cache.set(current, (known = new Map()));
-    const key = `${providerId}\u0000${model}`;
-    const hit = known.get(key);
+    let providers = cache.get(current);
+    if (!providers) cache.set(current, (providers = new Map()));
+    let models = providers.get(providerId);
+    if (!models) providers.set(providerId, (models = new Map()));
+    const hit = models.get(model);
     if (hit !== undefined) return hit ?? undefined;
     const info = lookup(current, providerId, model);
-    known.set(key, info ?? null);
+    models.set(model, info ?? null);
     return info;
   };
 }
