@@ -7,7 +7,8 @@
  * that opens keep-alive sockets and lets the JIT settle. Overhead is the paired
  * difference routed.total - direct.total of the same round; its median is robust
  * against the odd GC pause, its p95 includes the noise of both requests. The
- * routed total ends when route() resolves, i.e. after bookkeeping and the save.
+ * routed total ends when route() resolves, i.e. after bookkeeping and the save
+ * was queued; the asynchronous write itself finishes before the next sample.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,10 @@ export interface OverheadSamples {
 async function straightRoute(router: Router): Promise<Sample> {
   const s = await routedRequest(router);
   if (s.result.provider !== 'openai' || s.result.attempts.length !== 1) throw new Error('overhead run did not go straight to the cloud target');
+  // The state file is written after route() resolves; people do not send the
+  // next message within a millisecond, so that write must not land inside the
+  // next sample (whichever kind it is) and slow it instead.
+  await router.flush();
   return s;
 }
 
