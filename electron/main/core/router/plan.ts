@@ -9,7 +9,7 @@ import type { RouteTarget, Settings, Strategy } from '../../../../shared/setting
 import { breakerView } from './breaker.js';
 import { buildDefaultRoutes } from './default-routes.js';
 import { healthScore, ttftPercentile } from './health-stats.js';
-import { orderTargets } from './strategies.js';
+import { orderTargets, type StrategyContext } from './strategies.js';
 import { type CheckContext, type Target, providerConfig, skipReason } from './target-checks.js';
 
 export interface PlannedTarget extends Target {
@@ -60,41 +60,18 @@ export function resolveRoute(settings: Settings, taskType: string): RouteTarget[
 
 export function planChain(input: PlanInput): Plan {
   const { check } = input;
-  const { settings, snapshot } = check;
-  const ordered = orderTargets(resolveRoute(settings, input.taskType), input.strategy, {
-    random: input.random,
-    p50TtftMs: (p) => ttftPercentile(snapshot, p, 50),
-    healthScore: (p) => healthScore(snapshot, p),
-    costUsd: (t) => {
-      const price = check.price?.(t.provider, t.model);
-      if (!price) return undefined;
-      return (check.promptTokens * price.inputUsdPerMTok + EXPECTED_OUTPUT_TOKENS * price.outputUsdPerMTok) / 1e6;
-    },
-  });
+  const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
+  const { targets, sticky } = putPreferredFirst(check, ordered, input);
+  const all = withLocalLast(targets, check.settings.localFallback);
 
-  let targets: Target[] = ordered.map((t) => ({ provider: t.provider, model: t.model }));
-  let sticky: string | undefined;
-  if (input.pinned) {
-    const model = input.pinned.model ?? pinnedModel(settings, targets, input.pinned.provider);
-    if (model) targets = [{ provider: input.pinned.provider, model }, ...targets];
-  } else if (input.sticky) {
-    const mine = targets.filter((t) => t.provider === input.sticky);
-    const healthy = mine.length > 0 && !skipReason(check, mine[0] as Target) && breakerView(snapshot.providers[input.sticky], check.now).state === 'closed';
-    if (healthy) {
-      targets = [...mine, ...targets.filter((t) => t.provider !== input.sticky)];
-      sticky = input.sticky;
-    }
-  }
-  const local = settings.localFallback;
-  const all: PlannedTarget[] = dedupe(targets).map((t) => ({ ...t, lastResort: false, checked: false }));
-  if (local && !all.some((t) => t.provider === local.provider && t.model === local.model)) {
-    all.push({ provider: local.provider, model: local.model, lastResort: true, checked: false });
-  }
-
+  // Plain loops and no closures here: this runs before every request goes out,
+  // and keeping it simple keeps V8 from de-optimising it on the hot path.
   const chain: PlannedTarget[] = [];
   const skipped: Skip[] = [];
+  const considered: Target[] = [];
   let usable = false;
   for (const t of all) {
+    considered.push({ provider: t.provider, model: t.model });
     if (usable && !input.checkAll) {
       chain.push(t);
       continue;
@@ -108,16 +85,61 @@ export function planChain(input: PlanInput): Plan {
       chain.push(t);
     }
   }
+  return { considered, chain, skipped, offline: !check.online, sticky };
+}
+
+function strategyContext(check: CheckContext, random: () => number): StrategyContext {
+  const { snapshot } = check;
   return {
-    considered: all.map((t) => ({ provider: t.provider, model: t.model })),
-    chain,
-    skipped,
-    offline: !check.online,
-    sticky,
+    random,
+    p50TtftMs: (p) => ttftPercentile(snapshot, p, 50),
+    healthScore: (p) => healthScore(snapshot, p),
+    costUsd: (t) => {
+      const price = check.price?.(t.provider, t.model);
+      if (!price) return undefined;
+      return (check.promptTokens * price.inputUsdPerMTok + EXPECTED_OUTPUT_TOKENS * price.outputUsdPerMTok) / 1e6;
+    },
   };
 }
 
-function pinnedModel(settings: Settings, route: Target[], provider: string): string | undefined {
+/** The user's pin goes first; otherwise the conversation's provider, while it is healthy. */
+function putPreferredFirst(check: CheckContext, ordered: readonly Target[], input: PlanInput): { targets: readonly Target[]; sticky?: string } {
+  const { settings, snapshot } = check;
+  if (input.pinned) {
+    const model = input.pinned.model ?? pinnedModel(settings, ordered, input.pinned.provider);
+    return { targets: model ? [{ provider: input.pinned.provider, model }, ...ordered] : ordered };
+  }
+  const sticky = input.sticky;
+  if (!sticky) return { targets: ordered };
+  const mine = ordered.filter((t) => t.provider === sticky);
+  const healthy = mine.length > 0 && !skipReason(check, mine[0] as Target) && breakerView(snapshot.providers[sticky], check.now).state === 'closed';
+  if (!healthy) return { targets: ordered };
+  return { targets: [...mine, ...ordered.filter((t) => t.provider !== sticky)], sticky };
+}
+
+/** Each target once, in order, then the local fallback unless the route already has it. */
+function withLocalLast(targets: readonly Target[], local: Target | undefined): PlannedTarget[] {
+  const all: PlannedTarget[] = [];
+  for (const t of targets) {
+    if (!contains(all, t)) all.push(planned(t.provider, t.model, false));
+  }
+  if (local && !contains(all, local)) all.push(planned(local.provider, local.model, true));
+  return all;
+}
+
+function contains(list: readonly Target[], t: Target): boolean {
+  for (const o of list) {
+    if (o.provider === t.provider && o.model === t.model) return true;
+  }
+  return false;
+}
+
+/** One constructor, so every planned target has the same shape and the code reading them stays optimised. */
+function planned(provider: string, model: string, lastResort: boolean): PlannedTarget {
+  return { provider, model, lastResort, checked: false };
+}
+
+function pinnedModel(settings: Settings, route: readonly Target[], provider: string): string | undefined {
   return route.find((t) => t.provider === provider)?.model ?? providerConfig(settings, provider)?.models?.[0] ?? findInRoutes(settings, provider);
 }
 
@@ -127,9 +149,4 @@ function findInRoutes(settings: Settings, provider: string): string | undefined 
     if (found) return found.model;
   }
   return undefined;
-}
-
-/** Routes hold a handful of targets, so a scan beats building keys and a Set. */
-function dedupe(targets: Target[]): Target[] {
-  return targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.model === t.model) === i);
 }
