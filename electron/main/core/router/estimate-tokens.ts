@@ -17,5 +17,7 @@ export function estimateTextTokens(text: string): number {
 
 /** Per-message overhead covers role markers that every chat format adds. */
 export function estimatePromptTokens(messages: readonly ChatTurn[]): number {
-  return messages.reduce((sum, m) => sum + estimateTextTokens(m.content) + 4, 0);
+  let sum = 0;
+  for (const m of messages) sum += estimateTextTokens(m.content) + 4;
+  return sum;
 }

@@ -20,7 +20,7 @@ import { probeProvider } from './probe.js';
 import { recordUsage } from './quotas.js';
 import { providerState } from './state.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
-import { RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks } from './types.js';
+import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks } from './types.js';
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
@@ -83,7 +83,8 @@ class RouteRun {
         this.skip(target, reason);
         continue;
       }
-      if (!(await this.passesProbe(target))) continue;
+      // Only a half-open breaker makes the route wait for a probe before the request.
+      if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
       const continuation = this.shown.length > 0;
       const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.takeHedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
@@ -133,10 +134,12 @@ class RouteRun {
   }
 
   /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
+  private halfOpen(target: PlannedTarget): boolean {
+    return !target.lastResort && breakerView(this.core.snapshot.providers[target.provider], this.clock.now()).state === 'half_open';
+  }
+
   private async passesProbe(target: PlannedTarget): Promise<boolean> {
-    if (target.lastResort) return true;
     const ps = providerState(this.core.snapshot, target.provider);
-    if (breakerView(ps, this.clock.now()).state !== 'half_open') return true;
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
     if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
@@ -162,7 +165,12 @@ class RouteRun {
         this.callbacks.onFallback?.({ ...this.pendingFallback, to: target.provider });
         this.pendingFallback = undefined;
       }
-      this.callbacks.onAttempt?.({ provider: target.provider, model: target.model, ...(hedge ? { hedge } : {}), ...(continuation ? { continuation } : {}) });
+      if (this.callbacks.onAttempt) {
+        const started: AttemptStart = { provider: target.provider, model: target.model };
+        if (hedge) started.hedge = true;
+        if (continuation) started.continuation = true;
+        this.callbacks.onAttempt(started);
+      }
       return runAttempt({
         adapter: this.adapterOf(target.provider),
         provider: target.provider,

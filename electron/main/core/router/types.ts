@@ -47,8 +47,16 @@ export interface RouteRequest {
   stickyProvider?: string;
 }
 
+/** An attempt about to start: which target, and whether it races as a hedge or continues a broken answer. */
+export interface AttemptStart {
+  provider: string;
+  model: string;
+  hedge?: boolean;
+  continuation?: boolean;
+}
+
 export interface RouterCallbacks {
-  onAttempt?(attempt: { provider: string; model: string; hedge?: boolean; continuation?: boolean }): void;
+  onAttempt?(attempt: AttemptStart): void;
   onText?(text: string): void;
   onFallback?(event: { from: string; to: string; reason: string }): void;
 }

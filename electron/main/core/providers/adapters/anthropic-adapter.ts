@@ -65,10 +65,14 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const held = lease(tap);
-    const data = await held.client.messages
-      .create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) })
+    const pending = held.client.messages.create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) });
+    let data: Awaited<typeof pending>;
+    try {
+      data = await pending;
+    } finally {
       // The SDK's only fetch for this call is over once the response settles.
-      .finally(held.release);
+      held.release();
+    }
     // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
     const headers = tap.last?.headers;
     const requestId = headers?.get('request-id') ?? undefined;

@@ -67,13 +67,17 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const lease = clients.lease(tap);
-    const data = await lease.client.chat.completions
-      .create(
-        { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { timeout: sdkBackstopMs(options.timeouts) },
-      )
+    const pending = lease.client.chat.completions.create(
+      { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
+      { timeout: sdkBackstopMs(options.timeouts) },
+    );
+    let data: Awaited<typeof pending>;
+    try {
+      data = await pending;
+    } finally {
       // The SDK's only fetch for this call is over once the response settles.
-      .finally(lease.release);
+      lease.release();
+    }
     // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
     const headers = tap.last?.headers;
     const requestId = headers?.get('x-request-id') ?? undefined;
