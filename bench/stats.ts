@@ -35,6 +35,14 @@ export function pairedDiffs(a: readonly number[], b: readonly number[]): number[
   return out;
 }
 
+/** Element-wise a[i] / b[i] for samples taken in the same round. */
+export function pairedRatios(a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.min(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push((a[i] as number) / (b[i] as number));
+  return out;
+}
+
 /** Rounds to microseconds: finer digits are noise on this kind of machine. */
 export function ms(value: number): number {
   return Math.round(value * 1000) / 1000;
