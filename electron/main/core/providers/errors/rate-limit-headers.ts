@@ -6,7 +6,7 @@
 import type { RateLimitSnapshot } from '../types.js';
 import { parseResetAt, type HeaderSource } from './header-time.js';
 
-function count(headers: HeaderSource, ...names: string[]): number | undefined {
+function count(headers: HeaderSource, names: readonly string[]): number | undefined {
   for (const name of names) {
     const raw = headers.get(name);
     if (raw === null || raw.trim() === '') continue;
@@ -16,7 +16,7 @@ function count(headers: HeaderSource, ...names: string[]): number | undefined {
   return undefined;
 }
 
-function resetAt(headers: HeaderSource, now: number, ...names: string[]): number | undefined {
+function resetAt(headers: HeaderSource, now: number, names: readonly string[]): number | undefined {
   for (const name of names) {
     const at = parseResetAt(headers.get(name), now);
     if (at !== undefined) return at;
@@ -24,18 +24,30 @@ function resetAt(headers: HeaderSource, now: number, ...names: string[]): number
   return undefined;
 }
 
+// Read after every response, so the names are built once.
+const A = 'anthropic-ratelimit-';
+const REMAINING_REQUESTS = ['x-ratelimit-remaining-requests', `${A}requests-remaining`];
+const REMAINING_TOKENS = ['x-ratelimit-remaining-tokens', `${A}tokens-remaining`, `${A}input-tokens-remaining`];
+const LIMIT_REQUESTS = ['x-ratelimit-limit-requests', `${A}requests-limit`];
+const LIMIT_TOKENS = ['x-ratelimit-limit-tokens', `${A}tokens-limit`, `${A}input-tokens-limit`];
+const RESET_REQUESTS = ['x-ratelimit-reset-requests', `${A}requests-reset`];
+const RESET_TOKENS = ['x-ratelimit-reset-tokens', `${A}tokens-reset`, `${A}input-tokens-reset`];
+
 /** Undefined when the response carried no rate-limit header at all. */
 export function readRateLimit(headers: HeaderSource | undefined, now: number): RateLimitSnapshot | undefined {
   if (!headers) return undefined;
-  const a = 'anthropic-ratelimit-';
-  const snapshot: RateLimitSnapshot = {
-    remainingRequests: count(headers, 'x-ratelimit-remaining-requests', `${a}requests-remaining`),
-    remainingTokens: count(headers, 'x-ratelimit-remaining-tokens', `${a}tokens-remaining`, `${a}input-tokens-remaining`),
-    limitRequests: count(headers, 'x-ratelimit-limit-requests', `${a}requests-limit`),
-    limitTokens: count(headers, 'x-ratelimit-limit-tokens', `${a}tokens-limit`, `${a}input-tokens-limit`),
-    resetRequestsAt: resetAt(headers, now, 'x-ratelimit-reset-requests', `${a}requests-reset`),
-    resetTokensAt: resetAt(headers, now, 'x-ratelimit-reset-tokens', `${a}tokens-reset`, `${a}input-tokens-reset`),
+  const snapshot: RateLimitSnapshot = {};
+  let any = false;
+  const put = <K extends keyof RateLimitSnapshot>(key: K, value: RateLimitSnapshot[K]): void => {
+    if (value === undefined) return;
+    snapshot[key] = value;
+    any = true;
   };
-  const present = Object.entries(snapshot).filter(([, v]) => v !== undefined);
-  return present.length === 0 ? undefined : (Object.fromEntries(present) as RateLimitSnapshot);
+  put('remainingRequests', count(headers, REMAINING_REQUESTS));
+  put('remainingTokens', count(headers, REMAINING_TOKENS));
+  put('limitRequests', count(headers, LIMIT_REQUESTS));
+  put('limitTokens', count(headers, LIMIT_TOKENS));
+  put('resetRequestsAt', resetAt(headers, now, RESET_REQUESTS));
+  put('resetTokensAt', resetAt(headers, now, RESET_TOKENS));
+  return any ? snapshot : undefined;
 }
