@@ -25,6 +25,21 @@ describe('file-backed router state', () => {
     expect(JSON.parse(readFileSync(path, 'utf8')).usage.dayUsd).toBe(50);
   });
 
+  it('writes again after its folder was removed while the app ran', async () => {
+    const folder = join(tempDir(), 'data');
+    const path = join(folder, 'state.json');
+    const store = createFileStateStore(path);
+    const snapshot = (dayUsd: number) => ({ version: 1 as const, providers: {}, recent: {}, flagged: [], usage: { day: 'd', month: 'm', providers: {}, dayUsd, monthUsd: 0, warned: [] } });
+    store.save(snapshot(1));
+    await store.flush?.();
+    rmSync(folder, { recursive: true, force: true });
+    store.save(snapshot(2)); // lost: the folder is gone, and is made again for the next save
+    await store.flush?.();
+    store.save(snapshot(3));
+    await store.flush?.();
+    expect(JSON.parse(readFileSync(path, 'utf8')).usage.dayUsd).toBe(3);
+  });
+
   it('survives a restart: a cooled-down provider is not called 10 s later by a new router', async () => {
     const path = join(tempDir(), 'nested', 'router-state.json');
     const first = harness({ store: createFileStateStore(path), scripts: { a: [fail('rate_limited', { retryAfterMs: 60_000 })], local: [ok('L')] } });
