@@ -7,13 +7,14 @@
  * ...), so each kind runs in each position, and after each other kind, equally
  * often. A plain rotation (A B C, B C A, C A B) does not balance what runs just
  * before a sample, and that alone moved a kind's median by up to 5% here.
- * Every sample also starts after the same short pause, once the tail of the
- * previous request (streams closing, a state write) is over, as a message does
- * after a person stops typing.
+ * Every sample also starts the same pause after the previous one ended, once
+ * its tail (streams closing, a state write) is over, as a message does after a
+ * person stops typing. `between` runs after the pause: it should only confirm
+ * that such work is done, so that every kind meets the same idle time.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const PAUSE_MS = 1;
+const PAUSE_MS = 3;
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -25,6 +26,7 @@ export async function interleave<K extends string, S>(
   runners: Record<K, () => Promise<S>>,
   warmupRounds: number,
   rounds: number,
+  between?: () => Promise<unknown>,
 ): Promise<Record<K, S[]>> {
   const keys = Object.keys(runners) as K[];
   const orders = permutations(keys);
@@ -35,6 +37,7 @@ export async function interleave<K extends string, S>(
       const sample = await runners[key]();
       if (round >= warmupRounds) samples[key].push(sample);
       await sleep(PAUSE_MS);
+      await between?.();
     }
   }
   return samples;

@@ -39,6 +39,8 @@ export function overheadMetrics(o: OverheadSamples) {
     ttftRatioOfMedians: ms(percentile(ttfts(o.routedFile), 50) / percentile(ttfts(o.direct), 50)),
     ttftExtraMsP50: p(pairedDiffs(ttfts(o.routedFile), ttfts(o.direct)), 50),
     stateFileBytes: o.stateFileBytes,
+    /** Writing the state file after the answer was handed over: not part of the request's time. */
+    stateWriteMsP50: p(o.stateWrites, 50),
     direct: latency(o.direct),
     routedFileState: latency(o.routedFile),
     routedMemoryState: latency(o.routedMemory),

@@ -11,6 +11,7 @@
  * was queued; the asynchronous write itself finishes before the next sample.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
@@ -18,23 +19,37 @@ import { createFileStateStore, createMemoryStateStore, type Router } from '../..
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave } from '../interleave.js';
 import { BENCH_KEY, benchRouter, MODEL, type BenchProvider } from '../setup.js';
-import { directRequest, routedRequest, type Sample } from '../timing.js';
+import { directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
   direct: Sample[];
   routedFile: Sample[];
   routedMemory: Sample[];
   stateFileBytes: number;
+  /** From route() resolving until that message's state write was on disk, measured apart. */
+  stateWrites: number[];
 }
 
-async function straightRoute(router: Router): Promise<Sample> {
+async function straightRoute(router: Router): Promise<RoutedSample> {
   const s = await routedRequest(router);
   if (s.result.provider !== 'openai' || s.result.attempts.length !== 1) throw new Error('overhead run did not go straight to the cloud target');
-  // The state file is written after route() resolves; people do not send the
-  // next message within a millisecond, so that write must not land inside the
-  // next sample (whichever kind it is) and slow it instead.
-  await router.flush();
   return s;
+}
+
+/**
+ * The state file is written after route() resolves, once the answer is handed
+ * over, so it is no part of a request's time; this is how long that write takes
+ * on its own, measured apart from the interleaved rounds.
+ */
+async function stateWriteTimes(router: Router, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await straightRoute(router);
+    const started = performance.now();
+    await router.flush();
+    times.push(performance.now() - started);
+  }
+  return times;
 }
 
 export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
@@ -60,7 +75,10 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       },
       warmupRounds,
       rounds,
+      // A state write still in flight would land in the next sample, whichever kind it is.
+      () => Promise.all([fileRouter.flush(), memoryRouter.flush()]),
     );
+    const stateWrites = await stateWriteTimes(fileRouter, 200);
     // The state file is written asynchronously; let the last write land before it is read and removed.
     await fileRouter.flush();
     return {
@@ -68,6 +86,7 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       routedFile: samples.routedFile,
       routedMemory: samples.routedMemory,
       stateFileBytes: statSync(statePath).size,
+      stateWrites,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
