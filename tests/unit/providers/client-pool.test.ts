@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientPool } from '../../../electron/main/core/providers/adapters/client-pool.js';
+import { clientPool, onLease } from '../../../electron/main/core/providers/adapters/client-pool.js';
 import type { ResponseTap } from '../../../electron/main/core/providers/adapters/response-tap.js';
 
 /** A stand-in SDK client: all it does is call the fetch it was built with. */
@@ -47,5 +47,20 @@ describe('SDK client pool', () => {
     await expect(lease.client.send('/late')).rejects.toThrow(/outside its lease/);
     // A double release must not hand the same client to two later calls.
     expect(pool.lease(tap('x', [])).client).not.toBe(pool.lease(tap('y', [])).client);
+  });
+
+  it('gives the client back after a call, whether it answered or failed', async () => {
+    let built = 0;
+    const pool = clientPool<Client>((f) => {
+      built += 1;
+      return { send: (url) => f(url) };
+    });
+    const seen: string[] = [];
+    const ok = await onLease(pool, tap('a', seen), (client) => client.send('/ok'));
+    expect(await ok.text()).toBe('a');
+    await expect(onLease(pool, tap('b', seen), () => Promise.reject(new Error('provider said no')))).rejects.toThrow('provider said no');
+    await onLease(pool, tap('c', seen), (client) => client.send('/again'));
+    expect(seen).toEqual(['a:/ok', 'c:/again']);
+    expect(built).toBe(1);
   });
 });

@@ -14,10 +14,10 @@ import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEv
 import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
-import { openEvent } from './open-event.js';
+import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
-import { clientPool } from './client-pool.js';
+import { clientPool, onLease } from './client-pool.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -38,12 +38,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
         defaultHeaders: { ...preset?.headers, ...config.headers },
       }),
   );
-  const lease = (tap: ResponseTap) => {
+  const call = <T>(tap: ResponseTap, sdkCall: (client: Anthropic) => PromiseLike<T>): Promise<T> => {
     if (!config.apiKey) {
       // Without an explicit key the SDK would go looking in env vars and profile files.
       throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
     }
-    return clients.lease(tap);
+    return onLease(clients, tap, sdkCall);
   };
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
@@ -64,19 +64,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const held = lease(tap);
-    const pending = held.client.messages.create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) });
-    let data: Awaited<typeof pending>;
-    try {
-      data = await pending;
-    } finally {
-      // The SDK's only fetch for this call is over once the response settles.
-      held.release();
-    }
-    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
-    const headers = tap.last?.headers;
-    const requestId = headers?.get('request-id') ?? undefined;
-    yield openEvent(requestId, headers, clock.now());
+    const data = await call(tap, (client) => client.messages.create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const open = openFromTap(tap, 'request-id', clock.now());
+    const requestId = open.requestId;
+    yield open;
     let inputTokens: number | undefined;
     let outputTokens = 0;
     let stopReason: string | undefined;
@@ -107,14 +98,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
 
   async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const held = lease(tap);
-    const data = await held.client.messages
-      .create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) })
-      .finally(held.release);
-    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
-    const headers = tap.last?.headers;
-    const requestId = headers?.get('request-id') ?? undefined;
-    yield openEvent(requestId, headers, clock.now());
+    const data = await call(tap, (client) => client.messages.create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const open = openFromTap(tap, 'request-id', clock.now());
+    const requestId = open.requestId;
+    yield open;
     if (!Array.isArray(data?.content)) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
     }
@@ -133,16 +120,12 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     failure: anthropicFailure,
     streamSource,
     completeSource,
-    listIds: async (tap) => {
-      const ids: string[] = [];
-      // Paging may fetch more than once, so the lease is held for the whole loop.
-      const held = lease(tap);
-      try {
-        for await (const model of held.client.models.list({ limit: 100 }, { timeout: 30_000 })) ids.push(model.id);
-      } finally {
-        held.release();
-      }
-      return ids;
-    },
+    // Paging may fetch more than once, so the lease is held for the whole loop.
+    listIds: (tap) =>
+      call(tap, async (client) => {
+        const ids: string[] = [];
+        for await (const model of client.models.list({ limit: 100 }, { timeout: 30_000 })) ids.push(model.id);
+        return ids;
+      }),
   });
 }

@@ -51,3 +51,17 @@ export function clientPool<C>(create: (leasedFetch: typeof globalThis.fetch) => 
     },
   };
 }
+
+/**
+ * One SDK call on a lent client. The client goes back as soon as the call's
+ * promise settles: by then the SDK has made its only fetch for the call (a
+ * streamed body is read later, without fetching again).
+ */
+export async function onLease<C, T>(pool: ClientPool<C>, tap: ResponseTap, call: (client: C) => PromiseLike<T>): Promise<T> {
+  const lease = pool.lease(tap);
+  try {
+    return await call(lease.client);
+  } finally {
+    lease.release();
+  }
+}

@@ -8,6 +8,7 @@
 import { readRateLimit } from '../errors/rate-limit-headers.js';
 import type { HeaderSource } from '../errors/header-time.js';
 import type { RateLimitSnapshot, StreamEvent } from '../types.js';
+import type { ResponseTap } from './response-tap.js';
 
 export type OpenEvent = Extract<StreamEvent, { type: 'open' }>;
 
@@ -25,4 +26,14 @@ export function openEvent(requestId: string | undefined, headers: HeaderSource |
       return rateLimit;
     },
   };
+}
+
+/**
+ * The open event from the response headers the tap kept. Asking the SDK for
+ * withResponse() instead would put another round of promises between the
+ * headers and the first token.
+ */
+export function openFromTap(tap: ResponseTap, requestIdHeader: string, now: number): OpenEvent {
+  const headers = tap.last?.headers;
+  return openEvent(headers?.get(requestIdHeader) ?? undefined, headers, now);
 }

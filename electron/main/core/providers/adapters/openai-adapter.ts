@@ -16,9 +16,9 @@ import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEv
 import { assembleAdapter } from './assemble-adapter.js';
 import { unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
-import { openEvent } from './open-event.js';
+import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
-import { clientPool } from './client-pool.js';
+import { clientPool, onLease } from './client-pool.js';
 
 interface WireUsage {
   prompt_tokens?: number;
@@ -66,22 +66,15 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const lease = clients.lease(tap);
-    const pending = lease.client.chat.completions.create(
-      { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-      { timeout: sdkBackstopMs(options.timeouts) },
+    const data = await onLease(clients, tap, (client) =>
+      client.chat.completions.create(
+        { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
+        { timeout: sdkBackstopMs(options.timeouts) },
+      ),
     );
-    let data: Awaited<typeof pending>;
-    try {
-      data = await pending;
-    } finally {
-      // The SDK's only fetch for this call is over once the response settles.
-      lease.release();
-    }
-    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
-    const headers = tap.last?.headers;
-    const requestId = headers?.get('x-request-id') ?? undefined;
-    yield openEvent(requestId, headers, clock.now());
+    const open = openFromTap(tap, 'x-request-id', clock.now());
+    const requestId = open.requestId;
+    yield open;
     let usage: Usage | undefined;
     let finishReason: string | undefined;
     let text = '';
@@ -103,14 +96,10 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const lease = clients.lease(tap);
-    const data = await lease.client.chat.completions
-      .create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) })
-      .finally(lease.release);
-    // The tap kept the response headers; reading them there spares the SDK's withResponse() round trip of promises.
-    const headers = tap.last?.headers;
-    const requestId = headers?.get('x-request-id') ?? undefined;
-    yield openEvent(requestId, headers, clock.now());
+    const data = await onLease(clients, tap, (client) => client.chat.completions.create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const open = openFromTap(tap, 'x-request-id', clock.now());
+    const requestId = open.requestId;
+    yield open;
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
     if (!choice) {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
@@ -130,12 +119,8 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     streamSource,
     completeSource,
     listIds: async (tap) => {
-      const lease = clients.lease(tap);
-      try {
-        return (await lease.client.models.list({ timeout: 30_000 })).data.map((model) => model.id);
-      } finally {
-        lease.release();
-      }
+      const page = await onLease(clients, tap, (client) => client.models.list({ timeout: 30_000 }));
+      return page.data.map((model) => model.id);
     },
   });
 }
