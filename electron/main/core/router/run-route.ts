@@ -133,11 +133,11 @@ class RouteRun {
     return a;
   }
 
-  /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
   private halfOpen(target: PlannedTarget): boolean {
     return !target.lastResort && breakerView(this.core.snapshot.providers[target.provider], this.clock.now()).state === 'half_open';
   }
 
+  /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
   private async passesProbe(target: PlannedTarget): Promise<boolean> {
     const ps = providerState(this.core.snapshot, target.provider);
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
