@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../../shared/settings.js';
 import { useSettings } from '../../services-context.js';
-import { numberOrUndefined } from '../../lib/routing-edit.js';
+import { OptionalNumberInput } from '../layout/OptionalNumberInput.js';
 import { QuotaRows } from './QuotaRows.js';
 
 export function BudgetsTab() {
@@ -40,11 +40,11 @@ function BudgetsForm({ initial }: { initial: Settings }) {
         <div className="row">
           <label className="inline-field">
             <span>Daily</span>
-            <input type="number" min="0" step="any" className="narrow" placeholder="none" value={budgets.dailyUsd ?? ''} onChange={(e) => setBudget({ dailyUsd: numberOrUndefined(e.target.value) })} data-testid="budget-daily" />
+            <OptionalNumberInput min="0" step="any" placeholder="none" value={budgets.dailyUsd} onChange={(dailyUsd) => setBudget({ dailyUsd })} data-testid="budget-daily" />
           </label>
           <label className="inline-field">
             <span>Monthly</span>
-            <input type="number" min="0" step="any" className="narrow" placeholder="none" value={budgets.monthlyUsd ?? ''} onChange={(e) => setBudget({ monthlyUsd: numberOrUndefined(e.target.value) })} data-testid="budget-monthly" />
+            <OptionalNumberInput min="0" step="any" placeholder="none" value={budgets.monthlyUsd} onChange={(monthlyUsd) => setBudget({ monthlyUsd })} data-testid="budget-monthly" />
           </label>
           <label className="toggle">
             <input type="checkbox" checked={budgets.hardStop} onChange={(e) => setBudget({ hardStop: e.target.checked })} />

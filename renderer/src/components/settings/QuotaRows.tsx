@@ -1,6 +1,6 @@
 import type { Settings } from '../../../../shared/settings.js';
 import { useSettings } from '../../services-context.js';
-import { numberOrUndefined } from '../../lib/routing-edit.js';
+import { OptionalNumberInput } from '../layout/OptionalNumberInput.js';
 
 type Quotas = Settings['quotas'];
 
@@ -32,10 +32,10 @@ export function QuotaRows({ quotas, onChange }: { quotas: Quotas; onChange: (q: 
             <tr key={p.id} data-provider={p.id}>
               <td>{p.name}</td>
               <td>
-                <input type="number" min="1" step="1" className="narrow" placeholder="no limit" aria-label={`${p.name} requests per day`} value={quotas[p.id]?.requestsPerDay ?? ''} onChange={(e) => set(p.id, { requestsPerDay: numberOrUndefined(e.target.value) })} />
+                <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} requests per day`} value={quotas[p.id]?.requestsPerDay} onChange={(requestsPerDay) => set(p.id, { requestsPerDay })} />
               </td>
               <td>
-                <input type="number" min="1" step="1" className="narrow" placeholder="no limit" aria-label={`${p.name} tokens per day`} value={quotas[p.id]?.tokensPerDay ?? ''} onChange={(e) => set(p.id, { tokensPerDay: numberOrUndefined(e.target.value) })} />
+                <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} tokens per day`} value={quotas[p.id]?.tokensPerDay} onChange={(tokensPerDay) => set(p.id, { tokensPerDay })} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import type { ProviderView } from '../../../../../shared/providers.js';
 import type { RouteTarget } from '../../../../../shared/settings.js';
-import { numberOrUndefined } from '../../../lib/routing-edit.js';
+import { OptionalNumberInput } from '../../layout/OptionalNumberInput.js';
 import type { TargetFlag } from '../../../store/route-flags.js';
 
 interface Props {
@@ -57,15 +57,13 @@ export function TargetRow(p: Props) {
           <option key={m} value={m} />
         ))}
       </datalist>
-      <input
-        className="narrow"
-        type="number"
+      <OptionalNumberInput
         min="0"
         step="any"
         aria-label={`Target ${index + 1} weight`}
         placeholder="weight"
-        value={target.weight ?? ''}
-        onChange={(e) => p.onChange({ ...target, weight: numberOrUndefined(e.target.value) })}
+        value={target.weight}
+        onChange={(weight) => p.onChange({ ...target, weight })}
       />
       {p.flags.map((f) => (
         <span key={f} className="badge bad" data-testid="target-flag">

@@ -1,6 +1,6 @@
 import type { Strategy, TaskTypeOptions, Timeouts } from '../../../../../shared/settings.js';
 import { StrategySchema } from '../../../../../shared/settings.js';
-import { numberOrUndefined } from '../../../lib/routing-edit.js';
+import { OptionalNumberInput } from '../../layout/OptionalNumberInput.js';
 
 const TIMEOUTS: Array<{ key: keyof Timeouts; label: string }> = [
   { key: 'connectMs', label: 'Connect (ms)' },
@@ -26,14 +26,12 @@ export function TaskOptionsForm({ options, onChange }: { options: TaskTypeOption
       {TIMEOUTS.map(({ key, label }) => (
         <label key={key} className="inline-field">
           <span>{label}</span>
-          <input
-            className="narrow"
-            type="number"
+          <OptionalNumberInput
             min="1"
             step="1"
             placeholder="default"
-            value={options.timeouts?.[key] ?? ''}
-            onChange={(e) => onChange({ ...options, timeouts: { ...options.timeouts, [key]: numberOrUndefined(e.target.value) } })}
+            value={options.timeouts?.[key]}
+            onChange={(v) => onChange({ ...options, timeouts: { ...options.timeouts, [key]: v } })}
           />
         </label>
       ))}
@@ -44,14 +42,12 @@ export function TaskOptionsForm({ options, onChange }: { options: TaskTypeOption
       {hedge.enabled && (
         <label className="inline-field">
           <span>Hedge after (ms)</span>
-          <input
-            className="narrow"
-            type="number"
+          <OptionalNumberInput
             min="1"
             step="1"
             placeholder="default"
-            value={hedge.delayMs ?? ''}
-            onChange={(e) => onChange({ ...options, hedge: { ...hedge, delayMs: numberOrUndefined(e.target.value) } })}
+            value={hedge.delayMs}
+            onChange={(v) => onChange({ ...options, hedge: { ...hedge, delayMs: v } })}
           />
         </label>
       )}

@@ -1,0 +1,13 @@
+import type { InputHTMLAttributes } from 'react';
+import { numberOrUndefined } from '../../lib/routing-edit.js';
+
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+  value: number | undefined;
+  /** An empty (or unreadable) field reports `undefined`: "not set". */
+  onChange(value: number | undefined): void;
+};
+
+/** A narrow number field where empty means "not set" (use the default, no limit…). */
+export function OptionalNumberInput({ value, onChange, className = 'narrow', ...rest }: Props) {
+  return <input {...rest} type="number" className={className} value={value ?? ''} onChange={(e) => onChange(numberOrUndefined(e.target.value))} />;
+}
