@@ -5,7 +5,7 @@
  * text) and idle (between text chunks). When one fires, or the caller aborts,
  * the underlying request is aborted at once and a ProviderError is thrown naming
  * what happened. Any failure after text carries that text as `partialText`.
- * The clock is injected so the router can drive it deterministically.
+ * The clock is injected so tests (the router's among them) can drive it deterministically.
  */
 import { deadlineTimer } from '../router/deadline-timer.js';
 import { seconds } from '../router/time-and-words.js';

@@ -1,8 +1,8 @@
 /**
  * A silence timer for streams that is cheap per chunk. Clearing and setting a
- * clock timer for every chunk (in two layers) was a measurable part of the
- * router's cost; here a wait only moves a deadline, and the one pending clock
- * timer, when it fires early, re-arms itself for what is left.
+ * clock timer for every chunk was a measurable cost on the streaming path; here
+ * a wait only moves a deadline, and the one pending clock timer, when it fires
+ * early, re-arms itself for what is left.
  */
 import type { Clock } from './types.js';
 
