@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // Other work on the machine moves every figure; the load average says how much there was.
   const loadAtStart = loadavg()[0] ?? 0;
   const log = (text: string): void => console.error(`[bench] ${text}`);
-  log(`overhead: ${COUNTS.overheadWarmup} warm-up + ${COUNTS.overheadRounds} rounds of direct / routed (file) / routed (memory)`);
+  log(`overhead: ${COUNTS.overheadWarmup} warm-up + ${COUNTS.overheadRounds} rounds of direct / adapter alone / routed (file) / routed (memory)`);
   const overhead = overheadMetrics(await runOverhead(COUNTS.overheadWarmup, COUNTS.overheadRounds));
   log(`failover: ${COUNTS.failoverWarmup} warm-up + ${COUNTS.failoverRounds} rounds`);
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     { metric: 'ttftExtraMsP50 (paired)', value: overhead.ttftExtraMsP50, unit: 'ms' },
     { metric: 'ttft ratio of medians (cross-check)', value: overhead.ttftRatioOfMedians },
     { metric: 'ttftRatioVsDirectInMemoryState', value: overhead.ttftRatioVsDirectInMemoryState },
+    { metric: 'ttft ratio, adapter alone (no routing)', value: overhead.ttftRatioAdapterOnly },
     { metric: 'direct TTFT p50 / p95', value: `${overhead.direct.ttftMsP50.toFixed(3)} / ${overhead.direct.ttftMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct total p50 / p95', value: `${overhead.direct.totalMsP50.toFixed(3)} / ${overhead.direct.totalMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'routed TTFT p50 / p95 (file)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },

@@ -9,7 +9,7 @@ import { targetPrices } from '../electron/main/core/target-prices.js';
 import type { ProviderAdapter } from '../electron/main/core/providers/types.js';
 import type { BreakerTuning } from '../electron/main/core/router/breaker.js';
 import { createRouter, realClock, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
-import { SettingsSchema, type ProviderKind, type Settings } from '../shared/settings.js';
+import { SettingsSchema, type ProviderConfig, type ProviderKind, type Settings } from '../shared/settings.js';
 import type { FakeProvider } from '../tests/fake-provider/index.js';
 
 export const BENCH_KEY = 'sk-bench';
@@ -32,31 +32,41 @@ export interface BenchRouterOptions {
   breaker?: Partial<BreakerTuning>;
 }
 
+function providerEntry(p: BenchProvider): { id: string; kind: ProviderKind; baseURL: string; models: string[] } {
+  return { id: p.id, kind: p.kind, baseURL: p.fake.baseURL, models: [p.kind === 'ollama' ? LOCAL_MODEL : MODEL] };
+}
+
 function benchSettings(options: BenchRouterOptions): Settings {
   return SettingsSchema.parse({
-    providers: options.providers.map((p) => ({ id: p.id, kind: p.kind, baseURL: p.fake.baseURL, models: [p.kind === 'ollama' ? LOCAL_MODEL : MODEL] })),
+    providers: options.providers.map(providerEntry),
     routes: Object.fromEntries(Object.entries(options.routes).map(([task, ids]) => [task, ids.map((provider) => ({ provider, model: MODEL }))])),
     ...(options.local ? { localFallback: { provider: options.local, model: LOCAL_MODEL } } : {}),
   });
 }
 
+function adapterFor(p: ProviderConfig): ProviderAdapter {
+  const preset = presetOf(p);
+  return createAdapter({
+    id: p.id,
+    kind: p.kind,
+    baseURL: p.baseURL ?? '',
+    apiKey: BENCH_KEY,
+    defaultModels: p.models ?? [],
+    ...(preset ? { preset: preset.id } : {}),
+  });
+}
+
+/** The adapter the router would use for this provider, on its own. */
+export function benchAdapter(p: BenchProvider): ProviderAdapter {
+  const [config] = SettingsSchema.parse({ providers: [providerEntry(p)] }).providers;
+  if (!config) throw new Error('bench provider did not parse');
+  return adapterFor(config);
+}
+
 export function benchRouter(options: BenchRouterOptions): Router {
   const settings = benchSettings(options);
   const adapters = new Map<string, ProviderAdapter>();
-  for (const p of settings.providers) {
-    const preset = presetOf(p);
-    adapters.set(
-      p.id,
-      createAdapter({
-        id: p.id,
-        kind: p.kind,
-        baseURL: p.baseURL ?? '',
-        apiKey: BENCH_KEY,
-        defaultModels: p.models ?? [],
-        ...(preset ? { preset: preset.id } : {}),
-      }),
-    );
-  }
+  for (const p of settings.providers) adapters.set(p.id, adapterFor(p));
   return createRouter({
     clock: realClock,
     random: Math.random,

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type OpenAI from 'openai';
-import type { ChatTurn } from '../electron/main/core/providers/types.js';
+import type { ChatTurn, ProviderAdapter } from '../electron/main/core/providers/types.js';
 import type { RouteRequest, RouteResult, Router } from '../electron/main/core/router/index.js';
 
 export interface Sample {
@@ -33,6 +33,23 @@ export async function directRequest(client: OpenAI, model: string): Promise<Samp
   }
   const totalMs = performance.now() - started;
   if (ttft === undefined || text.length === 0) throw new Error('direct request produced no text');
+  return { ttftMs: ttft, totalMs };
+}
+
+/**
+ * The same request through the provider adapter alone (stream guard, fetch tap,
+ * pooled SDK client) without routing: splits the routed path's extra time into
+ * what wrapping the SDK costs and what routing adds on top.
+ */
+export async function adapterRequest(adapter: ProviderAdapter, model: string): Promise<Sample> {
+  const started = performance.now();
+  let ttft: number | undefined;
+  const timeouts = { connectMs: 10_000, firstTokenMs: 30_000, idleMs: 30_000 };
+  for await (const event of adapter.stream({ model, messages: PROMPT }, { signal: new AbortController().signal, timeouts })) {
+    if (event.type === 'text' && event.text) ttft ??= performance.now() - started;
+  }
+  const totalMs = performance.now() - started;
+  if (ttft === undefined) throw new Error('adapter request produced no text');
   return { ttftMs: ttft, totalMs };
 }
 

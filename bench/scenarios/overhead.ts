@@ -1,9 +1,10 @@
 /**
  * Router overhead: the same prompt to the same fake (zero token delay), straight
- * through the OpenAI SDK and through router.route() with the real adapter, once
- * with the file-backed state store the app uses and once with the in-memory one.
+ * through the OpenAI SDK, through the app's adapter alone, and through
+ * router.route() with that adapter, once with the file-backed state store the
+ * app uses and once with the in-memory one.
  *
- * Method: the three kinds run interleaved (see interleave.ts), after a warm-up
+ * Method: the four kinds run interleaved (see interleave.ts), after a warm-up
  * that opens keep-alive sockets and lets the JIT settle. Overhead is the paired
  * difference routed.total - direct.total of the same round; its median is robust
  * against the odd GC pause, its p95 includes the noise of both requests. The
@@ -18,11 +19,13 @@ import OpenAI from 'openai';
 import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave } from '../interleave.js';
-import { BENCH_KEY, benchRouter, MODEL, type BenchProvider } from '../setup.js';
-import { directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
+import { BENCH_KEY, benchAdapter, benchRouter, MODEL, type BenchProvider } from '../setup.js';
+import { adapterRequest, directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
   direct: Sample[];
+  /** The cloud provider's adapter on its own, without routing. */
+  adapterOnly: Sample[];
   routedFile: Sample[];
   routedMemory: Sample[];
   stateFileBytes: number;
@@ -66,10 +69,12 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
     const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: createFileStateStore(statePath) });
     const memoryRouter = benchRouter({ providers, routes, local: 'ollama', state: createMemoryStateStore() });
     const client = new OpenAI({ baseURL: cloud.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
+    const adapter = benchAdapter({ id: 'openai', kind: 'openai', fake: cloud });
 
     const samples = await interleave(
       {
         direct: () => directRequest(client, MODEL),
+        adapterOnly: () => adapterRequest(adapter, MODEL),
         routedFile: () => straightRoute(fileRouter),
         routedMemory: () => straightRoute(memoryRouter),
       },
@@ -83,6 +88,7 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
     await fileRouter.flush();
     return {
       direct: samples.direct,
+      adapterOnly: samples.adapterOnly,
       routedFile: samples.routedFile,
       routedMemory: samples.routedMemory,
       stateFileBytes: statSync(statePath).size,
