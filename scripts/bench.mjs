@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'out', 'bench', 'run.mjs');
+// Not under out/: electron-builder packs all of out/, and the bench bundles the fake provider.
+const outfile = join(root, '.tmp', 'bench', 'run.mjs');
 
 await build({
   entryPoints: [join(root, 'bench', 'run.ts')],
