@@ -77,6 +77,9 @@ export function createConversationStore(dataDir: string): ConversationStore {
       const isNew = !messages.has(message.id);
       messages.set(message.id, message);
       appendFileSync(fileFor(message.conversationId), `${JSON.stringify(message)}\n`);
+      // A streaming checkpoint or the final snapshot of a known message leaves the
+      // summary as it was; rewriting the index for it would block every 2 s of a stream.
+      if (!isNew && message.createdAt <= summary.updatedAt) return;
       summaries.set(summary.id, {
         ...summary,
         updatedAt: Math.max(summary.updatedAt, message.createdAt),
