@@ -48,10 +48,18 @@ function wireEvents(services: Services): void {
   client.on('health.update', (e) => health.getState().set(e.providers));
   client.on('notice', (n) => notices.getState().add(n));
   client.on('ollama.pull.progress', (p) => local.getState().onProgress(p));
+  // The first 'connected' is the initial open, and main.tsx loads everything then;
+  // only a 'connected' after a 'reconnecting' (a host restart) reloads.
+  let wasDown = false;
   client.onStatus((status) => {
     notices.getState().setConnection(status);
-    // After a host restart, anything shown may be stale.
-    if (status === 'connected') void loadAll(services);
+    if (status === 'reconnecting') {
+      wasDown = true;
+    } else if (wasDown) {
+      wasDown = false;
+      // After a host restart, anything shown may be stale.
+      void loadAll(services);
+    }
   });
 }
 
