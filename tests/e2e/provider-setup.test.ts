@@ -2,7 +2,8 @@
  * A user with only a local model adds a provider of their own in the real
  * renderer: its key (shown masked, never whole), a connection test that reports
  * the provider's own words when the key is wrong, a route that puts it first,
- * and a chat answered by it. Disabling it later flags its route target.
+ * and a chat answered by it. Disabling it later flags its route target; saving
+ * budgets says so.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +132,16 @@ describe('adding a provider in Settings and chatting through it', () => {
     expect(await card('groq').getByTestId('key-status').innerText()).toMatch(/not set/);
     // Already added, so no longer offered.
     expect(await page.getByTestId('catalog-preset').locator('option[value="groq"]').count()).toBe(0);
+  });
+
+  it('says the budgets were saved, and shows them again after leaving the tab', async () => {
+    await openSettings(page, 'budgets');
+    await page.getByTestId('budget-daily').fill('2.5');
+    await page.getByTestId('budgets-save').click();
+    // Saving replaces the form with main's copy; the confirmation must outlive that.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await openSettings(page, 'providers');
+    await openSettings(page, 'budgets');
+    expect(await page.getByTestId('budget-daily').inputValue()).toBe('2.5');
   });
 });

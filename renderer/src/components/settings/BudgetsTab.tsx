@@ -4,17 +4,30 @@ import { useSettings } from '../../services-context.js';
 import { OptionalNumberInput } from '../layout/OptionalNumberInput.js';
 import { QuotaRows } from './QuotaRows.js';
 
+interface Message {
+  ok: boolean;
+  text: string;
+}
+
 export function BudgetsTab() {
   const settings = useSettings((s) => s.settings);
   const revision = useSettings((s) => s.revision);
+  // Kept outside the form, which starts over on every save.
+  const [message, setMessage] = useState<Message>();
   if (!settings) return <p className="muted">Loading settings…</p>;
-  return <BudgetsForm key={revision} initial={settings} />;
+  // A new revision (after save or import) starts the draft over from main's copy.
+  return <BudgetsForm key={revision} initial={settings} message={message} onMessage={setMessage} />;
 }
 
-function BudgetsForm({ initial }: { initial: Settings }) {
+interface Props {
+  initial: Settings;
+  message: Message | undefined;
+  onMessage(message: Message | undefined): void;
+}
+
+function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
   const save = useSettings((s) => s.save);
   const [draft, setDraft] = useState(initial);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const budgets = draft.budgets ?? { hardStop: false };
 
   function setBudget(patch: Partial<typeof budgets>): void {
