@@ -1,8 +1,8 @@
 /** An error in words, announced to screen readers; nothing when there is none. */
-export function ErrorText({ message }: { message: string | undefined | null }) {
+export function ErrorText({ message, className = 'error' }: { message: string | undefined | null; className?: string }) {
   if (!message) return null;
   return (
-    <p className="error" role="alert" data-testid="error">
+    <p className={className} role="alert" data-testid="error">
       {message}
     </p>
   );

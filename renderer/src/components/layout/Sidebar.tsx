@@ -1,4 +1,5 @@
 import { useConversations, useChat, useUi } from '../../services-context.js';
+import { ErrorText } from './ErrorText.js';
 
 export function Sidebar() {
   const list = useConversations((s) => s.list);
@@ -58,11 +59,7 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
-      {error && (
-        <p className="error small" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} className="error small" />
     </aside>
   );
 }

@@ -45,11 +45,7 @@ export function OllamaUrl() {
       </form>
       <p className="muted small">“localhost” is read as 127.0.0.1, and a trailing /v1 is handled for you.</p>
       <ErrorText message={error} />
-      {localError && (
-        <p className="error small" role="alert" data-testid="error">
-          {localError}
-        </p>
-      )}
+      <ErrorText message={localError} className="error small" />
       {status && (
         <p className={status.reachable ? 'ok small' : 'error small'} role="status" data-testid="ollama-status">
           {status.reachable ? `Running at ${status.baseURL}.` : `Not reachable at ${status.baseURL}${status.error ? `: ${status.error}` : ''}.`}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocal } from '../../../services-context.js';
 import type { PullProgress } from '../../../../../shared/contract/calls-local.js';
 import { formatBytes } from '../../../lib/format.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 type PullState = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -42,11 +43,7 @@ export function PullModel({ initial }: { initial: string }) {
           Pull
         </button>
       </form>
-      {error && (
-        <p className="error small" role="alert" data-testid="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} className="error small" />
       {jobs.map((p) => (
         <div key={p.jobId} className="pull-job" data-testid="pull-progress" data-state={pullState(p)}>
           {/* A cancelled or failed pull did not finish, so its bar must not read 100%. */}

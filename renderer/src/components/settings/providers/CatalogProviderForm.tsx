@@ -4,11 +4,6 @@ import type { ProviderConfig } from '../../../../../shared/settings.js';
 import { useSettings } from '../../../services-context.js';
 import { ErrorText } from '../../layout/ErrorText.js';
 
-/**
- * Adds a known host (Groq, Mistral…) with its preset URL. Once the user has saved
- * settings of their own, catalog providers they removed are no longer listed, so
- * this is the way back to them without typing URLs.
- */
 function configFor(entry: CatalogEntry): ProviderConfig {
   const config: ProviderConfig = { id: entry.id, kind: entry.kind, preset: entry.id, name: entry.name, baseURL: entry.baseURL, enabled: true };
   // The first variable is the one the catalog's defaults use too.
@@ -17,6 +12,11 @@ function configFor(entry: CatalogEntry): ProviderConfig {
   return config;
 }
 
+/**
+ * Adds a known host (Groq, Mistral…) with its preset URL. Once the user has saved
+ * settings of their own, catalog providers they removed are no longer listed, so
+ * this is the way back to them without typing URLs.
+ */
 export function CatalogProviderForm() {
   const providers = useSettings((s) => s.providers);
   const update = useSettings((s) => s.update);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../../../shared/settings.js';
 import { addTaskType } from '../../../lib/routing-edit.js';
+import { ErrorText } from '../../layout/ErrorText.js';
 
 export function AddTaskType({ draft, onAdd }: { draft: Settings; onAdd: (next: Settings, id: string) => void }) {
   const [id, setId] = useState('');
@@ -32,11 +33,7 @@ export function AddTaskType({ draft, onAdd }: { draft: Settings; onAdd: (next: S
       <button type="button" onClick={add} disabled={id.trim() === ''} data-testid="task-add">
         Add
       </button>
-      {error && (
-        <p className="error small" role="alert" data-testid="error">
-          task type id: {error}
-        </p>
-      )}
+      <ErrorText message={error && `task type id: ${error}`} className="error small" />
     </div>
   );
 }

@@ -9,7 +9,6 @@ import { TargetList } from './TargetList.js';
 import { TaskOptionsForm } from './TaskOptionsForm.js';
 import { ErrorText } from '../../layout/ErrorText.js';
 
-/** A draft of routes and task types, saved whole with `settings.set`. */
 interface Props {
   initial: Settings;
   task: string;
@@ -18,6 +17,7 @@ interface Props {
   onSaved(saved: boolean): void;
 }
 
+/** A draft of routes and task types, saved whole with `settings.set`. */
 export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: setSaved }: Props) {
   const save = useSettings((s) => s.save);
   const [draft, setDraft] = useState(initial);
