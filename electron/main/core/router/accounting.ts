@@ -1,5 +1,6 @@
 /** Turns an attempt's ending into the trace record, its cost and the tokens it used. */
 import type { Attempt, Usage } from '../../../../shared/chat.js';
+import { costUsd } from '../providers/pricing/pricing.js';
 import { estimateTextTokens } from './estimate-tokens.js';
 import type { AttemptResult } from './execute-attempt.js';
 import type { PriceFn } from './types.js';
@@ -17,9 +18,7 @@ export function bill(price: PriceFn | undefined, provider: string, model: string
   // A lost hedge was sent and may be billed for its prompt even though it was cut off.
   if (!result.opened && !result.usage && !result.lostHedge) return { tokens: 0, costUsd: 0 };
   const usage: Usage = result.usage ?? { inputTokens: promptTokens, outputTokens: estimateTextTokens(result.text) };
-  const p = price?.(provider, model);
-  const costUsd = p ? (usage.inputTokens * p.inputUsdPerMTok + usage.outputTokens * p.outputUsdPerMTok) / 1e6 : 0;
-  return { tokens: usage.inputTokens + usage.outputTokens, costUsd };
+  return { tokens: usage.inputTokens + usage.outputTokens, costUsd: costUsd(price?.(provider, model), usage) };
 }
 
 export function attemptRecord(

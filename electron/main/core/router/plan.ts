@@ -6,6 +6,7 @@
  */
 import type { Skip } from '../../../../shared/chat.js';
 import type { RouteTarget, Settings, Strategy } from '../../../../shared/settings.js';
+import { costUsd } from '../providers/pricing/pricing.js';
 import { breakerView } from './breaker.js';
 import { buildDefaultRoutes } from './default-routes.js';
 import { healthScore, ttftPercentile } from './health-stats.js';
@@ -96,8 +97,7 @@ function strategyContext(check: CheckContext, random: () => number): StrategyCon
     healthScore: (p) => healthScore(snapshot, p),
     costUsd: (t) => {
       const price = check.price?.(t.provider, t.model);
-      if (!price) return undefined;
-      return (check.promptTokens * price.inputUsdPerMTok + EXPECTED_OUTPUT_TOKENS * price.outputUsdPerMTok) / 1e6;
+      return price ? costUsd(price, { inputTokens: check.promptTokens, outputTokens: EXPECTED_OUTPUT_TOKENS }) : undefined;
     },
   };
 }
