@@ -44,6 +44,8 @@ class RouteRun {
   private minContext: number | undefined;
   private pendingFallback: { from: string; reason: string } | undefined;
   private lastError: ProviderError | undefined;
+  /** A failure that ends the message (the policy's `stop`): no other provider would do better. */
+  private stopError: ProviderError | undefined;
   private costUsd = 0;
   private readonly networkFailed = new Set<string>();
   private cloudAnsweredOtherwise = false;
@@ -93,8 +95,7 @@ class RouteRun {
       const success = this.settle(entries, continuation);
       this.core.save();
       if (success) return this.result(success);
-      const stop = entries.find((e) => e.result.error && !e.result.lostHedge && (e.result.error.kind === 'bad_request' || e.result.error.kind === 'cancelled'));
-      if (stop?.result.error) throw this.failure(stop.result.error.kind, this.describe(stop.result.error));
+      if (this.stopError) throw this.failure(this.stopError.kind, this.describe(this.stopError));
       if (!this.networkDown && !this.cloudAnsweredOtherwise && this.networkFailed.size >= 2) {
         // Every cloud provider tried so far was unreachable: the network is gone, go local now.
         this.networkDown = true;
@@ -244,6 +245,7 @@ class RouteRun {
         promptTokens,
         contextWindow: contextWindow({ price: deps.price }, target),
       });
+      if (effect.stop) this.stopError ??= error;
       if (effect.minContext !== undefined) this.minContext = Math.max(this.minContext ?? 0, effect.minContext);
       if (result.text) this.brokeMidStream = target.provider;
       if (!local) {
