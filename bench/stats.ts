@@ -7,26 +7,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
 }
 
-export interface Summary {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  min: number;
-  max: number;
-}
-
-export function summarize(values: readonly number[]): Summary {
-  return {
-    n: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    p99: percentile(values, 99),
-    min: values.length ? Math.min(...values) : Number.NaN,
-    max: values.length ? Math.max(...values) : Number.NaN,
-  };
-}
-
 /** Element-wise a[i] - b[i] for samples taken in the same round. */
 export function pairedDiffs(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.min(a.length, b.length);

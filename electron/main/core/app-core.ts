@@ -89,7 +89,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resolver = createKeyResolver({ secrets, env });
   const store = await openStore(options, secrets);
 
-  let effective = store.get();
   async function computeEffective(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
@@ -99,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
     return defaultSettings(withKey);
   }
-  effective = await computeEffective();
+  let effective = await computeEffective();
 
   const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
   await pool.refresh();

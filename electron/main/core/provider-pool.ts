@@ -20,7 +20,6 @@ export interface ProviderPool {
   /** Re-reads keys for every configured provider; call after settings or keys change. */
   refresh(): Promise<void>;
   adapter(id: string): ProviderAdapter | { unavailable: string };
-  hasKey(id: string): boolean;
   views(): ProviderView[];
   /** Reachable, key accepted, models listed, then one tiny completion. */
   test(id: string): Promise<ProbeResult>;
@@ -106,10 +105,6 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       resolved = next;
     },
     adapter,
-    hasKey: (id) => {
-      const p = config(id);
-      return p !== undefined && (!needsKey(p) || Boolean(resolved.get(id)?.key));
-    },
     views() {
       return deps.settings().providers.map((p) => {
         const key = resolved.get(p.id);

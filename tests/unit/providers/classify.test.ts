@@ -6,7 +6,7 @@ import { classifyTransport } from '../../../electron/main/core/providers/errors/
 /** Classifies a literal error body the way the adapters do: body facts plus status. */
 function kindOf(status: number | undefined, body: unknown) {
   const facts = factsFromBody(body);
-  return classifyFailure({ status, type: facts.type, code: facts.code, message: facts.message ?? '', midStream: status === undefined });
+  return classifyFailure({ status, type: facts.type, code: facts.code, message: facts.message ?? '' });
 }
 
 describe('OpenAI error bodies (wire-protocols.md §1)', () => {

@@ -54,36 +54,29 @@ export function closeAfterProbe(ps: ProviderState): void {
   ps.openReason = undefined;
 }
 
-/** Counts a failure; returns the time the breaker opened until, if it did. */
-export function recordFailure(
-  ps: ProviderState,
-  kind: ErrorKind,
-  now: number,
-  retryAfterMs: number | undefined,
-  tuning: BreakerTuning,
-): number | undefined {
-  if (!HEALTH_KINDS.has(kind)) return undefined;
+/** Counts a failure, and opens the breaker when the provider asked for a wait or failed too often. */
+export function recordFailure(ps: ProviderState, kind: ErrorKind, now: number, retryAfterMs: number | undefined, tuning: BreakerTuning): void {
+  if (!HEALTH_KINDS.has(kind)) return;
   ps.failures += 1;
   if (kind === 'rate_limited') {
     const wait = retryAfterMs ?? Math.min(1000 * 2 ** ps.rateLimitStreak, MAX_BACKOFF_MS);
     ps.rateLimitStreak += 1;
-    return open(ps, now + wait, retryAfterMs !== undefined ? `retry after ${seconds(wait)}` : `rate limited, backing off ${seconds(wait)}`);
+    open(ps, now + wait, retryAfterMs !== undefined ? `retry after ${seconds(wait)}` : `rate limited, backing off ${seconds(wait)}`);
+  } else if (retryAfterMs !== undefined) {
+    open(ps, now + retryAfterMs, `retry after ${seconds(retryAfterMs)}`);
+  } else if (ps.failures >= tuning.failureThreshold) {
+    open(ps, now + tuning.cooldownMs, `${ps.failures} failures in a row`);
   }
-  if (retryAfterMs !== undefined) return open(ps, now + retryAfterMs, `retry after ${seconds(retryAfterMs)}`);
-  if (ps.failures >= tuning.failureThreshold) {
-    return open(ps, now + tuning.cooldownMs, `${ps.failures} failures in a row`);
-  }
-  return undefined;
 }
 
 /** The half-open probe failed: open again, waiting longer each time. */
-export function recordProbeFailure(ps: ProviderState, now: number, tuning: BreakerTuning): number {
+export function recordProbeFailure(ps: ProviderState, now: number, tuning: BreakerTuning): void {
   ps.probeFailures += 1;
   const wait = Math.min(tuning.cooldownMs * 2 ** ps.probeFailures, MAX_PROBE_COOLDOWN_MS);
-  return open(ps, now + wait, 'health probe failed');
+  open(ps, now + wait, 'health probe failed');
 }
 
-function open(ps: ProviderState, until: number, reason: string): number {
+function open(ps: ProviderState, until: number, reason: string): void {
   // Never shorten a wait the provider already asked for.
   const keep = ps.breaker === 'open' && ps.until !== undefined && ps.until > until;
   ps.breaker = 'open';
@@ -91,5 +84,4 @@ function open(ps: ProviderState, until: number, reason: string): number {
     ps.until = until;
     ps.openReason = reason;
   }
-  return ps.until ?? until;
 }

@@ -29,8 +29,6 @@ export interface RaceEntry {
 export interface RaceOutcome {
   /** Every attempt that started, primary first, with how it ended. */
   entries: RaceEntry[];
-  /** Index in `entries` of the attempt that produced text first, if any did. */
-  winner?: number;
 }
 
 /** `signal` is the user's cancel; each attempt gets its own signal that follows it. */
@@ -52,7 +50,7 @@ export function raceWithHedge(
     const settleIfDone = (): void => {
       if (!timerDone || runs.some((r) => !r.result)) return;
       signal.removeEventListener('abort', cancelAll);
-      resolve({ entries: runs.map((r) => ({ hedge: r.hedge, result: r.result as AttemptResult })), winner });
+      resolve({ entries: runs.map((r) => ({ hedge: r.hedge, result: r.result as AttemptResult })) });
     };
     const launch = (hedge: boolean, start: AttemptStarter): void => {
       const index = runs.length;

@@ -89,7 +89,7 @@ export function recordUsage(
     const label = period === 'day' ? 'daily' : 'monthly';
     const key = period === 'day' ? usage.day : usage.month;
     for (const [share, level] of [[1, 'reached'], [BUDGET_WARNING_SHARE, 'warn']] as const) {
-      const id = `${period === 'day' ? 'day' : 'month'}-${level}-${key}`;
+      const id = `${period}-${level}-${key}`;
       if (spent >= limit * share && !usage.warned.includes(id)) {
         // Reaching the limit also settles the 80% warning: one notice is enough.
         usage.warned.push(id, `${period}-warn-${key}`);

@@ -111,13 +111,12 @@ export function providerState(snapshot: RouterSnapshot, provider: string): Provi
 }
 
 /** Keeps the snapshot in memory: for tests, and for hosts that need no persistence. */
-export function createMemoryStateStore(initial?: RouterSnapshot): RouterStateStore & { current(): RouterSnapshot | undefined } {
-  let saved: string | undefined = initial ? JSON.stringify(initial) : undefined;
+export function createMemoryStateStore(): RouterStateStore {
+  let saved: string | undefined;
   return {
     load: () => (saved === undefined ? undefined : (JSON.parse(saved) as unknown)),
     save: (snapshot) => {
       saved = JSON.stringify(snapshot);
     },
-    current: () => (saved === undefined ? undefined : (JSON.parse(saved) as RouterSnapshot)),
   };
 }

@@ -17,7 +17,6 @@ export function anthropicFailure(error: unknown, ctx: FailureContext): ProviderE
       type: error.type ?? body.type,
       code: error.errorCode ?? body.code,
       message,
-      midStream: status === undefined,
     });
     const headers = error.headers ?? ctx.response?.headers;
     return buildProviderError({ ...base, kind, status, message, headers, requestId: error.requestID ?? body.requestId });

@@ -13,8 +13,6 @@ export interface FailureFacts {
   /** `error.code` (OpenAI) or `error.details.error_code` (Anthropic). */
   code?: string | null;
   message: string;
-  /** The failure arrived as an event inside an already-open stream. */
-  midStream?: boolean;
 }
 
 const QUOTA_CODES = new Set([

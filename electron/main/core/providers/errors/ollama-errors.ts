@@ -32,7 +32,7 @@ export function ollamaFailure(error: unknown, ctx: FailureContext): ProviderErro
   }
   if (isPlainError && ctx.afterHeaders) {
     // An `{"error": …}` line inside a 200 stream.
-    const kind = classifyFailure({ message: error.message, midStream: true });
+    const kind = classifyFailure({ message: error.message });
     return buildProviderError({ ...base, kind, message: error.message });
   }
   const kind = classifyTransport(error, ctx.afterHeaders);

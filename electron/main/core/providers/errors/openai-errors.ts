@@ -22,7 +22,6 @@ export function openAiFailure(error: unknown, ctx: FailureContext): ProviderErro
       type: error.type ?? fromTap.type,
       code: error.code ?? fromTap.code,
       message,
-      midStream: status === undefined,
     });
     return buildProviderError({ ...base, kind, status, message, headers, requestId: error.requestID });
   });
