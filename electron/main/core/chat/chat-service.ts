@@ -4,7 +4,7 @@
  * checkpointed, so a crash or a failure never loses what the user already saw.
  */
 import { randomUUID } from 'node:crypto';
-import type { Message } from '../../../../shared/chat.js';
+import type { Attempt, Message } from '../../../../shared/chat.js';
 import type { CallArgs, CallResult } from '../../../../shared/contract/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Router, RouteResult } from '../router/types.js';
@@ -116,7 +116,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         },
         signal,
       );
-      const message = answered(draft, result, deps.scrub ?? ((t) => t));
+      const message = answered(draft, result, deps.scrub ?? unchanged);
       store.putMessage(message);
       store.setSticky(draft.conversationId, result.provider);
       events.emit('chat.done', { message });
@@ -151,6 +151,13 @@ function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaul
   return { ...input, model };
 }
 
+const unchanged = (text: string): string => text;
+
+/** Provider error texts in attempts can echo a key back; they are stored only scrubbed. */
+function scrubAttempts(attempts: Attempt[], scrub: (text: string) => string): Attempt[] {
+  return attempts.map((a) => (a.message ? { ...a, message: scrub(a.message) } : a));
+}
+
 function answered(draft: Message, r: RouteResult, scrub: (text: string) => string): Message {
   return {
     ...draft,
@@ -163,14 +170,14 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
     costUsd: r.costUsd,
     ttftMs: r.ttftMs,
     latencyMs: r.latencyMs,
-    attempts: r.attempts.map((a) => (a.message ? { ...a, message: scrub(a.message) } : a)),
+    attempts: scrubAttempts(r.attempts, scrub),
     trace: r.trace,
     ...(r.note ? { note: r.note } : {}),
   };
 }
 
 function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
-  const scrub = deps.scrub ?? ((t: string) => t);
+  const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
     const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
     const words = deps.describeFailure?.(error) ?? error.message;
@@ -179,7 +186,7 @@ function failed(draft: Message, error: unknown, streamed: string, deps: ChatServ
       text,
       status: error.kind === 'cancelled' ? 'cancelled' : 'error',
       taskType: error.trace.taskType,
-      attempts: error.attempts.map((a) => (a.message ? { ...a, message: scrub(a.message) } : a)),
+      attempts: scrubAttempts(error.attempts, scrub),
       trace: error.trace,
       error: { kind: error.kind, message: scrub(words) },
     };
