@@ -71,16 +71,13 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     let inputTokens: number | undefined;
     let outputTokens = 0;
     let stopReason: string | undefined;
-    let text = '';
     let stopped = false;
     for await (const event of data) {
       if (event.type === 'message_start') {
         inputTokens = event.message.usage.input_tokens;
         outputTokens = event.message.usage.output_tokens;
       } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-        const piece = fresh(event.delta.text);
-        text += piece;
-        yield { type: 'text', text: piece };
+        yield { type: 'text', text: fresh(event.delta.text) };
       } else if (event.type === 'message_delta') {
         stopReason = event.delta.stop_reason ?? stopReason;
         // Cumulative totals: assign, never add.
@@ -91,7 +88,8 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
       }
     }
     if (!stopped) return; // no message_stop: the guard reports the cut stream
-    if (stopReason === 'refusal') throw refused(text, requestId);
+    // The stream guard attaches the text already passed on.
+    if (stopReason === 'refusal') throw refused('', requestId);
     const usage: Usage | undefined = inputTokens === undefined ? undefined : { inputTokens, outputTokens };
     yield { type: 'done', usage, finishReason: stopReason, requestId };
   }

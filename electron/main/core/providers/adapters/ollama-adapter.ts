@@ -13,7 +13,7 @@ import { ollamaClient } from '../ollama/ollama-client.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
-import { openEvent } from './open-event.js';
+import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
 
@@ -34,15 +34,11 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     return { params: { model: request.model, messages, options }, fresh };
   };
 
-  const opened = (tap: ResponseTap): StreamEvent => {
-    const headers = tap.last?.headers;
-    return openEvent(headers?.get('x-request-id') ?? undefined, headers, clock.now());
-  };
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const parts = await ollamaClient(target, tap).chat({ ...params, stream: true });
-    yield opened(tap);
+    yield openFromTap(tap, 'x-request-id', clock.now());
     let final: ChatResponse | undefined;
     for await (const part of parts) {
       const piece = part.message?.content;
@@ -56,7 +52,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
   async function* completeSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const reply = await ollamaClient(target, tap).chat({ ...params, stream: false });
-    yield opened(tap);
+    yield openFromTap(tap, 'x-request-id', clock.now());
     if (typeof reply?.message?.content !== 'string') {
       throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it' });
     }

@@ -12,7 +12,7 @@ import type { ResponseTap } from './response-tap.js';
 
 export type OpenEvent = Extract<StreamEvent, { type: 'open' }>;
 
-export function openEvent(requestId: string | undefined, headers: HeaderSource | undefined, now: number): OpenEvent {
+function openEvent(requestId: string | undefined, headers: HeaderSource | undefined, now: number): OpenEvent {
   let parsed = false;
   let rateLimit: RateLimitSnapshot | undefined;
   return {

@@ -77,20 +77,16 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield open;
     let usage: Usage | undefined;
     let finishReason: string | undefined;
-    let text = '';
     for await (const chunk of data) {
       const choice = chunk.choices[0];
       const piece = choice?.delta?.content;
-      if (piece) {
-        const fresher = fresh(piece);
-        text += fresher;
-        yield { type: 'text', text: fresher };
-      }
+      if (piece) yield { type: 'text', text: fresh(piece) };
       if (choice?.finish_reason) finishReason = choice.finish_reason;
       usage = toUsage(chunk.usage) ?? (quirks.usageInXGroq ? toUsage(groqUsage(chunk)) : undefined) ?? usage;
     }
     if (finishReason === undefined) return; // no finish chunk: the guard reports the cut stream
-    if (finishReason === 'content_filter') throw filtered(text, requestId);
+    // The stream guard attaches the text already passed on.
+    if (finishReason === 'content_filter') throw filtered('', requestId);
     yield { type: 'done', usage, finishReason, requestId };
   }
 
