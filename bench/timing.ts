@@ -1,12 +1,12 @@
 /**
- * One timed request, either straight through the OpenAI SDK or through the router.
- * Both clocks start just before the call and TTFT stops at the first non-empty text,
- * so the two paths are measured identically.
+ * One timed request: straight through the OpenAI SDK, through the provider
+ * adapter alone, or through the router. Every clock starts just before the call
+ * and TTFT stops at the first non-empty text, so all paths are measured identically.
  */
 import { performance } from 'node:perf_hooks';
 import type OpenAI from 'openai';
 import type { ChatTurn, ProviderAdapter } from '../electron/main/core/providers/types.js';
-import type { RouteRequest, RouteResult, Router } from '../electron/main/core/router/index.js';
+import { DEFAULT_TIMEOUTS, type RouteRequest, type RouteResult, type Router } from '../electron/main/core/router/index.js';
 
 export interface Sample {
   ttftMs: number;
@@ -42,9 +42,11 @@ export async function directRequest(client: OpenAI, model: string): Promise<Samp
  * what wrapping the SDK costs and what routing adds on top.
  */
 export async function adapterRequest(adapter: ProviderAdapter, model: string): Promise<Sample> {
+  // The timeouts the router gives a `general` message, as in the routed kinds.
+  const timeouts = DEFAULT_TIMEOUTS.general;
+  if (!timeouts) throw new Error('no default timeouts for general');
   const started = performance.now();
   let ttft: number | undefined;
-  const timeouts = { connectMs: 10_000, firstTokenMs: 30_000, idleMs: 30_000 };
   for await (const event of adapter.stream({ model, messages: PROMPT }, { signal: new AbortController().signal, timeouts })) {
     if (event.type === 'text' && event.text) ttft ??= performance.now() - started;
   }
