@@ -18,7 +18,7 @@ export const AppInfoSchema = z.object({
   host: z.enum(['electron', 'web']),
   dataDir: z.string(),
   notices: z.array(NoticeSchema),
-  /** True when keys are kept in memory only because no OS keychain answered. */
+  /** False when keys are kept in memory only because no OS keychain answered. */
   keychainAvailable: z.boolean(),
   configFile: z.string().optional(),
 });

@@ -1,5 +1,7 @@
 /**
- * Runs one fake provider until killed, for manual runs and end-to-end tests:
+ * Runs one fake provider until killed, for manual runs (`npm run fake-provider`); the
+ * e2e tests start the fake in-process, and only tests/integration/fake-provider-cli.test.ts
+ * spawns this CLI:
  *   tsx tests/fake-provider/cli.ts --protocol ollama --port 11434 [--api-key K] [--models a,b]
  *     [--flavor groq|ollama-openai] [--token-delay-ms N] [--pull-delay-ms N]
  */

@@ -1,8 +1,9 @@
 /**
  * Round trip through a real OS keychain (on Linux: a Secret Service such as
  * gnome-keyring on the session D-Bus). Skipped, with the reason printed, when
- * none answers. CI runs it inside a throwaway session:
- *   dbus-run-session -- bash -c 'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run tests/integration/keychain'
+ * none answers. CI (.ci/run) runs the whole `npm test`, this file included, inside a
+ * throwaway session:
+ *   dbus-run-session -- bash -c 'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npm test'
  */
 import { describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from '../../../electron/main/core/secrets/keychain-secret-store.js';

@@ -1,7 +1,8 @@
 /**
- * Why a target cannot be used right now, in the words the trace shows. Checked
- * once when the chain is planned and again just before each attempt, because an
- * earlier attempt in the same message may have cooled the provider down.
+ * Why a target cannot be used right now, in the words the trace shows. A route
+ * checks targets up to the first usable one when it plans, each later one when it
+ * reaches it (an earlier attempt may have cooled its provider down), and the rest
+ * once the answer is in, for the trace; a preview checks them all at once.
  */
 import type { ProviderConfig, Settings } from '../../../../shared/settings.js';
 import type { ProviderAdapter } from '../providers/types.js';

@@ -99,7 +99,7 @@ export interface RouterDeps {
   adapter: (providerId: string) => ProviderAdapter | { unavailable: string };
   /** Whether the OS reports a network. Cloud targets are skipped when false. */
   online: () => boolean;
-  /** Prices and context windows; unknown targets cost $0 in the books and are never "free". */
+  /** Prices and context windows; unknown targets cost $0 in the books, yet only local ones count as free for budgets. */
   price?: PriceFn;
   /** Where breakers, cooldowns, quotas and recent attempts survive a restart. */
   state?: RouterStateStore;

@@ -1,4 +1,8 @@
-/** What a first start (or a reset after a broken file) begins with: local Ollama only. */
+/**
+ * The settings store's defaults when its host passes none: local Ollama only.
+ * The app passes its own (no providers yet), so a first start gets routes built
+ * from the keys it finds (core/default-settings.ts).
+ */
 import {
   DEFAULT_LOCAL_MODEL,
   DEFAULT_OLLAMA_URL,

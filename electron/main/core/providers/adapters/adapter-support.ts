@@ -8,7 +8,7 @@ import { modelInfoFor } from '../pricing/pricing.js';
 import { ProviderError } from '../provider-error.js';
 import type { StreamTimeouts } from '../types.js';
 
-/** How long a model list or probe may take when the caller gives no deadline of its own. */
+/** How long a model list or probe may take at most, whatever deadline the caller gives. */
 export const LIST_TIMEOUT_MS = 10_000;
 
 /**

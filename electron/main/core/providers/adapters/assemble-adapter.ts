@@ -23,7 +23,7 @@ type Source = (request: ChatRequest, options: CallOptions, tap: ResponseTap) => 
 export interface AdapterParts {
   config: AdapterConfig;
   clock: Clock;
-  /** Catalog preset whose models back the offline model list. */
+  /** Catalog preset that prices the offline model list (its ids come from `config.defaultModels`). */
   presetId: string | undefined;
   failure: (error: unknown, ctx: FailureContext) => ProviderError;
   streamSource: Source;

@@ -1,5 +1,5 @@
 /**
- * The shape of one catalog entry. Adding a host is one object in presets.ts:
+ * The shape of one catalog entry. Adding a host is one object in presets-cloud.ts:
  * where it lives, which env vars hold its key, its default models with prices,
  * and its wire quirks as flags the OpenAI-compatible adapter reads.
  */

@@ -1,6 +1,6 @@
 /**
  * Cloud hosts. Prices are USD per million tokens (input/output) and context
- * windows in tokens, pinned from public price lists; override per model in settings.
+ * windows in tokens, pinned from public price lists.
  */
 import type { ModelPrice, PresetModel, ProviderPreset } from './preset-types.js';
 

@@ -1,7 +1,7 @@
 /**
- * One ollama-js client per operation: its abort() is per client, so sharing one
- * would let cancelling one request cancel all. The fetch tap ties each request to
- * our own signal instead.
+ * One ollama-js client per operation: its fetch is fixed when it is built, and
+ * each call needs its own tap (our signal, headers and error body); ollama-js
+ * also keeps a stream that did not finish in its client's list of ongoing ones.
  */
 import { Ollama } from 'ollama';
 import type { ResponseTap } from '../adapters/response-tap.js';

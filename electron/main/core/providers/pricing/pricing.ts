@@ -1,6 +1,6 @@
 /**
  * Price and context window per model, offline: the catalog's pinned table, with
- * per-model overrides from settings. Local models cost $0; a model nobody knows
+ * optional per-model overrides laid over it. Local models cost $0; a model nobody knows
  * the price of has no price (the UI says "unknown"), and its cost counts as $0.
  */
 import type { Usage } from '../../../../../shared/chat.js';
