@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { FakeProvider } from '../../fake-provider/index.js';
 import type { StreamEvent } from '../../../electron/main/core/providers/types.js';
-import { adapterFor, callOptions, drain, expectFailure, FAULTS, FULL_REPLY, NO_HANG_MS, PROMPT, startFor, type Family } from './harness.js';
+import { adapterFor, callOptions, drain, expectFailure, FAULTS, FULL_REPLY, NO_HANG_MS, PROMPT, SHORT_TIMEOUTS, startFor, type Family } from './harness.js';
 
 export function adapterSuite(family: Family): void {
   describe(`${family.name} adapter against the fake server`, () => {
@@ -47,7 +47,8 @@ export function adapterSuite(family: Family): void {
 
     test('slow but steady tokens are not a timeout', async () => {
       fake.script({ type: 'slow-tokens', delayMs: 30 });
-      const events = await drain(adapterFor(family, fake.baseURL).stream(request, callOptions()));
+      // Short timeouts on purpose: each 30 ms gap stays under the idle limit while the whole reply takes about as long.
+      const events = await drain(adapterFor(family, fake.baseURL).stream(request, callOptions(undefined, SHORT_TIMEOUTS)));
       expect(events.at(-1)?.type).toBe('done');
     });
 
@@ -58,16 +59,16 @@ export function adapterSuite(family: Family): void {
       expect(fake.requests.at(-1)?.messages.at(-1)).toEqual({ role: 'assistant', content: 'Echo: hel' });
     });
 
-    describe.each(FAULTS)('fault: $name', ({ fault, stream, complete }) => {
+    describe.each(FAULTS)('fault: $name', ({ fault, stream, complete, timeouts }) => {
       test('streaming', async () => {
         fake.script(fault);
-        const failure = await expectFailure(() => drain(adapterFor(family, fake.baseURL).stream(request, callOptions())), stream);
+        const failure = await expectFailure(() => drain(adapterFor(family, fake.baseURL).stream(request, callOptions(undefined, timeouts))), stream);
         if (fault.type === 'status' && family.rateLimits) expect(failure.rateLimit).toBeDefined();
         if (fault.type === 'status' && family.requestIdHeader) expect(failure.requestId).toMatch(/\S/);
       });
       test('not streaming', async () => {
         fake.script(fault);
-        await expectFailure(() => adapterFor(family, fake.baseURL).complete(request, callOptions()), complete);
+        await expectFailure(() => adapterFor(family, fake.baseURL).complete(request, callOptions(undefined, timeouts)), complete);
       });
     });
 

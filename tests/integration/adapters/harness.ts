@@ -7,12 +7,18 @@ import type { ErrorKind } from '../../../shared/errors.js';
 import type { ProviderKind } from '../../../shared/settings.js';
 import { createAdapter } from '../../../electron/main/core/providers/create-adapter.js';
 import { ProviderError } from '../../../electron/main/core/providers/provider-error.js';
-import type { ProviderAdapter, StreamEvent } from '../../../electron/main/core/providers/types.js';
+import type { ProviderAdapter, StreamEvent, StreamTimeouts } from '../../../electron/main/core/providers/types.js';
 import { startFakeProvider, type Fault, type FakeProvider } from '../../fake-provider/index.js';
 
 export const KEY = 'sk-test-key';
-export const TIMEOUTS = { connectMs: 150, firstTokenMs: 150, idleMs: 150 };
-/** Far above any configured timeout: only there to prove nothing hangs. */
+/** For the cases that test stalls and timeouts: short, so a stall is caught quickly. */
+export const SHORT_TIMEOUTS: StreamTimeouts = { connectMs: 150, firstTokenMs: 150, idleMs: 150 };
+/**
+ * For every other case: long enough that a scheduling hiccup on a busy machine cannot
+ * turn an expected `done` or `auth` into a `timeout`.
+ */
+export const GENEROUS_TIMEOUTS: StreamTimeouts = { connectMs: 5000, firstTokenMs: 5000, idleMs: 5000 };
+/** Far above the short timeouts: only there to prove nothing hangs. */
 export const NO_HANG_MS = 2500;
 export const PROMPT = 'hello there';
 /** The fake answers `Echo: <prompt>` in 4-character chunks. */
@@ -73,6 +79,8 @@ export interface FaultCase {
   fault: Fault;
   stream: Outcome;
   complete: Outcome;
+  /** What the case runs with; the stall cases need short ones, the rest default to generous. */
+  timeouts?: StreamTimeouts;
 }
 
 const same = (o: Outcome): Pick<FaultCase, 'stream' | 'complete'> => ({ stream: o, complete: o });
@@ -88,18 +96,20 @@ export const FAULTS: FaultCase[] = [
   { name: '400 context', fault: { type: 'status', status: 400, code: 'context_length_exceeded' }, ...same({ kind: 'context_length' }) },
   { name: '404 model', fault: { type: 'status', status: 404, code: 'model_not_found' }, ...same({ kind: 'model_not_found' }) },
   { name: '400 plain', fault: { type: 'status', status: 400 }, ...same({ kind: 'bad_request' }) },
-  { name: 'stall before headers', fault: { type: 'stall-before-headers', ms: 5000 }, ...same({ kind: 'timeout', message: /no response after/ }) },
+  { name: 'stall before headers', fault: { type: 'stall-before-headers', ms: 5000 }, ...same({ kind: 'timeout', message: /no response after/ }), timeouts: SHORT_TIMEOUTS },
   {
     name: 'stall before first token',
     fault: { type: 'stall-before-first-token', ms: 5000 },
     stream: { kind: 'timeout', message: /no first token after/ },
     complete: { kind: 'timeout' },
+    timeouts: SHORT_TIMEOUTS,
   },
   {
     name: 'stall mid-stream',
     fault: { type: 'stall-mid-stream', afterChunks: 2, ms: 5000 },
     stream: { kind: 'timeout', message: /the stream stalled for/, partial: FIRST_TWO_CHUNKS },
     complete: { kind: 'timeout' },
+    timeouts: SHORT_TIMEOUTS,
   },
   {
     name: 'error mid-stream',
@@ -133,8 +143,8 @@ export async function drain(events: AsyncIterable<StreamEvent>): Promise<StreamE
   return seen;
 }
 
-export function callOptions(signal: AbortSignal = new AbortController().signal) {
-  return { signal, timeouts: TIMEOUTS };
+export function callOptions(signal: AbortSignal = new AbortController().signal, timeouts: StreamTimeouts = GENEROUS_TIMEOUTS) {
+  return { signal, timeouts };
 }
 
 /** Runs a call expected to fail; checks it is a ProviderError and did not hang. */

@@ -96,11 +96,22 @@ describe('headless host', () => {
   it('coalesces a burst of streamed text into few messages, in order', async () => {
     const ws = await connect(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`);
     const got: WsServerMessage[] = [];
-    ws.on('message', (d) => got.push(JSON.parse(String(d)) as WsServerMessage));
+    // Wait for the condition, not a fixed sleep: chat.done is the last thing sent.
+    const doneArrived = new Promise<void>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error('chat.done did not arrive within 5 s')), 5000);
+      ws.on('message', (d) => {
+        const message = JSON.parse(String(d)) as WsServerMessage;
+        got.push(message);
+        if (message.type === 'event' && message.name === 'chat.done') {
+          clearTimeout(deadline);
+          resolve();
+        }
+      });
+    });
     const ref = { conversationId: 'c', messageId: 'm' };
     for (let i = 0; i < 2000; i++) events.emit('chat.delta', { ...ref, text: `${i},` });
     events.emit('chat.done', { message: { id: 'm' } as never });
-    await new Promise((r) => setTimeout(r, 100));
+    await doneArrived;
     const deltas = got.filter((m) => m.type === 'event' && m.name === 'chat.delta');
     expect(deltas.length).toBeLessThanOrEqual(3);
     const text = deltas.map((m) => (m.type === 'event' ? (m.payload as { text: string }).text : '')).join('');
