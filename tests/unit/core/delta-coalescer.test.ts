@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDeltaCoalescer, FRAME_MS } from '../../../electron/main/core/events/delta-coalescer.js';
-import type { Clock } from '../../../electron/main/core/router/types.js';
-
-function manualClock() {
-  let now = 0;
-  const timers: { at: number; fn: () => void; live: boolean }[] = [];
-  const clock: Clock = {
-    now: () => now,
-    setTimeout(fn, ms) {
-      const t = { at: now + ms, fn, live: true };
-      timers.push(t);
-      return () => (t.live = false);
-    },
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const t of timers.filter((t) => t.live && t.at <= now)) {
-      t.live = false;
-      t.fn();
-    }
-  };
-  return { clock, advance };
-}
+import { manualClock } from '../manual-clock.js';
 
 describe('delta coalescer', () => {
   it('turns 2,000 tokens inside one frame into one message with all the text in order', () => {

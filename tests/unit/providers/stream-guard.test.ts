@@ -1,31 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Clock } from '../../../electron/main/core/router/types.js';
 import { guardStream } from '../../../electron/main/core/providers/stream-guard.js';
 import { ProviderError } from '../../../electron/main/core/providers/provider-error.js';
 import type { StreamEvent } from '../../../electron/main/core/providers/types.js';
-
-/** A clock that only moves when the test says so. */
-function manualClock() {
-  let now = 0;
-  let timers: { at: number; fn: () => void; live: boolean }[] = [];
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const timer = { at: now + ms, fn, live: true };
-      timers.push(timer);
-      return () => {
-        timer.live = false;
-      };
-    },
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.live && t.at <= now);
-    timers = timers.filter((t) => !due.includes(t));
-    for (const t of due) t.fn();
-  };
-  return { clock, advance };
-}
+import { manualClock } from '../manual-clock.js';
 
 /** A source whose events the test releases one by one; records whether it was aborted. */
 function scriptedSource() {
