@@ -35,9 +35,9 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
   rollover(snapshot.usage, now);
   const settings = deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
-  const first = resolveRoute(settings, 'general')[0];
   const decision = chooseTask(request.taskChoice, request.messages, {
-    contextWindow: first ? contextWindow({ price: deps.price }, first) : undefined,
+    // Only detection reads the window; a chosen task type needs no route lookup for it.
+    contextWindow: request.taskChoice === 'auto' ? firstWindow(settings, deps) : undefined,
     promptTokens,
   });
   const options = taskOptions(settings, decision.taskType);
@@ -60,4 +60,10 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
     checkAll,
   });
   return { settings, promptTokens, decision, options, check, plan };
+}
+
+/** The context window of the first target a message would go to before detection. */
+function firstWindow(settings: Settings, deps: RouterDeps): number | undefined {
+  const first = resolveRoute(settings, 'general')[0];
+  return first ? contextWindow({ price: deps.price }, first) : undefined;
 }
