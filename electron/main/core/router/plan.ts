@@ -49,14 +49,27 @@ const EXPECTED_OUTPUT_TOKENS = 500;
 export function resolveRoute(settings: Settings, taskType: string): RouteTarget[] {
   const own = settings.routes[taskType] ?? settings.routes.general;
   if (own && own.length > 0) return own;
-  // No routes set up yet: derive them from the providers the user has.
-  const defaults = buildDefaultRoutes(
-    settings.providers
-      .filter((p) => p.enabled)
-      .map((p) => ({ id: p.id, preset: p.preset, kind: p.kind, models: p.models ?? [] })),
-    settings.localFallback,
-  );
+  const defaults = derivedRoutes(settings);
   return defaults[taskType] ?? defaults.general ?? [];
+}
+
+// Per settings object (a change brings a new one): deriving runs the catalog's model
+// picks for every task type, and a message asks for routes more than once.
+const derived = new WeakMap<Settings, Record<string, RouteTarget[]>>();
+
+/** No routes set up yet: they come from the providers the user has. */
+function derivedRoutes(settings: Settings): Record<string, RouteTarget[]> {
+  let routes = derived.get(settings);
+  if (!routes) {
+    routes = buildDefaultRoutes(
+      settings.providers
+        .filter((p) => p.enabled)
+        .map((p) => ({ id: p.id, preset: p.preset, kind: p.kind, models: p.models ?? [] })),
+      settings.localFallback,
+    );
+    derived.set(settings, routes);
+  }
+  return routes;
 }
 
 export function planChain(input: PlanInput): Plan {
