@@ -151,7 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     afterMessage: publishHealth,
     describeFailure: (failure) => adviseOnFailure(failure, effective),
     scrub: (text) => redact(text, pool.knownKeys()),
-    defaultModel: (provider) => pool.views().find((v) => v.id === provider)?.models[0],
+    defaultModel: (provider) => pool.defaultModel(provider),
   });
 
   const info = (): AppInfo => ({

@@ -21,6 +21,8 @@ export interface ProviderPool {
   refresh(): Promise<void>;
   adapter(id: string): ProviderAdapter | { unavailable: string };
   views(): ProviderView[];
+  /** The model a provider uses when the user names none: its first listed one. */
+  defaultModel(id: string): string | undefined;
   /** Reachable, key accepted, models listed, then one tiny completion. */
   test(id: string): Promise<ProbeResult>;
   models(id: string): Promise<{ models: ModelInfo[]; source: 'live' | 'catalog'; error?: string }>;
@@ -81,7 +83,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       baseURL,
       apiKey: key?.key,
       headers: { ...preset?.headers, ...p.headers },
-      defaultModels: p.models ?? (preset ? defaultModelsOf(preset) : []),
+      defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
@@ -105,6 +107,10 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       resolved = next;
     },
     adapter,
+    defaultModel(id) {
+      const p = config(id);
+      return p ? modelsOf(p, presetOf(p))[0] : undefined;
+    },
     views() {
       return deps.settings().providers.map((p) => {
         const key = resolved.get(p.id);
@@ -116,7 +122,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
           baseURL: baseUrlOf(p),
           enabled: p.enabled,
           ...(preset ? { preset: preset.id } : {}),
-          models: p.models ?? (preset ? defaultModelsOf(preset) : []),
+          models: modelsOf(p, preset),
           key: {
             provider: p.id,
             source: key?.source ?? (needsKey(p) ? 'none' : 'not_needed'),
@@ -150,7 +156,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async models(id) {
       const p = config(id);
       const preset = p ? presetOf(p) : undefined;
-      const fallback = (p?.models ?? (preset ? defaultModelsOf(preset) : [])).map((m) => modelInfoFor(preset, m));
+      const fallback = (p ? modelsOf(p, preset) : []).map((m) => modelInfoFor(preset, m));
       const a = adapter(id);
       if ('unavailable' in a) return { models: fallback, source: 'catalog', error: a.unavailable };
       try {
@@ -163,6 +169,11 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     knownKeys,
     currentKeys: () => new Map([...resolved].map(([id, k]) => [id, k.key])),
   };
+}
+
+/** The provider's own model list, or its catalog preset's when it names none. */
+function modelsOf(p: ProviderConfig, preset: ReturnType<typeof presetOf>): string[] {
+  return p.models ?? (preset ? defaultModelsOf(preset) : []);
 }
 
 function failedProbe(provider: string, error: unknown, latencyMs: number): ProbeResult {
