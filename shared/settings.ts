@@ -126,13 +126,18 @@ export function findSettingsProblems(settings: Settings): string[] {
   return problems;
 }
 
+/** The first wrong field of a zod error the way a user reads it, `providers[1].baseURL`; '' for the whole value. */
+export function zodIssuePath(error: z.ZodError): string {
+  return (error.issues[0]?.path ?? []).reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    return acc ? `${acc}.${String(part)}` : String(part);
+  }, '');
+}
+
 /** Names the first wrong field of a zod error the way a user reads it: `providers[1].baseURL: …`. */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid settings';
-  const path = issue.path.reduce<string>((acc, part) => {
-    if (typeof part === 'number') return `${acc}[${part}]`;
-    return acc ? `${acc}.${String(part)}` : String(part);
-  }, '');
+  const path = zodIssuePath(error);
   return path ? `${path}: ${issue.message}` : issue.message;
 }

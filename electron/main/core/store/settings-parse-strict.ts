@@ -8,7 +8,7 @@ import { checkVersion, migrateToCurrent } from './migrations/index.js';
 import { isRecord, type InlineKey, type RawSettings } from './migrations/types.js';
 import { SettingsError, type SettingsResult } from './settings-error.js';
 import { extractInlineKeys } from './settings-inline-keys.js';
-import { problemField, validateSettings } from './settings-validate.js';
+import { validateStrictly } from './settings-validate.js';
 
 export interface StrictSettings {
   settings: Settings;
@@ -45,13 +45,8 @@ export function parseSettingsStrict(data: unknown, file?: string): SettingsResul
     return fail({ kind: 'inline_key', detail, field: key.field });
   }
 
-  const checked = validateSettings(raw);
+  const checked = validateStrictly(raw);
   if (!checked.ok) return fail({ kind: 'invalid', detail: checked.detail, ...(checked.field ? { field: checked.field } : {}) });
-  const problem = checked.problems[0];
-  if (problem) {
-    const field = problemField(problem);
-    return fail({ kind: 'invalid', detail: problem, ...(field ? { field } : {}) });
-  }
   const value: StrictSettings = { settings: checked.settings };
   if (version.kind === 'older') value.migratedFrom = version.version;
   return { ok: true, value };

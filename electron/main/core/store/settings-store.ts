@@ -9,7 +9,7 @@ import { createMemoryDocument, type SettingsBacking, type SettingsDocument } fro
 import { defaultSettings } from './settings-defaults.js';
 import { SettingsError } from './settings-error.js';
 import { loadSettingsFile, type MoveKey } from './settings-load.js';
-import { problemField, validateSettings } from './settings-validate.js';
+import { validateStrictly } from './settings-validate.js';
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
 
@@ -59,13 +59,8 @@ export function createSettingsStore(init: {
         const detail = `settings come from --config ${init.file} and cannot be changed here; edit that file instead`;
         throw new SettingsError({ kind: 'read_only', detail });
       }
-      const checked = validateSettings(next);
+      const checked = validateStrictly(next);
       if (!checked.ok) throw new SettingsError({ kind: 'invalid', detail: checked.detail, ...(checked.field ? { field: checked.field } : {}) });
-      const problem = checked.problems[0];
-      if (problem) {
-        const field = problemField(problem);
-        throw new SettingsError({ kind: 'invalid', detail: problem, ...(field ? { field } : {}) });
-      }
       try {
         document.store = toRecord(checked.settings);
       } catch (error) {
