@@ -109,6 +109,14 @@ export function itemsOf(data: ChatData, conversationId: string | undefined): Cha
   });
 }
 
+/** The answer still streaming in a conversation, if any. Runs on every streamed frame, so it walks the ids in place. */
 export function streamingIdOf(data: ChatData, conversationId: string | undefined): string | undefined {
-  return itemsOf(data, conversationId).findLast((i) => i.message.role === 'assistant' && i.message.status === 'streaming')?.message.id;
+  const order = conversationId ? data.order[conversationId] : undefined;
+  if (!order) return undefined;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i];
+    const message = id === undefined ? undefined : data.items[id]?.message;
+    if (message?.role === 'assistant' && message.status === 'streaming') return message.id;
+  }
+  return undefined;
 }
