@@ -82,7 +82,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       kind: p.kind,
       baseURL,
       apiKey: key?.key,
-      headers: { ...preset?.headers, ...p.headers },
+      headers: p.headers,
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),

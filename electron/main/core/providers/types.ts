@@ -83,8 +83,9 @@ export interface AdapterConfig {
   kind: ProviderKind;
   baseURL: string;
   apiKey?: string;
+  /** The user's own headers; the adapter adds its preset's beneath them. */
   headers?: Record<string, string>;
-  /** Catalog preset this provider was made from: its wire quirks and prices. */
+  /** Catalog preset this provider was made from: its wire quirks, headers and prices. */
   preset?: string;
   /** Models to report when the live list cannot be had. */
   defaultModels: string[];
