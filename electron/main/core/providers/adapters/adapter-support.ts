@@ -73,3 +73,8 @@ export function unfinished(provider: string, text: string, requestId: string | u
     partialText: text || undefined,
   });
 }
+
+/** A whole answer whose body held no answer at all (the shape was wrong). */
+export function noAnswer(provider: string, requestId: string | undefined): ProviderError {
+  return new ProviderError({ kind: 'stream_interrupted', provider, message: 'The response had no answer in it', requestId });
+}

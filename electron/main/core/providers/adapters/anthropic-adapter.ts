@@ -11,7 +11,7 @@ import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
-import { unfinished, sdkBackstopMs } from './adapter-support.js';
+import { noAnswer, unfinished, sdkBackstopMs } from './adapter-support.js';
 import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
@@ -101,7 +101,7 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     const requestId = open.requestId;
     yield open;
     if (!Array.isArray(data?.content)) {
-      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
+      throw noAnswer(config.id, requestId);
     }
     const text = fresh(data.content.map((block) => (block.type === 'text' ? block.text : '')).join(''));
     if (data.stop_reason === 'refusal') throw refused(text, requestId);

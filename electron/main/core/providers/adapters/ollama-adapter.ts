@@ -8,10 +8,9 @@ import type { Usage } from '../../../../../shared/chat.js';
 import { realClock, type Clock } from '../../router/types.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
-import { ProviderError } from '../provider-error.js';
 import { ollamaClient } from '../ollama/ollama-client.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
-import { unfinished } from './adapter-support.js';
+import { noAnswer, unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
@@ -54,7 +53,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     const reply = await ollamaClient(target, tap).chat({ ...params, stream: false });
     yield openFromTap(tap, 'x-request-id', clock.now());
     if (typeof reply?.message?.content !== 'string') {
-      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it' });
+      throw noAnswer(config.id, undefined);
     }
     const text = fresh(reply.message.content);
     if (reply.done === false) throw unfinished(config.id, text, undefined);

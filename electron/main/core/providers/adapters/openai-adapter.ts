@@ -14,7 +14,7 @@ import { openAiFailure } from '../errors/openai-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { assembleAdapter } from './assemble-adapter.js';
-import { unfinished, sdkBackstopMs } from './adapter-support.js';
+import { noAnswer, unfinished, sdkBackstopMs } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
@@ -98,7 +98,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield open;
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
     if (!choice) {
-      throw new ProviderError({ kind: 'stream_interrupted', provider: config.id, message: 'The response had no answer in it', requestId });
+      throw noAnswer(config.id, requestId);
     }
     const text = fresh(choice.message?.content ?? '');
     if (choice.finish_reason === 'content_filter') throw filtered(text, requestId);
