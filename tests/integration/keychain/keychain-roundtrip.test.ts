@@ -1,7 +1,7 @@
 /**
  * Round trip through a real OS keychain (on Linux: a Secret Service such as
  * gnome-keyring on the session D-Bus). Skipped, with the reason printed, when
- * none answers. CI (.ci/run) runs the whole `npm test`, this file included, inside a
+ * none answers, except where SWITCHBOARD_REQUIRE_KEYCHAIN=1 (CI) makes that a failure. CI (.ci/run) runs the whole `npm test`, this file included, inside a
  * throwaway session:
  *   dbus-run-session -- bash -c 'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npm test'
  */
@@ -29,6 +29,13 @@ async function whyNoKeychain(): Promise<string | undefined> {
 
 const skipReason = await whyNoKeychain();
 if (skipReason) console.warn(`[keychain round trip] skipped: ${skipReason}`);
+
+// CI sets this: there a missing keychain is a broken set-up, not a reason to skip quietly.
+describe.runIf(skipReason !== undefined && process.env.SWITCHBOARD_REQUIRE_KEYCHAIN === '1')('keychain required', () => {
+  it('finds the keychain CI set up', () => {
+    throw new Error(`SWITCHBOARD_REQUIRE_KEYCHAIN is set, but ${skipReason ?? ''}`);
+  });
+});
 
 describe.skipIf(skipReason !== undefined)(`keychain round trip${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('stores a key, reads it back from a fresh store, lists it and deletes it', async () => {
