@@ -129,14 +129,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const health = () => router.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
-  const fingerprints = join(options.dataDir, 'key-fingerprints.json');
-  trackKeyChanges(fingerprints, pool.currentKeys(), (id) => router.keyChanged(id));
+  const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'));
+  keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
   async function refresh(changedProvider?: string): Promise<void> {
     effective = await computeEffective();
     await pool.refresh();
+    // A key set in the app gets a fresh chance even if it is the same key again.
     if (changedProvider) router.keyChanged(changedProvider);
-    trackKeyChanges(fingerprints, pool.currentKeys(), (id) => router.keyChanged(id));
+    keyChanges.check(pool.currentKeys(), (id) => {
+      if (id !== changedProvider) router.keyChanged(id);
+    });
     publishHealth();
   }
   store.onChange(() => void refresh());
