@@ -9,7 +9,7 @@ export type KeySource = z.infer<typeof KeySourceSchema>;
 export const KeyStatusSchema = z.object({
   provider: z.string(),
   source: KeySourceSchema,
-  /** First 4 and last 4 characters, e.g. `sk-a…9xQz`; absent when no key is set. */
+  /** Enough to recognise the key, e.g. `sk-a…9xQz` (less of a short key); absent when no key is set. */
   masked: z.string().optional(),
   envVar: z.string().optional(),
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { KeyStatusSchema, ModelInfoSchema, ProbeResultSchema, ProviderHealthSchema, ProviderViewSchema } from '../providers.js';
 import { TaskChoiceSchema } from '../task-types.js';
-import { SkipSchema } from '../chat.js';
+import { MAX_PROMPT_CHARS, SkipSchema } from '../chat.js';
 import { defineCall } from './define.js';
 
 const ProviderId = z.string().min(1).max(64);
@@ -24,7 +24,7 @@ export const providerCalls = {
   ),
   'keys.delete': defineCall(z.object({ provider: ProviderId }), KeyStatusSchema),
   'routing.preview': defineCall(
-    z.object({ text: z.string().max(1_000_000), taskType: TaskChoiceSchema.default('auto') }),
+    z.object({ text: z.string().max(MAX_PROMPT_CHARS), taskType: TaskChoiceSchema.default('auto') }),
     z.object({
       taskType: z.string(),
       reason: z.string(),

@@ -4,7 +4,7 @@
  * the local fallback, or the first Ollama provider.
  */
 import { randomUUID } from 'node:crypto';
-import type { localCalls } from '../../../../shared/contract/calls-local.js';
+import type { localCalls, PullProgress } from '../../../../shared/contract/calls-local.js';
 import type { Handlers } from '../../../../shared/contract/index.js';
 import type { ProviderConfig, Settings } from '../../../../shared/settings.js';
 import { DEFAULT_OLLAMA_URL } from '../../../../shared/settings.js';
@@ -54,7 +54,7 @@ export function localHandlers(deps: { events: EventBus; settings: () => Settings
       const jobId = randomUUID();
       const abort = new AbortController();
       pulls.set(jobId, abort);
-      const emit = (p: { status: string; completedBytes?: number; totalBytes?: number; percent?: number; done: boolean; error?: string }) =>
+      const emit = (p: Omit<PullProgress, 'jobId' | 'model'>) =>
         deps.events.emit('ollama.pull.progress', { jobId, model, ...p });
       emit({ status: 'starting', done: false });
       void pullModel({ ...target(), signal: abort.signal }, model, (p) => emit({ ...p, done: false }))
