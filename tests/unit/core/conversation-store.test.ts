@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,22 @@ describe('conversation store', () => {
     const reopened = createConversationStore(dir);
     expect(reopened.list().map((x) => [x.title, x.messageCount])).toEqual([['Hello', 2]]);
     expect(reopened.get(c.id)!.messages.map((m) => m.text)).toEqual(['hi', 'partial and whole']);
+  });
+
+  it('shows an answer left streaming by an earlier run as cut off, with its text, and does not write it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-conv-'));
+    const store = createConversationStore(dir);
+    const c = store.create('x', 1);
+    store.putMessage(msg(c.id, 'a1', 'half an ans', { status: 'streaming' }));
+    const file = join(dir, 'conversations', readdirSync(join(dir, 'conversations')).find((f) => f.endsWith('.jsonl'))!);
+    const onDisk = readFileSync(file, 'utf8');
+    const [shown] = createConversationStore(dir).get(c.id)!.messages;
+    expect(shown).toMatchObject({ text: 'half an ans', status: 'error', error: { kind: 'stream_interrupted' } });
+    expect(shown?.error?.message).toMatch(/closed before this answer finished/);
+    // Another process may still be streaming it: reading never writes.
+    expect(readFileSync(file, 'utf8')).toBe(onDisk);
+    // This run's own stream stays as it is.
+    expect(store.get(c.id)!.messages[0]?.status).toBe('streaming');
   });
 
   it('survives a line torn by a crash mid-write', () => {

@@ -41,7 +41,6 @@ export interface ChatService {
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
-  recoverInterrupted(store);
 
   function send(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
@@ -198,22 +197,4 @@ function failed(draft: Message, error: unknown, streamed: string, deps: ChatServ
     status: 'error',
     error: { kind: 'no_target', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
   };
-}
-
-/**
- * Answers that were streaming when the app last stopped are marked, with their
- * text kept. Only recent conversations can hold one, so start-up stays cheap.
- */
-function recoverInterrupted(store: ConversationStore): void {
-  for (const summary of store.list().slice(0, 20)) {
-    const conversation = store.get(summary.id);
-    for (const m of conversation?.messages ?? []) {
-      if (m.status !== 'streaming') continue;
-      store.putMessage({
-        ...m,
-        status: 'error',
-        error: { kind: 'stream_interrupted', message: 'Switchboard closed before this answer finished.' },
-      });
-    }
-  }
 }

@@ -125,5 +125,13 @@ function loadMessages(path: string): Map<string, Message> {
       // A line torn by a crash mid-append: the snapshot before it still stands.
     }
   }
+  // This run's own streams are in the cache before any file is read again, so an
+  // answer still streaming on disk was left by a run that stopped (or by another
+  // process, which this one must not write over): shown as cut off, never stored.
+  for (const [id, m] of messages) {
+    if (m.status === 'streaming') messages.set(id, { ...m, status: 'error', error: INTERRUPTED });
+  }
   return messages;
 }
+
+const INTERRUPTED = { kind: 'stream_interrupted', message: 'Switchboard closed before this answer finished.' } as const;
