@@ -2,18 +2,14 @@ import { useState } from 'react';
 import type { Settings } from '../../../../shared/settings.js';
 import { useSettings } from '../../services-context.js';
 import { OptionalNumberInput } from '../layout/OptionalNumberInput.js';
+import { SaveResult, savedOrFailed, type SaveMessage } from '../layout/SaveResult.js';
 import { QuotaRows } from './QuotaRows.js';
-
-interface Message {
-  ok: boolean;
-  text: string;
-}
 
 export function BudgetsTab() {
   const settings = useSettings((s) => s.settings);
   const revision = useSettings((s) => s.revision);
   // Kept outside the form, which starts over on every save.
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SaveMessage>();
   if (!settings) return <p className="muted">Loading settings…</p>;
   // A new revision (after save or import) starts the draft over from main's copy.
   return <BudgetsForm key={revision} initial={settings} message={message} onMessage={setMessage} />;
@@ -21,8 +17,8 @@ export function BudgetsTab() {
 
 interface Props {
   initial: Settings;
-  message: Message | undefined;
-  onMessage(message: Message | undefined): void;
+  message: SaveMessage | undefined;
+  onMessage(message: SaveMessage | undefined): void;
 }
 
 function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
@@ -36,8 +32,7 @@ function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
   }
 
   async function submit(): Promise<void> {
-    const failed = await save(draft);
-    setMessage(failed ? { ok: false, text: failed } : { ok: true, text: 'Saved.' });
+    setMessage(savedOrFailed(await save(draft)));
   }
 
   return (
@@ -72,11 +67,7 @@ function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
           setMessage(undefined);
         }}
       />
-      {message && (
-        <p className={message.ok ? 'ok small' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? undefined : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <SaveResult message={message} />
       <button type="submit" className="primary" data-testid="budgets-save">
         Save budgets & quotas
       </button>

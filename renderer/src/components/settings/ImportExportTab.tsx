@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useServices, useSettings } from '../../services-context.js';
 import { errorText } from '../../lib/format.js';
+import { SaveResult, type SaveMessage } from '../layout/SaveResult.js';
 
 /** Settings as a JSON file (the CLI's --config format). Keys are never in it. */
 export function ImportExportTab() {
   const { client } = useServices();
   const replace = useSettings((s) => s.replace);
   const refreshProviders = useSettings((s) => s.refreshProviders);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [message, setMessage] = useState<SaveMessage>();
 
   async function exportSettings(): Promise<void> {
     try {
@@ -61,11 +62,7 @@ export function ImportExportTab() {
           />
         </label>
       </section>
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? 'import-result' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <SaveResult message={message} okClassName="ok" okTestId="import-result" />
     </div>
   );
 }

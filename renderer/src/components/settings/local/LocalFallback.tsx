@@ -1,21 +1,22 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/shallow';
 import { DEFAULT_LOCAL_MODEL } from '../../../../../shared/settings.js';
 import { useLocal, useSettings } from '../../../services-context.js';
+import { SaveResult, savedOrFailed, type SaveMessage } from '../../layout/SaveResult.js';
 
 /** The model every chain ends at when nothing else can answer. */
 export function LocalFallback() {
   const settings = useSettings((s) => s.settings);
-  const ollamaIds = useSettings((s) => s.providers.filter((p) => p.kind === 'ollama').map((p) => p.id).join(','));
+  // useShallow keeps the same array (and skips a re-render) while the ids are unchanged.
+  const providers = useSettings(useShallow((s) => s.providers.filter((p) => p.kind === 'ollama').map((p) => p.id)));
   const update = useSettings((s) => s.update);
   const installed = useLocal((s) => s.status?.models);
-  const providers = ollamaIds ? ollamaIds.split(',') : [];
   const [provider, setProvider] = useState(settings?.localFallback?.provider ?? providers[0] ?? 'ollama');
   const [model, setModel] = useState(settings?.localFallback?.model ?? DEFAULT_LOCAL_MODEL);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [message, setMessage] = useState<SaveMessage>();
 
   async function save(): Promise<void> {
-    const failed = await update((s) => ({ ...s, localFallback: { provider, model: model.trim() } }));
-    setMessage(failed ? { ok: false, text: failed } : { ok: true, text: 'Saved.' });
+    setMessage(savedOrFailed(await update((s) => ({ ...s, localFallback: { provider, model: model.trim() } }))));
   }
 
   return (
@@ -50,11 +51,7 @@ export function LocalFallback() {
       {installed && model && !installed.some((m) => m.name === model || m.name === `${model}:latest`) && (
         <p className="muted small">{model} is not installed yet; pull it above.</p>
       )}
-      {message && (
-        <p className={message.ok ? 'ok small' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? undefined : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <SaveResult message={message} />
     </section>
   );
 }
