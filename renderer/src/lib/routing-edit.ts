@@ -35,10 +35,3 @@ export function removeTaskType(settings: Settings, id: string): Settings {
   delete routes[id];
   return { ...settings, taskTypes, routes };
 }
-
-/** An empty number field means "not set". */
-export function numberOrUndefined(value: string): number | undefined {
-  if (value.trim() === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
-}

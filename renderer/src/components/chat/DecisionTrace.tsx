@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Message } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS } from '../../../../shared/errors.js';
 import { formatMs } from '../../lib/format.js';
+import { ChainList, SkippedList } from './ChainLists.js';
 
 /** "Why this provider?": what the router considered, skipped, and tried. */
 export function DecisionTrace({ message }: { message: Message }) {
@@ -22,25 +23,8 @@ export function DecisionTrace({ message }: { message: Message }) {
                 {trace.offline ? ', offline: cloud skipped' : ''}.
               </p>
               <h4>Considered, in order</h4>
-              <ol>
-                {trace.considered.map((c, i) => (
-                  <li key={i}>
-                    {c.provider}·{c.model}
-                  </li>
-                ))}
-              </ol>
-              {trace.skipped.length > 0 && (
-                <>
-                  <h4>Skipped</h4>
-                  <ul>
-                    {trace.skipped.map((s, i) => (
-                      <li key={i}>
-                        {s.provider}·{s.model}: {s.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              <ChainList chain={trace.considered} />
+              <SkippedList skipped={trace.skipped} />
             </>
           )}
           {attempts.length > 0 && (

@@ -3,6 +3,7 @@ import type { CallResult } from '../../../../../shared/contract/index.js';
 import { useServices } from '../../../services-context.js';
 import { errorText } from '../../../lib/format.js';
 import { ErrorText } from '../../layout/ErrorText.js';
+import { ChainList, SkippedList } from '../../chat/ChainLists.js';
 
 /** "Where would this go?": asks the router without sending anything. */
 export function RoutePreview() {
@@ -37,26 +38,9 @@ export function RoutePreview() {
           <p>
             <strong>{result.taskType}</strong> — {result.reason}
           </p>
-          <ol>
-            {result.chain.map((c, i) => (
-              <li key={i}>
-                {c.provider}·{c.model}
-              </li>
-            ))}
-          </ol>
+          <ChainList chain={result.chain} />
           {result.chain.length === 0 && <p className="muted">Nothing can take this message right now.</p>}
-          {result.skipped.length > 0 && (
-            <>
-              <h4>Skipped</h4>
-              <ul>
-                {result.skipped.map((s, i) => (
-                  <li key={i}>
-                    {s.provider}·{s.model}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <SkippedList skipped={result.skipped} />
         </div>
       )}
     </section>

@@ -1,0 +1,31 @@
+import type { Skip } from '../../../../shared/chat.js';
+
+/** Targets in the order they would be (or were) tried, as "provider·model". */
+export function ChainList({ chain }: { chain: readonly { provider: string; model: string }[] }) {
+  return (
+    <ol>
+      {chain.map((c, i) => (
+        <li key={i}>
+          {c.provider}·{c.model}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Targets left out and why; nothing when none were. */
+export function SkippedList({ skipped }: { skipped: readonly Skip[] }) {
+  if (skipped.length === 0) return null;
+  return (
+    <>
+      <h4>Skipped</h4>
+      <ul>
+        {skipped.map((s, i) => (
+          <li key={i}>
+            {s.provider}·{s.model}: {s.reason}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
