@@ -10,8 +10,8 @@ import { realClock, type Clock } from '../../router/types.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { ProviderError } from '../provider-error.js';
-import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
-import { noAnswer, unfinished, sdkBackstopMs } from './adapter-support.js';
+import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
+import { noAnswer, unfinished } from './adapter-support.js';
 import { toAnthropicTurns } from './anthropic-turns.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
@@ -62,9 +62,9 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
   const refused = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The model refused to answer (stop_reason: refusal)', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await call(tap, (client) => client.messages.create({ ...params, stream: true }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const data = await call(tap, (client) => client.messages.create({ ...params, stream: true }, { timeout: sdkTimeoutMs }));
     const open = openFromTap(tap, 'request-id', clock.now());
     const requestId = open.requestId;
     yield open;
@@ -94,9 +94,9 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     yield { type: 'done', usage, finishReason: stopReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await call(tap, (client) => client.messages.create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const data = await call(tap, (client) => client.messages.create({ ...params, stream: false }, { timeout: sdkTimeoutMs }));
     const open = openFromTap(tap, 'request-id', clock.now());
     const requestId = open.requestId;
     yield open;

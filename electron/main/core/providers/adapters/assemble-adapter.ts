@@ -8,7 +8,7 @@ import type { Clock } from '../../router/types.js';
 import type { FailureContext } from '../errors/failure-context.js';
 import type { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
-import { completeTimeouts, listSignal, modelsWithFallback, probeWith } from './adapter-support.js';
+import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
 import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
@@ -16,9 +16,10 @@ import { redact } from '../../secrets/redact.js';
 /**
  * One SDK call. The tap is the only tie to the guard's AbortSignal: it aborts the
  * HTTP request itself, so SDKs are not handed the signal as well (each would
- * compose a second AbortSignal per request, before the request goes out).
+ * compose a second AbortSignal per request, before the request goes out). The
+ * SDK gets only its own timeout, a backstop well past the guard's.
  */
-type Source = (request: ChatRequest, options: CallOptions, tap: ResponseTap) => AsyncIterable<StreamEvent>;
+type Source = (request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number) => AsyncIterable<StreamEvent>;
 
 export interface AdapterParts {
   config: AdapterConfig;
@@ -59,7 +60,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
       fetch: config.fetch,
       timeouts,
       signal: options.signal,
-      source: (tap) => source(request, options, tap),
+      source: (tap) => source(request, tap, sdkBackstopMs(options.timeouts)),
       ...(parts.strictNdjson ? { strictNdjson: true } : {}),
       mapError: (error, afterHeaders, tap) =>
         failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),

@@ -66,8 +66,8 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     clock,
     presetId: preset?.id ?? 'ollama',
     failure: ollamaFailure,
-    streamSource: (request, _options, tap) => streamSource(request, tap),
-    completeSource: (request, _options, tap) => completeSource(request, tap),
+    streamSource,
+    completeSource,
     listIds: async (tap) => (await ollamaClient(target, tap).list()).models.map((model) => model.name),
     strictNdjson: true,
   });

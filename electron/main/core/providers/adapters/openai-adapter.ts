@@ -12,9 +12,9 @@ import { presetForProvider } from '../catalog/catalog.js';
 import type { WireQuirks } from '../catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
 import { ProviderError } from '../provider-error.js';
-import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
+import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { assembleAdapter } from './assemble-adapter.js';
-import { noAnswer, unfinished, sdkBackstopMs } from './adapter-support.js';
+import { noAnswer, unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
@@ -64,12 +64,12 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const filtered = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const data = await onLease(clients, tap, (client) =>
       client.chat.completions.create(
         { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { timeout: sdkBackstopMs(options.timeouts) },
+        { timeout: sdkTimeoutMs },
       ),
     );
     const open = openFromTap(tap, 'x-request-id', clock.now());
@@ -90,9 +90,9 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield { type: 'done', usage, finishReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, options: CallOptions, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await onLease(clients, tap, (client) => client.chat.completions.create({ ...params, stream: false }, { timeout: sdkBackstopMs(options.timeouts) }));
+    const data = await onLease(clients, tap, (client) => client.chat.completions.create({ ...params, stream: false }, { timeout: sdkTimeoutMs }));
     const open = openFromTap(tap, 'x-request-id', clock.now());
     const requestId = open.requestId;
     yield open;
