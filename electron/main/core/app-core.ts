@@ -144,7 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   store.onChange(() => void refresh());
 
-  const keys = createKeyService({ secrets, resolver, settings: () => effective, changed: (id) => refresh(id) });
+  const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
   const conversations = createConversationStore(options.dataDir);
   const chat = createChatService({
     store: conversations,

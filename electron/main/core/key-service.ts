@@ -2,10 +2,8 @@
  * Setting and removing keys. A key goes into the secret store and never comes
  * back out to a caller: only its status and masked form do.
  */
-import type { KeyStatus } from '../../../shared/providers.js';
+import type { KeyStatus, ProviderView } from '../../../shared/providers.js';
 import type { Settings } from '../../../shared/settings.js';
-import { envVarsOf } from './provider-pool.js';
-import type { KeyResolver } from './secrets/key-resolver.js';
 import type { SecretStore } from './secrets/secret-store.js';
 
 export interface KeyService {
@@ -16,19 +14,21 @@ export interface KeyService {
 
 export function createKeyService(deps: {
   secrets: SecretStore;
-  resolver: KeyResolver;
   settings: () => Settings;
   /** Called after a change, so adapters and routes pick the new key up. */
   changed: (provider: string) => Promise<void>;
+  /** The providers with the keys they resolved last: statuses come from there, with no second keychain read. */
+  views: () => ProviderView[];
 }): KeyService {
   const config = (id: string) => {
     const p = deps.settings().providers.find((x) => x.id === id);
     if (!p) throw new Error(`There is no provider "${id}".`);
     return p;
   };
-  const status = (id: string) => {
-    const p = config(id);
-    return deps.resolver.status(p, envVarsOf(p));
+  const status = (id: string): KeyStatus => {
+    const view = deps.views().find((v) => v.id === id);
+    if (!view) throw new Error(`There is no provider "${id}".`);
+    return view.key;
   };
   return {
     async set(provider, key) {
@@ -43,6 +43,6 @@ export function createKeyService(deps: {
       await deps.changed(provider);
       return status(provider);
     },
-    list: () => Promise.all(deps.settings().providers.map((p) => deps.resolver.status(p, envVarsOf(p)))),
+    list: async () => deps.views().map((v) => v.key),
   };
 }

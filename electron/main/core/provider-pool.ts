@@ -11,8 +11,7 @@ import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
 import { ProviderError } from './providers/provider-error.js';
 import type { ProviderAdapter } from './providers/types.js';
-import type { KeyResolver, ResolvedKey } from './secrets/key-resolver.js';
-import { maskKey } from './secrets/mask-key.js';
+import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
 
 const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
 
@@ -123,12 +122,8 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
           enabled: p.enabled,
           ...(preset ? { preset: preset.id } : {}),
           models: modelsOf(p, preset),
-          key: {
-            provider: p.id,
-            source: key?.source ?? (needsKey(p) ? 'none' : 'not_needed'),
-            ...(key?.key ? { masked: maskKey(key.key) } : {}),
-            ...(key?.envVar ? { envVar: key.envVar } : {}),
-          },
+          // Not resolved yet (added since the last refresh): as good as unset.
+          key: key ? keyStatusOf(key) : { provider: p.id, source: needsKey(p) ? 'none' : 'not_needed' },
         };
       });
     },

@@ -62,12 +62,14 @@ export function createKeyResolver(options: KeyResolverOptions): KeyResolver {
 
   return {
     resolve,
-    async status(provider, catalogEnvVars = []) {
-      const found = await resolve(provider, catalogEnvVars);
-      const status: KeyStatus = { provider: found.provider, source: found.source };
-      if (found.key) status.masked = maskKey(found.key);
-      if (found.envVar) status.envVar = found.envVar;
-      return status;
-    },
+    status: async (provider, catalogEnvVars = []) => keyStatusOf(await resolve(provider, catalogEnvVars)),
   };
+}
+
+/** A resolved key in the shape the renderer may see: masked, never whole. */
+export function keyStatusOf(found: ResolvedKey): KeyStatus {
+  const status: KeyStatus = { provider: found.provider, source: found.source };
+  if (found.key) status.masked = maskKey(found.key);
+  if (found.envVar) status.envVar = found.envVar;
+  return status;
 }
