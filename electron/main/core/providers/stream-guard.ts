@@ -7,7 +7,7 @@
  * what happened. Any failure after text carries that text as `partialText`.
  * The clock is injected so tests (the router's among them) can drive it deterministically.
  */
-import { deadlineTimer } from '../router/deadline-timer.js';
+import { deadlineTimer } from './deadline-timer.js';
 import { seconds } from '../router/time-and-words.js';
 import { realClock, type Clock } from '../router/types.js';
 import { ProviderError } from './provider-error.js';

@@ -4,7 +4,7 @@
  * a wait only moves a deadline, and the one pending clock timer, when it fires
  * early, re-arms itself for what is left.
  */
-import type { Clock } from './types.js';
+import type { Clock } from '../router/types.js';
 
 export interface DeadlineTimer {
   /** Starts waiting: `onExpire` runs if `pause()` is not called within `ms`. */
