@@ -23,6 +23,10 @@ export const ModelInfoSchema = z.object({
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
+/** A provider's models, and whether they came from the provider just now or from the catalog because it could not be asked. */
+export const ModelListSchema = z.object({ models: z.array(ModelInfoSchema), source: z.enum(['live', 'catalog']), error: z.string().optional() });
+export type ModelList = z.infer<typeof ModelListSchema>;
+
 export const ProviderViewSchema = z.object({
   id: z.string(),
   kind: ProviderKindSchema,

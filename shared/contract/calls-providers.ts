@@ -3,7 +3,7 @@
  * health, keys and the routing preview. Keys go in (keys.set) and never come out.
  */
 import { z } from 'zod';
-import { KeyStatusSchema, ModelInfoSchema, ProbeResultSchema, ProviderHealthSchema, ProviderViewSchema } from '../providers.js';
+import { KeyStatusSchema, ModelListSchema, ProbeResultSchema, ProviderHealthSchema, ProviderViewSchema } from '../providers.js';
 import { TaskChoiceSchema } from '../task-types.js';
 import { MAX_PROMPT_CHARS, SkipSchema } from '../chat.js';
 import { defineCall } from './define.js';
@@ -15,7 +15,7 @@ export const providerCalls = {
   'providers.test': defineCall(z.object({ provider: ProviderId }), ProbeResultSchema),
   'providers.models': defineCall(
     z.object({ provider: ProviderId }),
-    z.object({ models: z.array(ModelInfoSchema), source: z.enum(['live', 'catalog']), error: z.string().optional() }),
+    ModelListSchema,
   ),
   'health.get': defineCall(z.object({}).default({}), z.array(ProviderHealthSchema)),
   'keys.set': defineCall(

@@ -155,8 +155,8 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       const a = adapter(id);
       if ('unavailable' in a) return { models: fallback, source: 'catalog', error: a.unavailable };
       try {
-        const live = await a.listModels(AbortSignal.timeout(15_000));
-        return { models: live.map((m) => ({ ...modelInfoFor(preset, m.id), ...m })), source: 'live' };
+        // The adapter says itself whether it reached the provider or fell back to the catalog.
+        return await a.listModels(AbortSignal.timeout(15_000));
       } catch (error) {
         return { models: fallback, source: 'catalog', error: error instanceof Error ? error.message : String(error) };
       }

@@ -93,7 +93,8 @@ export function adapterSuite(family: Family): void {
     });
 
     test('lists models live, probes cheaply', async () => {
-      const models = await adapterFor(family, fake.baseURL).listModels(new AbortController().signal);
+      const { models, source } = await adapterFor(family, fake.baseURL).listModels(new AbortController().signal);
+      expect(source).toBe('live');
       expect(models.map((m) => m.id)).toEqual(expect.arrayContaining([expect.stringContaining(family.model.split(':')[0] ?? '')]));
       const probe = await adapterFor(family, fake.baseURL).probe(new AbortController().signal);
       expect(probe).toMatchObject({ provider: family.name, ok: true });
@@ -114,8 +115,11 @@ export function adapterSuite(family: Family): void {
       const started = Date.now();
       const probe = await adapter.probe(new AbortController().signal);
       expect(probe).toMatchObject({ ok: false, errorKind: 'network' });
-      const models = await adapter.listModels(new AbortController().signal);
+      const { models, source, error } = await adapter.listModels(new AbortController().signal);
       expect(models.map((m) => m.id)).toEqual([family.model, 'catalog-default-2']);
+      // Said as such, with the reason, so the UI does not call a stand-in list live.
+      expect(source).toBe('catalog');
+      expect(error).toBeTruthy();
       await expectFailure(() => drain(adapter.stream(request, callOptions())), { kind: 'network' });
       expect(Date.now() - started).toBeLessThan(NO_HANG_MS);
     });

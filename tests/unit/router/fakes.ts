@@ -126,7 +126,7 @@ export function fakeAdapter(id: string, clock: FakeClock, script: Step[][], kind
       }, { provider: id, timeouts: options.timeouts, signal: options.signal, clock });
     },
     complete: () => Promise.reject(new Error('not used by the router')),
-    listModels: () => Promise.resolve([]),
+    listModels: () => Promise.resolve({ models: [], source: 'live' as const }),
     probe: () => {
       adapter.probes += 1;
       const okNow = adapter.probeResults.shift() ?? true;

@@ -2,7 +2,7 @@
  * What every provider adapter offers the core. Adapters do the I/O on the official
  * SDKs; the router decides. All failures are thrown as ProviderError.
  */
-import type { ModelInfo, ProbeResult } from '../../../../shared/providers.js';
+import type { ModelList, ProbeResult } from '../../../../shared/providers.js';
 import type { ProviderKind } from '../../../../shared/settings.js';
 import type { Usage } from '../../../../shared/chat.js';
 
@@ -72,7 +72,8 @@ export interface ProviderAdapter {
    */
   stream(request: ChatRequest, options: CallOptions): AsyncIterable<StreamEvent>;
   complete(request: ChatRequest, options: CallOptions): Promise<CompletionResult>;
-  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** Live when the provider answers; the catalog's list, with the reason, when it cannot be reached. */
+  listModels(signal: AbortSignal): Promise<ModelList>;
   /** Cheap health check: the model list, which costs no tokens. */
   probe(signal: AbortSignal): Promise<ProbeResult>;
 }

@@ -2,7 +2,7 @@
  * Pieces every adapter shares: the non-streaming time budget, the live model
  * list with the catalog as offline default, and the health probe.
  */
-import type { ModelInfo, ProbeResult } from '../../../../../shared/providers.js';
+import type { ModelList, ProbeResult } from '../../../../../shared/providers.js';
 import type { Clock } from '../../router/types.js';
 import { modelInfoFor } from '../pricing/pricing.js';
 import { ProviderError } from '../provider-error.js';
@@ -34,15 +34,14 @@ const UNREACHABLE = new Set(['network', 'timeout', 'server', 'overloaded', 'mode
 export async function modelsWithFallback(
   live: () => Promise<string[]>,
   fallback: { defaultModels: string[]; preset?: string },
-): Promise<ModelInfo[]> {
-  let ids: string[];
+): Promise<ModelList> {
+  const priced = (ids: string[]) => ids.map((id) => modelInfoFor(fallback.preset, id));
   try {
-    ids = await live();
+    return { models: priced(await live()), source: 'live' };
   } catch (error) {
     if (!ProviderError.is(error) || !UNREACHABLE.has(error.kind)) throw error;
-    ids = fallback.defaultModels;
+    return { models: priced(fallback.defaultModels), source: 'catalog', error: error.message };
   }
-  return ids.map((id) => modelInfoFor(fallback.preset, id));
 }
 
 export async function probeWith(provider: string, clock: Clock, live: () => Promise<string[]>): Promise<ProbeResult> {
