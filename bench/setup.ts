@@ -16,6 +16,22 @@ export const BENCH_KEY = 'sk-bench';
 export const MODEL = 'gpt-4o-mini';
 export const LOCAL_MODEL = 'llama3.2';
 
+/**
+ * Rate-limit headers of a large account, far from its limits. The fake's default
+ * headers spend a 10,000-request budget that never refills, and the router rightly
+ * skips a provider that says it has nothing left, so a scenario sending more
+ * requests than that would stop measuring the cloud path. These are the same
+ * headers (the router still reads them on every answer) without running dry.
+ */
+export const ROOMY_RATE_LIMITS: Record<string, string> = {
+  'x-ratelimit-limit-requests': '30000',
+  'x-ratelimit-limit-tokens': '150000000',
+  'x-ratelimit-remaining-requests': '29999',
+  'x-ratelimit-remaining-tokens': '149999950',
+  'x-ratelimit-reset-requests': '2ms',
+  'x-ratelimit-reset-tokens': '0s',
+};
+
 export interface BenchProvider {
   id: string;
   kind: ProviderKind;

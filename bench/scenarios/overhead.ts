@@ -19,7 +19,7 @@ import OpenAI from 'openai';
 import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave } from '../interleave.js';
-import { BENCH_KEY, benchAdapter, benchRouter, MODEL, type BenchProvider } from '../setup.js';
+import { BENCH_KEY, benchAdapter, benchRouter, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
 import { adapterRequest, directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
@@ -35,7 +35,11 @@ export interface OverheadSamples {
 
 async function straightRoute(router: Router): Promise<RoutedSample> {
   const s = await routedRequest(router);
-  if (s.result.provider !== 'openai' || s.result.attempts.length !== 1) throw new Error('overhead run did not go straight to the cloud target');
+  if (s.result.provider !== 'openai' || s.result.attempts.length !== 1) {
+    // Timing any other path would report its figures as the router's.
+    const why = [...s.result.trace.skipped.map((k) => `${k.provider} skipped: ${k.reason}`), ...s.result.attempts.map((a) => `${a.provider}: ${a.outcome}`)];
+    throw new Error(`overhead run did not go straight to the cloud target (${why.join('; ') || `answered by ${s.result.provider}`})`);
+  }
   return s;
 }
 
@@ -56,7 +60,7 @@ async function stateWriteTimes(router: Router, count: number): Promise<number[]>
 }
 
 export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
-  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0 });
+  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
   const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   try {
