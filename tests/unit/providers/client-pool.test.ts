@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientPool, onLease } from '../../../electron/main/core/providers/adapters/client-pool.js';
+import { clientPool, onLease, type ClientPool } from '../../../electron/main/core/providers/adapters/client-pool.js';
 import type { ResponseTap } from '../../../electron/main/core/providers/adapters/response-tap.js';
 
 /** A stand-in SDK client: all it does is call the fetch it was built with. */
@@ -17,13 +17,19 @@ function tap(name: string, seen: string[]): ResponseTap {
   };
 }
 
+/** A pool whose clients send straight through the leased fetch, counting how many it built. */
+function countingPool(): { pool: ClientPool<Client>; built: () => number } {
+  let count = 0;
+  const pool = clientPool<Client>((f) => {
+    count += 1;
+    return { send: (url) => f(url) };
+  });
+  return { pool, built: () => count };
+}
+
 describe('SDK client pool', () => {
   it('sends each call through its own tap, even while two calls are in flight', async () => {
-    let built = 0;
-    const pool = clientPool<Client>((f) => {
-      built += 1;
-      return { send: (url) => f(url) };
-    });
+    const { pool, built } = countingPool();
     const seen: string[] = [];
     const a = pool.lease(tap('a', seen));
     const b = pool.lease(tap('b', seen));
@@ -36,7 +42,7 @@ describe('SDK client pool', () => {
     const c = pool.lease(tap('c', seen));
     await c.client.send('/three');
     expect(seen.at(-1)).toBe('c:/three');
-    expect(built).toBe(2);
+    expect(built()).toBe(2);
   });
 
   it('refuses a request made after the call released its client', async () => {
@@ -50,17 +56,13 @@ describe('SDK client pool', () => {
   });
 
   it('gives the client back after a call, whether it answered or failed', async () => {
-    let built = 0;
-    const pool = clientPool<Client>((f) => {
-      built += 1;
-      return { send: (url) => f(url) };
-    });
+    const { pool, built } = countingPool();
     const seen: string[] = [];
     const ok = await onLease(pool, tap('a', seen), (client) => client.send('/ok'));
     expect(await ok.text()).toBe('a');
     await expect(onLease(pool, tap('b', seen), () => Promise.reject(new Error('provider said no')))).rejects.toThrow('provider said no');
     await onLease(pool, tap('c', seen), (client) => client.send('/again'));
     expect(seen).toEqual(['a:/ok', 'c:/again']);
-    expect(built).toBe(1);
+    expect(built()).toBe(1);
   });
 });
