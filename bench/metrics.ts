@@ -43,6 +43,9 @@ export function overheadMetrics(o: OverheadSamples) {
     stateFileBytes: o.stateFileBytes,
     /** Writing the state file after the answer was handed over: not part of the request's time. */
     stateWriteMsP50: p(o.stateWrites, 50),
+    /** Planning one message right after other work (as every message is planned) and again at once. */
+    planningMsP50AfterOtherWork: p(o.planning.afterOtherWork, 50),
+    planningMsP50BackToBack: p(o.planning.backToBack, 50),
     direct: latency(o.direct),
     adapterOnly: latency(o.adapterOnly),
     routedFileState: latency(o.routedFile),

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     { metric: 'ttft ratio of medians (cross-check)', value: overhead.ttftRatioOfMedians },
     { metric: 'ttftRatioVsDirectInMemoryState', value: overhead.ttftRatioVsDirectInMemoryState },
     { metric: 'ttft ratio, adapter alone (no routing)', value: overhead.ttftRatioAdapterOnly },
+    { metric: 'planning p50, after other work / back to back', value: `${overhead.planningMsP50AfterOtherWork.toFixed(3)} / ${overhead.planningMsP50BackToBack.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct TTFT p50 / p95', value: `${overhead.direct.ttftMsP50.toFixed(3)} / ${overhead.direct.ttftMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct total p50 / p95', value: `${overhead.direct.totalMsP50.toFixed(3)} / ${overhead.direct.totalMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'routed TTFT p50 / p95 (file)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },

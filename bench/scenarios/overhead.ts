@@ -14,13 +14,14 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
-import { interleave } from '../interleave.js';
+import { interleave, PAUSE_MS } from '../interleave.js';
 import { BENCH_KEY, benchAdapter, benchRouter, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
-import { adapterRequest, directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
+import { adapterRequest, directRequest, PROMPT, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
   direct: Sample[];
@@ -31,6 +32,8 @@ export interface OverheadSamples {
   stateFileBytes: number;
   /** From route() resolving until that message's state write was on disk, measured apart. */
   stateWrites: number[];
+  /** Planning a message (preview()) as the first thing after a request and the pause, and again at once. */
+  planning: { afterOtherWork: number[]; backToBack: number[] };
 }
 
 async function straightRoute(router: Router): Promise<RoutedSample> {
@@ -57,6 +60,31 @@ async function stateWriteTimes(router: Router, count: number): Promise<number[]>
     times.push(performance.now() - started);
   }
   return times;
+}
+
+/**
+ * Planning (task detection, the chain and its checks) timed twice in a row,
+ * each time after a direct request and the usual pause. The first call meets
+ * processor caches that hold the SDK's and the fake's work, as every message's
+ * planning does; the second runs at once, on warm ones. The gap explains why
+ * code that takes microseconds in a loop adds tens of them to a first token.
+ * preview() checks every target, so it plans a little more than route() does.
+ */
+async function planningTimes(router: Router, client: OpenAI, count: number): Promise<OverheadSamples['planning']> {
+  const afterOtherWork: number[] = [];
+  const backToBack: number[] = [];
+  const question = { messages: PROMPT, taskChoice: 'auto' } as const;
+  for (let i = 0; i < count; i++) {
+    await directRequest(client, MODEL);
+    await sleep(PAUSE_MS);
+    let started = performance.now();
+    router.preview(question);
+    afterOtherWork.push(performance.now() - started);
+    started = performance.now();
+    router.preview(question);
+    backToBack.push(performance.now() - started);
+  }
+  return { afterOtherWork, backToBack };
 }
 
 export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
@@ -88,6 +116,7 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       () => Promise.all([fileRouter.flush(), memoryRouter.flush()]),
     );
     const stateWrites = await stateWriteTimes(fileRouter, 200);
+    const planning = await planningTimes(fileRouter, client, 500);
     // The state file is written asynchronously; let the last write land before it is read and removed.
     await fileRouter.flush();
     return {
@@ -97,6 +126,7 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       routedMemory: samples.routedMemory,
       stateFileBytes: statSync(statePath).size,
       stateWrites,
+      planning,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
