@@ -33,7 +33,6 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     return { params: { model: request.model, messages, options }, fresh };
   };
 
-
   async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
     const parts = await ollamaClient(target, tap).chat({ ...params, stream: true });
