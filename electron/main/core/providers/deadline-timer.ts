@@ -1,8 +1,11 @@
 /**
- * A silence timer for streams that is cheap per chunk. Clearing and setting a
- * clock timer for every chunk was a measurable cost on the streaming path; here
- * a wait only moves a deadline, and the one pending clock timer, when it fires
- * early, re-arms itself for what is left.
+ * Silence timers for streams that cost almost nothing per request and per chunk.
+ * A wait only moves a deadline. All streams on one clock share a single clock
+ * timer, due at the earliest deadline among them; when it fires it expires what
+ * is due and re-arms for the next. That timer is left pending (unref'd) when the
+ * last stream ends, so the next request finds it armed and sets no timer of its
+ * own: setting and clearing a timer per request was a measurable cost before the
+ * request went out.
  */
 import type { Clock } from '../router/types.js';
 
@@ -11,49 +14,81 @@ export interface DeadlineTimer {
   wait(ms: number): void;
   /** Not waiting on the provider (e.g. the consumer has the chunk): nothing fires. */
   pause(): void;
-  /** Cancels the pending clock timer for good. */
+  /** Done with this timer for good. */
   stop(): void;
 }
 
-export function deadlineTimer(clock: Clock, onExpire: () => void): DeadlineTimer {
-  let waiting = false;
-  let deadline = 0;
-  let limit = 0;
+interface Waiter {
+  deadline: number;
+  /** The wait's length, which caps a re-arm so a wall clock set back cannot stretch a wait. */
+  limit: number;
+  onExpire: () => void;
+}
+
+interface Alarm {
+  waiting: Set<Waiter>;
   /** When the pending clock timer fires, if there is one. */
-  let dueAt: number | undefined;
-  let cancel: () => void = () => undefined;
+  dueAt: number | undefined;
+  cancel: () => void;
+}
 
-  const schedule = (ms: number): void => {
-    dueAt = clock.now() + ms;
-    cancel = clock.setTimeout(fire, ms);
-  };
-  function fire(): void {
-    dueAt = undefined;
-    if (!waiting) return;
-    const left = deadline - clock.now();
-    // Capped by the limit so a wall clock set back cannot stretch a wait.
-    if (left > 0) return schedule(Math.min(left, limit));
-    waiting = false;
-    onExpire();
+const alarms = new WeakMap<Clock, Alarm>();
+
+function alarmOf(clock: Clock): Alarm {
+  let alarm = alarms.get(clock);
+  if (!alarm) {
+    alarm = { waiting: new Set(), dueAt: undefined, cancel: () => undefined };
+    alarms.set(clock, alarm);
   }
+  return alarm;
+}
 
+/**
+ * Makes sure the clock timer fires within `ms`. A pending one due by then is kept:
+ * it re-arms for whatever is left when it fires. One due later than that is
+ * replaced, which happens only when a shorter wait starts than any pending.
+ */
+function armWithin(clock: Clock, alarm: Alarm, ms: number): void {
+  const at = clock.now() + ms;
+  if (alarm.dueAt !== undefined && alarm.dueAt <= at) return;
+  alarm.cancel();
+  alarm.dueAt = at;
+  // Unref'd: a timer nobody waits on any more must not keep the CLI alive. A stream
+  // that is waited on keeps the process alive through its own socket.
+  alarm.cancel = clock.setTimeout(() => fire(clock, alarm), ms, { unref: true });
+}
+
+function fire(clock: Clock, alarm: Alarm): void {
+  alarm.dueAt = undefined;
+  alarm.cancel = () => undefined;
+  const now = clock.now();
+  let next = Infinity;
+  for (const w of alarm.waiting) {
+    const left = w.deadline - now;
+    if (left <= 0) {
+      alarm.waiting.delete(w);
+      w.onExpire();
+    } else {
+      next = Math.min(next, left, w.limit);
+    }
+  }
+  if (next !== Infinity) armWithin(clock, alarm, next);
+}
+
+export function deadlineTimer(clock: Clock, onExpire: () => void): DeadlineTimer {
+  const alarm = alarmOf(clock);
+  const waiter: Waiter = { deadline: 0, limit: 0, onExpire };
+  const leave = (): void => {
+    alarm.waiting.delete(waiter);
+  };
   return {
     wait(ms) {
-      waiting = true;
-      limit = ms;
-      deadline = clock.now() + ms;
-      // A pending timer due no later than the new deadline will re-arm itself.
-      if (dueAt !== undefined && dueAt <= deadline) return;
-      cancel();
-      schedule(ms);
+      waiter.limit = ms;
+      waiter.deadline = clock.now() + ms;
+      alarm.waiting.add(waiter);
+      armWithin(clock, alarm, ms);
     },
-    pause() {
-      waiting = false;
-    },
-    stop() {
-      waiting = false;
-      dueAt = undefined;
-      cancel();
-    },
+    pause: leave,
+    stop: leave,
   };
 }

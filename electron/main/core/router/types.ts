@@ -23,14 +23,18 @@ export type PriceFn = (provider: string, model: string) => PriceInfo | undefined
 
 export interface Clock {
   now(): number;
-  /** Returns a cancel function. Tests drive it with a fake clock. */
-  setTimeout(fn: () => void, ms: number): () => void;
+  /**
+   * Returns a cancel function. Tests drive it with a fake clock. An `unref` timer
+   * does not keep the process alive on its own (fake clocks may ignore that).
+   */
+  setTimeout(fn: () => void, ms: number, options?: { unref?: boolean }): () => void;
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (fn, ms) => {
+  setTimeout: (fn, ms, options) => {
     const t = setTimeout(fn, ms);
+    if (options?.unref) t.unref();
     return () => clearTimeout(t);
   },
 };
