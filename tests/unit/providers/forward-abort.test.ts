@@ -1,29 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { eitherSignal } from '../../../electron/main/core/providers/adapters/response-tap.js';
+import { controllerFor, forwardAbort } from '../../../electron/main/core/providers/adapters/response-tap.js';
 
-describe('the signal a tapped request is sent with', () => {
-  it("aborts when the SDK's signal or ours does, with that signal's reason", () => {
+describe("a tapped call's own controller", () => {
+  it("aborts when the SDK's signal does, with its reason, and stays aborted with the first reason", () => {
     const sdk = new AbortController();
-    const ours = new AbortController();
-    const merged = eitherSignal(sdk.signal, ours.signal);
-    expect(merged.aborted).toBe(false);
-    ours.abort('timeout');
-    expect(merged.aborted).toBe(true);
-    expect(merged.reason).toBe('timeout');
-    sdk.abort('later');
-    expect(merged.reason).toBe('timeout');
-
-    const other = new AbortController();
-    const merged2 = eitherSignal(other.signal, new AbortController().signal);
-    other.abort('sdk timeout');
-    expect(merged2.reason).toBe('sdk timeout');
+    const call = new AbortController();
+    forwardAbort(sdk.signal, call);
+    expect(call.signal.aborted).toBe(false);
+    sdk.abort('sdk timeout');
+    expect(call.signal.aborted).toBe(true);
+    expect(call.signal.reason).toBe('sdk timeout');
   });
 
-  it('starts aborted when either was aborted already', () => {
+  it('does not abort the SDK when the call is aborted: the SDK learns of it from the failed request', () => {
+    const sdk = new AbortController();
+    const call = new AbortController();
+    forwardAbort(sdk.signal, call);
+    call.abort('timeout');
+    expect(sdk.signal.aborted).toBe(false);
+    sdk.abort('later');
+    expect(call.signal.reason).toBe('timeout');
+  });
+
+  it('starts aborted when the signal it follows was aborted already', () => {
     const done = new AbortController();
     done.abort('stopped');
-    const merged = eitherSignal(new AbortController().signal, done.signal);
-    expect(merged.aborted).toBe(true);
-    expect(merged.reason).toBe('stopped');
+    const call = controllerFor(done.signal);
+    expect(call.signal.aborted).toBe(true);
+    expect(call.signal.reason).toBe('stopped');
   });
 });

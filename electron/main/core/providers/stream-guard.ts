@@ -40,11 +40,12 @@ function defaultMapError(provider: string) {
 }
 
 /**
- * Wraps a stream source. `source` receives the signal the guard aborts on timeout,
- * cancel or early exit; it must pass it to its HTTP request.
+ * Wraps a stream source. `source` receives the controller the guard aborts on
+ * timeout, cancel or early exit; it must send its HTTP request with that
+ * controller's signal, and may abort it itself (an SDK's own timer).
  */
 export async function* guardStream(
-  source: (signal: AbortSignal) => AsyncIterable<StreamEvent>,
+  source: (controller: AbortController) => AsyncIterable<StreamEvent>,
   options: GuardOptions,
 ): AsyncGenerator<StreamEvent, void, undefined> {
   const clock = options.clock ?? realClock;
@@ -79,7 +80,7 @@ export async function* guardStream(
     if (stopped) throw stopped;
     // The connect budget runs from the start until the first event, and only then.
     timer.wait(limitMs);
-    iterator = source(controller.signal)[Symbol.asyncIterator]();
+    iterator = source(controller)[Symbol.asyncIterator]();
     const pending = iterator;
     for (;;) {
       if (stopped) throw stopped;

@@ -10,7 +10,7 @@ import type { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
-import { tapFetch, type ResponseTap } from './response-tap.js';
+import { controllerFor, tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
 
 /**
@@ -45,7 +45,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   };
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, listSignal(signal));
+    const tap = tapFetch(config.fetch, controllerFor(listSignal(signal)));
     try {
       return await parts.listIds(tap);
     } catch (error) {

@@ -1,6 +1,6 @@
 /**
- * A fetch wrapper made per call. It ties the request to our own AbortSignal (so a
- * timeout or the user's Stop closes the socket at once, whatever the SDK does),
+ * A fetch wrapper made per call. It sends the request with our own controller's
+ * signal (so a timeout or the user's Stop closes the socket at once, whatever the SDK does),
  * and keeps the response status, headers and error body, which some SDKs drop
  * (OpenAI's client loses bodies without an `error` key; ollama-js never exposes
  * headers).
@@ -25,13 +25,17 @@ export interface TapOptions {
   strictNdjson?: boolean;
 }
 
-export function tapFetch(base: typeof fetch | undefined, signal: AbortSignal, options: TapOptions = {}): ResponseTap {
+/** `controller` is the call's own: its signal goes with the request. */
+export function tapFetch(base: typeof fetch | undefined, controller: AbortController, options: TapOptions = {}): ResponseTap {
   const inner = base ?? globalThis.fetch;
+  const { signal } = controller;
   let last: TappedResponse | undefined;
   const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     signal.throwIfAborted();
-    const merged = init?.signal ? eitherSignal(init.signal, signal) : signal;
-    const response = await inner(input, { ...init, signal: merged });
+    // The SDK aborts its own signal when its timer runs out or it stops reading a
+    // stream; that ends the call as well.
+    if (init?.signal) forwardAbort(init.signal, controller);
+    const response = await inner(input, { ...init, signal });
     const captured: TappedResponse = { status: response.status, headers: response.headers };
     if (!response.ok) captured.errorBody = await response.clone().text().catch(() => undefined);
     last = captured;
@@ -49,20 +53,19 @@ export function tapFetch(base: typeof fetch | undefined, signal: AbortSignal, op
 }
 
 /**
- * Aborts when either signal does, with that signal's reason. AbortSignal.any
- * does the same but costs ~6 µs per call (it tracks its sources through weak
- * references), on every request before it goes out; both signals here live no
- * longer than the request, so two plain listeners are enough.
+ * Aborts `to` when `from` aborts, with its reason. Forwarding into the call's own
+ * controller takes one listener; a third signal joining both (AbortSignal.any, or
+ * a controller listening to each) cost a controller and two listeners more on
+ * every request, before it went out. Both live no longer than the call.
  */
-export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+export function forwardAbort(from: AbortSignal, to: AbortController): void {
+  if (from.aborted) to.abort(from.reason);
+  else from.addEventListener('abort', () => to.abort(from.reason), { once: true });
+}
+
+/** A controller of a call's own that aborts with `signal`, for callers that only have a signal. */
+export function controllerFor(signal: AbortSignal): AbortController {
   const controller = new AbortController();
-  if (a.aborted || b.aborted) {
-    controller.abort(a.aborted ? a.reason : b.reason);
-    return controller.signal;
-  }
-  const onA = (): void => controller.abort(a.reason);
-  const onB = (): void => controller.abort(b.reason);
-  a.addEventListener('abort', onA, { once: true });
-  b.addEventListener('abort', onB, { once: true });
-  return controller.signal;
+  forwardAbort(signal, controller);
+  return controller;
 }
