@@ -35,6 +35,20 @@ function groqUsage(chunk: ChatCompletionChunk): WireUsage | undefined {
   return extra?.usage;
 }
 
+/**
+ * An SDK call with the client's own timer set on the lent client. Given per
+ * request, the SDK also sends it as an X-Stainless-Timeout header: one more
+ * header that every layer validates before the request goes out. A lease is one
+ * call's alone, so on the client it is the same budget. (Anthropic's SDK sends
+ * that header whatever the client holds, so its adapter passes it per request.)
+ */
+function timed<T>(timeoutMs: number, call: (client: OpenAI) => PromiseLike<T>): (client: OpenAI) => PromiseLike<T> {
+  return (client) => {
+    client.timeout = timeoutMs;
+    return call(client);
+  };
+}
+
 export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
   const quirks: WireQuirks = preset?.quirks ?? {};
@@ -66,10 +80,11 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await onLease(clients, tap, (client) =>
-      client.chat.completions.create(
-        { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-        { timeout: sdkTimeoutMs },
+    const data = await onLease(
+      clients,
+      tap,
+      timed(sdkTimeoutMs, (client) =>
+        client.chat.completions.create({ ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) }),
       ),
     );
     const open = openFromTap(tap, 'x-request-id', clock.now());
@@ -92,7 +107,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await onLease(clients, tap, (client) => client.chat.completions.create({ ...params, stream: false }, { timeout: sdkTimeoutMs }));
+    const data = await onLease(clients, tap, timed(sdkTimeoutMs, (client) => client.chat.completions.create({ ...params, stream: false })));
     const open = openFromTap(tap, 'x-request-id', clock.now());
     const requestId = open.requestId;
     yield open;
@@ -115,7 +130,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     streamSource,
     completeSource,
     listIds: async (tap) => {
-      const page = await onLease(clients, tap, (client) => client.models.list({ timeout: 30_000 }));
+      const page = await onLease(clients, tap, timed(30_000, (client) => client.models.list()));
       return page.data.map((model) => model.id);
     },
   });
