@@ -46,14 +46,13 @@ export interface PullProgress {
 }
 
 async function run<T>(call: OllamaCall, work: (client: ReturnType<typeof ollamaClient>) => Promise<T>): Promise<T> {
-  const signal = call.signal ?? new AbortController().signal;
-  const tap = tapFetch(call.fetch, controllerFor(signal));
+  const tap = tapFetch(call.fetch, call.signal ? controllerFor(call.signal) : new AbortController());
   const provider = call.provider ?? 'ollama';
   const clock = call.clock ?? realClock;
   try {
     return await work(ollamaClient(call, tap));
   } catch (error) {
-    if (signal.aborted) {
+    if (call.signal?.aborted) {
       throw new ProviderError({ kind: 'cancelled', provider, message: 'Stopped by the user', cause: error });
     }
     throw ollamaFailure(error, { provider, now: clock.now(), afterHeaders: tap.last !== undefined && tap.last.status < 400, response: tap.last });
