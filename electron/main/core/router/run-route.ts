@@ -88,10 +88,11 @@ class RouteRun {
       // Only a half-open breaker makes the route wait for a probe before the request.
       if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
       const continuation = this.shown.length > 0;
-      const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.takeHedgeTarget(queue) : undefined;
+      const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.hedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
-      // The primary ended before the hedge delay: the hedge target was never used, keep it in line.
-      if (hedgeTarget && !entries.some((e) => e.hedge)) queue.unshift(hedgeTarget);
+      // A target leaves the queue only when it failed; one that lost the race (or never started) keeps its place.
+      const hedge = entries.find((e) => e.hedge);
+      if (hedge && hedgeTarget && !hedge.result.ok && !hedge.result.lostHedge) queue.splice(queue.indexOf(hedgeTarget), 1);
       const success = this.settle(entries, continuation);
       this.core.save();
       if (success) return this.result(success);
@@ -151,13 +152,9 @@ class RouteRun {
     return ok;
   }
 
-  /** The next usable target with a closed breaker races the primary if it is slow. */
-  private takeHedgeTarget(queue: PlannedTarget[]): PlannedTarget | undefined {
-    const index = queue.findIndex(
-      (t) => !this.unusable(t) && breakerView(this.core.snapshot.providers[t.provider], this.clock.now()).state === 'closed',
-    );
-    if (index < 0) return undefined;
-    return queue.splice(index, 1)[0];
+  /** The next usable target with a closed breaker races the primary if it is slow. It stays in the queue. */
+  private hedgeTarget(queue: readonly PlannedTarget[]): PlannedTarget | undefined {
+    return queue.find((t) => !this.unusable(t) && breakerView(this.core.snapshot.providers[t.provider], this.clock.now()).state === 'closed');
   }
 
   private starter(target: PlannedTarget, hedge: boolean, continuation: boolean): (onText: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult> {
