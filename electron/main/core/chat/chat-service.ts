@@ -13,6 +13,8 @@ import type { ConversationStore } from '../store/conversation-store.js';
 import { historyToTurns, titleFrom } from './history.js';
 
 const CHECKPOINT_MS = 2000;
+/** Idempotency keys remembered; a retry comes within moments of its first send. */
+const REMEMBERED_SENDS = 256;
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -41,8 +43,22 @@ export interface ChatService {
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
+  const sends = new Map<string, ReturnType<ChatService['send']>>();
 
-  function send(request: SendInput) {
+  /** A key seen before gets that send's answer: the message is stored and routed once. */
+  function send(request: SendInput): ReturnType<ChatService['send']> {
+    const key = request.idempotencyKey;
+    const earlier = key === undefined ? undefined : sends.get(key);
+    if (earlier) return earlier;
+    const sent = sendOnce(request);
+    if (key !== undefined) {
+      sends.set(key, sent);
+      if (sends.size > REMEMBERED_SENDS) sends.delete(sends.keys().next().value as string);
+    }
+    return sent;
+  }
+
+  function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const existing = input.conversationId ? store.get(input.conversationId) : undefined;
