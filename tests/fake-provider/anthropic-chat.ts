@@ -17,6 +17,8 @@ function usage(answer: Answer, outputTokens: number): Record<string, unknown> {
 
 export const anthropicDialect: ChatDialect = {
   streamByDefault: false,
+  // A final assistant turn is always a prefill (extended thinking, which forbids it, is never on here).
+  continuesPrefill: () => true,
   maxTokens: (body) => (typeof body.max_tokens === 'number' ? body.max_tokens : undefined),
   reject: (body, request) => {
     if (typeof body.max_tokens !== 'number') return { status: 400, message: 'max_tokens: Field required' };

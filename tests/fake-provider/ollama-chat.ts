@@ -23,6 +23,8 @@ function finalFields(answer: Answer, evalCount: number): Record<string, unknown>
 
 export const ollamaDialect: ChatDialect = {
   streamByDefault: true,
+  // /api/chat continues a final assistant message.
+  continuesPrefill: () => true,
   maxTokens: (body) => (isRecord(body.options) && typeof body.options.num_predict === 'number' && body.options.num_predict >= 0 ? body.options.num_predict : undefined),
   streamPlan: (answer, ex) => {
     const createdAt = (): string => new Date().toISOString();

@@ -4,7 +4,7 @@
  */
 import type { ModelList, ProbeResult } from '../../../../shared/providers.js';
 import type { ProviderKind } from '../../../../shared/settings.js';
-import type { Usage } from '../../../../shared/chat.js';
+import type { ContinuationMethod, Usage } from '../../../../shared/chat.js';
 
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant';
@@ -64,6 +64,8 @@ export interface CompletionResult {
 export interface ProviderAdapter {
   readonly id: string;
   readonly kind: ProviderKind;
+  /** How a request with `continueFrom` asks this host to carry on (the trace names it). */
+  readonly continuation: ContinuationMethod;
   /**
    * Streams one answer. Yields `open` once headers arrive, text as it comes, then
    * `done`. Enforces `timeouts` on the adapter's clock and ends at once with a

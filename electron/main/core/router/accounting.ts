@@ -1,5 +1,5 @@
 /** Turns an attempt's ending into the trace record, its cost and the tokens it used. */
-import type { Attempt, Usage } from '../../../../shared/chat.js';
+import type { Attempt, ContinuationMethod, Usage } from '../../../../shared/chat.js';
 import { costUsd } from '../providers/pricing/pricing.js';
 import { estimateTextTokens } from './estimate-tokens.js';
 import type { AttemptResult } from './execute-attempt.js';
@@ -25,7 +25,7 @@ export function attemptRecord(
   target: { provider: string; model: string },
   result: AttemptResult,
   costUsd: number,
-  flags: { hedge: boolean; continuation: boolean },
+  flags: { hedge: boolean; continuation?: ContinuationMethod },
 ): Attempt {
   const error = result.error;
   const outcome: Attempt['outcome'] = result.ok ? 'ok' : result.lostHedge ? 'hedge_lost' : error?.kind === 'cancelled' ? 'cancelled' : 'error';
@@ -47,6 +47,9 @@ export function attemptRecord(
   if (result.usage) record.usage = result.usage;
   if (costUsd > 0 || result.opened) record.costUsd = costUsd;
   if (flags.hedge) record.hedge = true;
-  if (flags.continuation) record.continuation = true;
+  if (flags.continuation) {
+    record.continuation = true;
+    record.continuationMethod = flags.continuation;
+  }
   return record;
 }

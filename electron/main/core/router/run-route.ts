@@ -4,7 +4,7 @@
  * the next target, and end at the local model or with a RouteFailure that lists
  * every attempt and keeps whatever text was already shown.
  */
-import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { Attempt, ContinuationMethod, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
 import type { ProviderAdapter } from '../providers/types.js';
@@ -12,6 +12,7 @@ import { attemptRecord, bill } from './accounting.js';
 import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
 import { applyFailure } from './failure-policy.js';
+import { overlapTrimmer } from './overlap.js';
 import { hedgeDelay, raceWithHedge, type RaceEntry } from './hedge.js';
 import { pushRecent, ttftPercentile } from './health-stats.js';
 import type { PlannedTarget } from './plan.js';
@@ -24,6 +25,8 @@ import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, t
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
+  /** Set when this attempt carried on the shown text, with how it was asked to. */
+  continuation?: ContinuationMethod;
 }
 
 export async function runRoute(core: RouterCore, request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult> {
@@ -93,7 +96,7 @@ class RouteRun {
       // A target leaves the queue only when it failed; one that lost the race (or never started) keeps its place.
       const hedge = entries.find((e) => e.hedge);
       if (hedge && hedgeTarget && !hedge.result.ok && !hedge.result.lostHedge) queue.splice(queue.indexOf(hedgeTarget), 1);
-      const success = this.settle(entries, continuation);
+      const success = this.settle(entries);
       this.core.save();
       if (success) return this.result(success);
       if (this.stopError) throw this.failure(this.stopError.kind, this.describe(this.stopError));
@@ -194,8 +197,19 @@ class RouteRun {
       this.callbacks.onText?.(text);
     };
     if (!hedgeTarget) {
-      const result = await this.starter(target, false, continuation)(show, this.signal);
-      return [{ hedge: false, result, target }];
+      if (!continuation) return [{ hedge: false, result: await this.starter(target, false, false)(show, this.signal), target }];
+      const method = this.adapterOf(target.provider).continuation;
+      // Asked in words (or by a flag some hosts answer by restating the prefix), a
+      // model may begin by repeating the end of the shown text: that is cut first.
+      const trimmer = method === 'native' ? undefined : overlapTrimmer(this.shown);
+      const sink = (text: string): void => {
+        const fresh = trimmer ? trimmer.push(text) : text;
+        if (fresh) show(fresh);
+      };
+      const result = await this.starter(target, false, true)(sink, this.signal);
+      const held = trimmer?.end();
+      if (held) show(held);
+      return [{ hedge: false, result, target, continuation: method }];
     }
     const delay = hedgeDelay(this.prep.options.hedge.delayMs, ttftPercentile(this.core.snapshot, target.provider, 90));
     const race = await raceWithHedge(this.clock, delay, this.signal, this.starter(target, false, false), this.starter(hedgeTarget, true, false), show);
@@ -203,7 +217,7 @@ class RouteRun {
   }
 
   /** Books every entry (cost, quota, breaker, trace) and returns the one that answered, if any. */
-  private settle(entries: Entry[], continuation: boolean): Entry | undefined {
+  private settle(entries: Entry[]): Entry | undefined {
     const { settings, promptTokens } = this.prep;
     const { snapshot, deps } = this.core;
     let success: Entry | undefined;
@@ -215,7 +229,7 @@ class RouteRun {
       for (const notice of recordUsage(settings, snapshot.usage, { provider: target.provider, tokens: billing.tokens, costUsd: billing.costUsd, local })) {
         deps.onNotice?.(notice);
       }
-      this.attempts.push(attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation }));
+      this.attempts.push(attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation: e.continuation }));
       const ps = providerState(snapshot, target.provider);
       const at = result.startedAt;
       if (result.ok) {

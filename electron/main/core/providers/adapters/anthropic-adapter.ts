@@ -47,7 +47,7 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
   };
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, true);
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'native', true);
     const turns = toAnthropicTurns(messages);
     const params: MessageCreateParamsBase = {
       model: request.model,

@@ -9,6 +9,7 @@ import type { FailureContext } from '../errors/failure-context.js';
 import type { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import { continuationOf } from './continuation.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
 import { controllerFor, tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
@@ -69,6 +70,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   return {
     id: config.id,
     kind: config.kind,
+    continuation: continuationOf(config),
     stream: (request, options) => call(options, options.timeouts, request, parts.streamSource),
     complete: (request, options) => toCompletion(call(options, completeTimeouts(options.timeouts), request, parts.completeSource)),
     listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: parts.presetId }),

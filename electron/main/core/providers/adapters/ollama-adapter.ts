@@ -26,7 +26,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
   const target = { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers };
 
   const body = (request: ChatRequest) => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'native');
     const options: { temperature?: number; num_predict?: number } = {};
     if (request.temperature !== undefined) options.temperature = request.temperature;
     if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;

@@ -15,7 +15,7 @@ import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import { noAnswer, unfinished } from './adapter-support.js';
-import { withContinuation } from './continuation.js';
+import { continuationOf, withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
 import { clientPool, onLease } from './client-pool.js';
@@ -67,24 +67,33 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
       }),
   );
 
-  const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
-    const params: ChatCompletionCreateParamsBase = { model: request.model, messages };
+  const method = continuationOf(config);
+  const prefixURL = quirks.prefixEndpoint ? new URL(quirks.prefixEndpoint, config.baseURL).href : undefined;
+
+  const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string; path?: string } => {
+    const { messages, prefill, fresh } = withContinuation(request.messages, request.continueFrom, method);
+    const flagged = prefill && method === 'prefix-flag';
+    // `prefix` is the host's extension to the assistant message; the SDK sends it as given.
+    const wire = flagged ? messages.map((m, i) => (i === messages.length - 1 ? { ...m, prefix: true } : m)) : messages;
+    const params: ChatCompletionCreateParamsBase = { model: request.model, messages: wire as ChatCompletionCreateParamsBase['messages'] };
     if (request.temperature !== undefined) params.temperature = request.temperature;
     if (request.maxTokens !== undefined) params[maxTokensField] = request.maxTokens;
-    return { params, fresh };
+    return { params, fresh, ...(flagged && prefixURL ? { path: prefixURL } : {}) };
   };
 
   const filtered = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
-    const { params, fresh } = body(request);
+    const { params, fresh, path } = body(request);
     const data = await onLease(
       clients,
       tap,
       timed(sdkTimeoutMs, (client) =>
-        client.chat.completions.create({ ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) }),
+        client.chat.completions.create(
+          { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
+          path ? { path } : undefined,
+        ),
       ),
     );
     const open = openFromTap(tap, 'x-request-id', clock.now());
@@ -106,8 +115,8 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   }
 
   async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
-    const { params, fresh } = body(request);
-    const data = await onLease(clients, tap, timed(sdkTimeoutMs, (client) => client.chat.completions.create({ ...params, stream: false })));
+    const { params, fresh, path } = body(request);
+    const data = await onLease(clients, tap, timed(sdkTimeoutMs, (client) => client.chat.completions.create({ ...params, stream: false }, path ? { path } : undefined)));
     const open = openFromTap(tap, 'x-request-id', clock.now());
     const requestId = open.requestId;
     yield open;
