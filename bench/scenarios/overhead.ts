@@ -56,7 +56,7 @@ async function stateWriteTimes(router: Router, count: number): Promise<number[]>
   for (let i = 0; i < count; i++) {
     await straightRoute(router);
     const started = performance.now();
-    await router.flush();
+    await router.state.flush();
     times.push(performance.now() - started);
   }
   return times;
@@ -113,12 +113,12 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       warmupRounds,
       rounds,
       // A state write still in flight would land in the next sample, whichever kind it is.
-      () => Promise.all([fileRouter.flush(), memoryRouter.flush()]),
+      () => Promise.all([fileRouter.state.flush(), memoryRouter.state.flush()]),
     );
     const stateWrites = await stateWriteTimes(fileRouter, 200);
     const planning = await planningTimes(fileRouter, client, 500);
     // The state file is written asynchronously; let the last write land before it is read and removed.
-    await fileRouter.flush();
+    await fileRouter.state.flush();
     return {
       direct: samples.direct,
       adapterOnly: samples.adapterOnly,

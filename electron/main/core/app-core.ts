@@ -126,19 +126,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNotice: notify,
   });
 
-  const health = () => router.health();
+  const health = () => router.state.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'));
-  keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
+  keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
 
   async function refresh(changedProvider?: string): Promise<void> {
     effective = await computeEffective();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
-    if (changedProvider) router.keyChanged(changedProvider);
+    if (changedProvider) router.state.keyChanged(changedProvider);
     keyChanges.check(pool.currentKeys(), (id) => {
-      if (id !== changedProvider) router.keyChanged(id);
+      if (id !== changedProvider) router.state.keyChanged(id);
     });
     publishHealth();
   }
@@ -185,7 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health,
     close: async () => {
       await chat.close();
-      await router.flush();
+      await router.state.flush();
     },
   };
 }

@@ -126,7 +126,7 @@ export function fakeAdapter(
     stream(request, options) {
       const steps = adapter.script[Math.min(adapter.requests.length, adapter.script.length - 1)] ?? [];
       adapter.requests.push(request);
-      return guardStream(({ signal }) => {
+      return guardStream((signal) => {
         // The signal the guard aborts on timeout or cancel: what a real request would be sent with.
         adapter.signals.push(signal);
         return play(id, clock, steps, signal);

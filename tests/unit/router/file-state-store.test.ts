@@ -44,14 +44,14 @@ describe('file-backed router state', () => {
     const path = join(tempDir(), 'nested', 'router-state.json');
     const first = harness({ store: createFileStateStore(path), scripts: { a: [fail('rate_limited', { retryAfterMs: 60_000 })], local: [ok('L')] } });
     await first.send();
-    await first.router.flush();
+    await first.router.state.flush();
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: 1, providers: { a: { breaker: 'open' } } });
 
     const second = harness({ store: createFileStateStore(path), clock: new FakeClock(T0 + 10_000), scripts: { a: [ok('A')], local: [ok('L')] } });
     expect((await second.send()).provider).toBe('local');
     expect(second.adapters.a?.requests).toHaveLength(0);
     // Saves are asynchronous: let the last one land before the folder is removed.
-    await second.router.flush();
+    await second.router.state.flush();
   });
 
   it('leaves no temporary files behind and ignores a damaged file', async () => {

@@ -105,6 +105,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
+    // The router owns the shown text; this keeps only its latest copy, for checkpoints.
     let text = '';
     let lastCheckpoint = clock.now();
     try {
@@ -120,8 +121,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         {
           onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
           onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
-          onText: (delta) => {
-            text += delta;
+          onText: (delta, shown) => {
+            text = shown;
             events.emit('chat.delta', { ...ref, text: delta });
             if (clock.now() - lastCheckpoint >= CHECKPOINT_MS) {
               lastCheckpoint = clock.now();
@@ -194,7 +195,7 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
 function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
   const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
-    const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
+    const text = error.partialText;
     const words = deps.describeFailure?.(error) ?? error.message;
     return {
       ...draft,
@@ -211,6 +212,6 @@ function failed(draft: Message, error: unknown, streamed: string, deps: ChatServ
     ...draft,
     text: streamed,
     status: 'error',
-    error: { kind: 'no_target', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
+    error: { kind: 'internal', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
   };
 }

@@ -61,7 +61,8 @@ export interface AttemptStart {
 
 export interface RouterCallbacks {
   onAttempt?(attempt: AttemptStart): void;
-  onText?(text: string): void;
+  /** New text shown to the user, with all of it so far (the route run is its one owner). */
+  onText?(text: string, shown: string): void;
   onFallback?(event: { from: string; to: string; reason: string }): void;
 }
 
@@ -112,6 +113,7 @@ export interface RouterDeps {
   breaker?: Partial<BreakerTuning>;
 }
 
+/** Routing: deciding where a message goes, and sending it. */
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
   /** The detected task type and the chain a prompt would take, without sending it. */
@@ -121,6 +123,12 @@ export interface Router {
     chain: { provider: string; model: string }[];
     skipped: { provider: string; model: string; reason: string }[];
   };
+  /** What the router remembers about providers, apart from routing. */
+  readonly state: RouterState;
+}
+
+/** Administration of the provider book: read-outs for Settings and health, and the changes a user makes. */
+export interface RouterState {
   /** The key of a provider was replaced: forget that the old one was rejected. */
   keyChanged(providerId: string): void;
   /** Route targets whose model the provider said does not exist, for Settings to show. */

@@ -11,14 +11,12 @@ import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEv
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
 import { continuationOf } from './continuation.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
-import { controllerFor, tapFetch, type ResponseTap } from './response-tap.js';
+import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
 
 /**
- * One SDK call. The tap is the only tie to the guard's AbortSignal: it aborts the
- * HTTP request itself, so SDKs are not handed the signal as well (each would
- * compose a second AbortSignal per request, before the request goes out). The
- * SDK gets only its own timeout, a backstop well past the guard's.
+ * One SDK call. The tap ties the HTTP request to the guard's signal; the SDK
+ * gets only its own timeout, a backstop well past the guard's.
  */
 type Source = (request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number) => AsyncIterable<StreamEvent>;
 
@@ -41,12 +39,12 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   // the adapter through here, so this is the one place it is taken out.
   const failure = (error: unknown, ctx: FailureContext): ProviderError => {
     const mapped = parts.failure(error, ctx);
-    mapped.message = redact(mapped.message, config.apiKey ? [config.apiKey] : []);
-    return mapped;
+    const message = redact(mapped.message, config.apiKey ? [config.apiKey] : []);
+    return message === mapped.message ? mapped : mapped.with({ message });
   };
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, controllerFor(listSignal(signal)));
+    const tap = tapFetch(config.fetch, listSignal(signal));
     try {
       return await parts.listIds(tap);
     } catch (error) {

@@ -6,7 +6,7 @@
 import type { ProgressResponse } from 'ollama';
 import type { Clock } from '../../router/types.js';
 import { realClock } from '../../router/types.js';
-import { controllerFor, tapFetch } from '../adapters/response-tap.js';
+import { tapFetch } from '../adapters/response-tap.js';
 import { buildProviderError } from '../errors/build-error.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ProviderError } from '../provider-error.js';
@@ -46,7 +46,7 @@ export interface PullProgress {
 }
 
 async function run<T>(call: OllamaCall, work: (client: ReturnType<typeof ollamaClient>) => Promise<T>): Promise<T> {
-  const tap = tapFetch(call.fetch, call.signal ? controllerFor(call.signal) : new AbortController());
+  const tap = tapFetch(call.fetch, call.signal ?? new AbortController().signal);
   const provider = call.provider ?? 'ollama';
   const clock = call.clock ?? realClock;
   try {
