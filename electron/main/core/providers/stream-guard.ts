@@ -10,8 +10,7 @@
  * When a timer fires or the caller aborts, the HTTP request is aborted at once.
  * The clock is injected so tests (the router's among them) can drive it.
  */
-import { seconds } from '../router/time-and-words.js';
-import { realClock, type Clock } from '../router/types.js';
+import { realClock, seconds, type Clock } from '../clock.js';
 import { ProviderError } from './provider-error.js';
 import type { StreamEvent, StreamTimeouts } from './types.js';
 

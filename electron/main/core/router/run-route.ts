@@ -88,11 +88,12 @@ class RouteRun {
       // The plan checked every target, but an earlier attempt may have changed what holds.
       const reason = this.attempts.length === 0 ? undefined : this.unusable(target);
       if (reason) {
+        if (reason === 'offline') this.markOffline();
         this.skip(target, reason);
         continue;
       }
       // Only a half-open breaker makes the route wait for a probe before the request.
-      if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
+      if (this.halfOpen(target) && !(await this.probeHalfOpen(target))) continue;
       const continuation = this.shown.length > 0;
       const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.hedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
@@ -113,13 +114,11 @@ class RouteRun {
     throw this.failure('no_target', `No provider could take this message${reasons ? ` (${reasons})` : ''}`);
   }
 
+  /** Why `target` cannot run now, if it cannot; reads only. */
   private unusable(target: PlannedTarget): string | undefined {
     const { settings, check } = this.prep;
     const online = this.deps.online();
-    if (!isLocal(settings, target.provider) && (this.networkDown || !online)) {
-      this.markOffline();
-      return 'offline';
-    }
+    if (!isLocal(settings, target.provider) && (this.networkDown || !online)) return 'offline';
     return skipReason({ ...check, now: this.clock.now(), online, minContext: this.minContext }, target, target.lastResort);
   }
 
@@ -148,8 +147,8 @@ class RouteRun {
     return !target.lastResort && this.breaker(target) === 'half_open';
   }
 
-  /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
-  private async passesProbe(target: PlannedTarget): Promise<boolean> {
+  /** Probes a half-open provider and books the answer: it is let back in only if the cheap probe succeeds. */
+  private async probeHalfOpen(target: PlannedTarget): Promise<boolean> {
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
     if (this.signal.aborted) throw this.failure('cancelled', 'stopped');

@@ -21,23 +21,10 @@ export interface PriceInfo {
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
-export interface Clock {
-  now(): number;
-  /**
-   * Returns a cancel function. Tests drive it with a fake clock. An `unref` timer
-   * does not keep the process alive on its own (fake clocks may ignore that).
-   */
-  setTimeout(fn: () => void, ms: number, options?: { unref?: boolean }): () => void;
-}
+import type { Clock } from '../clock.js';
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms, options) => {
-    const t = setTimeout(fn, ms);
-    if (options?.unref) t.unref();
-    return () => clearTimeout(t);
-  },
-};
+// For the router's callers: the clock lives in the core's own module.
+export { realClock, type Clock } from '../clock.js';
 
 export interface RouteRequest {
   conversationId: string;

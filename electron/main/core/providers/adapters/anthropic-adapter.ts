@@ -6,7 +6,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { ProviderError } from '../provider-error.js';

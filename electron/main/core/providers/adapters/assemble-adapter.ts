@@ -4,7 +4,7 @@
  * only what differs per SDK: how to stream, how to complete, how to list model
  * ids, and how to map that SDK's failures.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import type { FailureContext } from '../errors/failure-context.js';
 import type { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';

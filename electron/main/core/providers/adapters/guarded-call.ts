@@ -2,7 +2,7 @@
  * Runs one adapter call under the stream guard with a fresh fetch tap, and maps
  * failures with what the tap saw. Shared by all three adapters.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import type { ProviderError } from '../provider-error.js';
 import { collectStream, guardStream } from '../stream-guard.js';
 import type { CompletionResult, StreamEvent, StreamTimeouts } from '../types.js';

@@ -5,7 +5,7 @@
  */
 import type { ChatResponse } from 'ollama';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ollamaClient } from '../ollama/ollama-client.js';

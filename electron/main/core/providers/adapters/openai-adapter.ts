@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import type { WireQuirks } from '../catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';

@@ -4,8 +4,8 @@
  * AbortSignal through the fetch tap, so cancelling a pull closes its socket.
  */
 import type { ProgressResponse } from 'ollama';
-import type { Clock } from '../../router/types.js';
-import { realClock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
+import { realClock } from '../../clock.js';
 import { tapFetch } from '../adapters/response-tap.js';
 import { buildProviderError } from '../errors/build-error.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
