@@ -8,7 +8,7 @@ import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai
 import type { Usage } from '../../../../../shared/chat.js';
 import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
-import type { WireQuirks } from '../catalog/preset-types.js';
+import type { WireQuirks } from '../../../../../shared/catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';

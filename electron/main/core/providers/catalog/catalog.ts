@@ -1,7 +1,7 @@
 /** The preset registry: lookup by id, and finding the preset behind a configured provider. */
-import { CLOUD_PRESETS } from './presets-cloud.js';
-import { LOCAL_PRESETS } from './presets-local.js';
-import type { ProviderPreset } from './preset-types.js';
+import { CLOUD_PRESETS } from '../../../../../shared/catalog/presets-cloud.js';
+import { LOCAL_PRESETS } from '../../../../../shared/catalog/presets-local.js';
+import type { ProviderPreset } from '../../../../../shared/catalog/preset-types.js';
 
 const PRESETS: readonly ProviderPreset[] = [...CLOUD_PRESETS, ...LOCAL_PRESETS];
 const BY_ID = new Map(PRESETS.map((p) => [p.id, p]));

@@ -3,8 +3,8 @@
  * where it lives, which env vars hold its key, its default models with prices,
  * and its wire quirks as flags the OpenAI-compatible adapter reads.
  */
-import type { ContinuationMethod } from '../../../../../shared/chat.js';
-import type { ProviderKind } from '../../../../../shared/settings.js';
+import type { ContinuationMethod } from '../chat.js';
+import type { ProviderKind } from '../settings.js';
 
 export interface Capabilities {
   vision: boolean;
