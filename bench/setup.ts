@@ -10,7 +10,7 @@ import type { ProviderAdapter } from '../electron/main/core/providers/types.js';
 import type { BreakerTuning } from '../electron/main/core/router/breaker.js';
 import { createRouter, realClock, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
 import { SettingsSchema, type ProviderConfig, type ProviderKind, type Settings } from '../shared/settings.js';
-import type { FakeProvider } from '../tests/fake-provider/index.js';
+import { startFakeProvider, type FakeProvider } from '../tests/fake-provider/index.js';
 
 export const BENCH_KEY = 'sk-bench';
 export const MODEL = 'gpt-4o-mini';
@@ -93,4 +93,15 @@ export function benchRouter(options: BenchRouterOptions): Router {
     state: options.state,
     ...(options.breaker ? { breaker: options.breaker } : {}),
   });
+}
+
+/** A cloud provider on the OpenAI protocol and a local Ollama behind it, both answering at once, as the straight-path scenarios use. */
+export async function cloudAndLocal(): Promise<{ cloud: FakeProvider; local: FakeProvider; providers: BenchProvider[]; close: () => Promise<void> }> {
+  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
+  const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
+  const providers: BenchProvider[] = [
+    { id: 'openai', kind: 'openai', fake: cloud },
+    { id: 'ollama', kind: 'ollama', fake: local },
+  ];
+  return { cloud, local, providers, close: async () => void (await Promise.all([cloud.close(), local.close()])) };
 }

@@ -15,12 +15,12 @@ export interface Sample {
 
 export const PROMPT: ChatTurn[] = [{ role: 'user', content: 'Say hello to the benchmark, please.' }];
 
-export async function directRequest(client: OpenAI, model: string): Promise<Sample> {
+export async function directRequest(client: OpenAI, model: string, messages: ChatTurn[] = PROMPT): Promise<Sample> {
   const started = performance.now();
   let ttft: number | undefined;
   const stream = await client.chat.completions.create({
     model,
-    messages: PROMPT,
+    messages,
     stream: true,
     stream_options: { include_usage: true },
   });
@@ -38,7 +38,7 @@ export async function directRequest(client: OpenAI, model: string): Promise<Samp
 
 /**
  * The same request through the provider adapter alone (stream guard, fetch tap,
- * pooled SDK client) without routing: splits the routed path's extra time into
+ * SDK client) without routing: splits the routed path's extra time into
  * what wrapping the SDK costs and what routing adds on top.
  */
 export async function adapterRequest(adapter: ProviderAdapter, model: string): Promise<Sample> {

@@ -18,9 +18,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
-import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave, PAUSE_MS } from '../interleave.js';
-import { BENCH_KEY, benchAdapter, benchRouter, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
+import { BENCH_KEY, benchAdapter, benchRouter, cloudAndLocal, MODEL } from '../setup.js';
 import { adapterRequest, directRequest, PROMPT, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
@@ -88,14 +87,9 @@ async function planningTimes(router: Router, client: OpenAI, count: number): Pro
 }
 
 export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
-  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
-  const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
+  const { cloud, providers, close } = await cloudAndLocal();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   try {
-    const providers: BenchProvider[] = [
-      { id: 'openai', kind: 'openai', fake: cloud },
-      { id: 'ollama', kind: 'ollama', fake: local },
-    ];
     const statePath = join(dir, 'router-state.json');
     const routes = { general: ['openai'] };
     const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: createFileStateStore(statePath) });
@@ -130,7 +124,6 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await cloud.close();
-    await local.close();
+    await close();
   }
 }
