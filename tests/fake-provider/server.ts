@@ -86,6 +86,7 @@ export async function startFakeProvider(options: FakeOptions): Promise<FakeProvi
         ...protocol.staticHeaders,
         ...(protocol.requestIdHeader ? { [protocol.requestIdHeader]: requestId } : {}),
         ...rateLimitHeaders(options, state.requestCount, new Date()),
+        ...options.responseHeaders,
       },
       signal: AbortSignal.any([closing.signal, left.signal]),
       errorBody: protocol.errorBody,
