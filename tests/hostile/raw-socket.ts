@@ -72,3 +72,27 @@ export function frame(options: { opcode: number; payload: Buffer; fin?: boolean;
   const masked = Buffer.from(payload.map((byte, i) => byte ^ (key[i % 4] ?? 0)));
   return Buffer.concat([header, key, masked]);
 }
+
+/** Splits what a server sent into frames (servers never mask); a torn last frame is left out. */
+export function serverFrames(bytes: Buffer): { opcode: number; payload: Buffer }[] {
+  const frames: { opcode: number; payload: Buffer }[] = [];
+  let at = 0;
+  while (at + 2 <= bytes.length) {
+    const opcode = (bytes[at] ?? 0) & 0x0f;
+    let length = (bytes[at + 1] ?? 0) & 0x7f;
+    let start = at + 2;
+    if (length === 126) {
+      if (start + 2 > bytes.length) break;
+      length = bytes.readUInt16BE(start);
+      start += 2;
+    } else if (length === 127) {
+      if (start + 8 > bytes.length) break;
+      length = Number(bytes.readBigUInt64BE(start));
+      start += 8;
+    }
+    if (start + length > bytes.length) break;
+    frames.push({ opcode, payload: bytes.subarray(start, start + length) });
+    at = start + length;
+  }
+  return frames;
+}
