@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
 import { bindContract, forwardEvents } from './ipc.js';
+import { rendererFileIn } from './trusted-frame.js';
 import { createMainWindow } from './window.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -32,7 +33,7 @@ export async function startDesktop(): Promise<Core> {
     settingsBacking: await createElectronStoreBacking(dataDir),
     online: () => net.isOnline(),
   });
-  bindContract(ipcMain, core.handlers, rendererDevUrl);
+  bindContract(ipcMain, core.handlers, { rendererFile: rendererFileIn(outDir), devUrl: rendererDevUrl });
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
   openWindow();
   return core;

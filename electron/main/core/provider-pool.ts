@@ -79,6 +79,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       kind: p.kind,
       baseURL: baseUrlOf(p),
       apiKey: key?.key,
+      knownKeys,
       headers: p.headers,
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),

@@ -13,6 +13,7 @@ import { continuationOf } from './continuation.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
 import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
+import { scrubProviderError, scrubStream } from './scrub-provider-output.js';
 
 /**
  * One SDK call. The tap ties the HTTP request to the guard's signal; the SDK
@@ -35,13 +36,10 @@ export interface AdapterParts {
 
 export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const { config, clock } = parts;
-  // Some hosts echo the key back in their error text. Every ProviderError leaves
-  // the adapter through here, so this is the one place it is taken out.
-  const failure = (error: unknown, ctx: FailureContext): ProviderError => {
-    const mapped = parts.failure(error, ctx);
-    const message = redact(mapped.message, config.apiKey ? [config.apiKey] : []);
-    return message === mapped.message ? mapped : mapped.with({ message });
-  };
+  // Some hosts and proxies echo a key back, in their error text or their
+  // request-id header. Every key the app knows is taken out, not only this one's.
+  const scrub = (text: string) => redact(text, [...(config.apiKey ? [config.apiKey] : []), ...(config.knownKeys?.() ?? [])]);
+  const failure = (error: unknown, ctx: FailureContext): ProviderError => scrubProviderError(parts.failure(error, ctx), scrub);
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
     const tap = tapFetch(config.fetch, listSignal(signal));
@@ -53,7 +51,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   };
 
   const call = (options: CallOptions, timeouts: StreamTimeouts, request: ChatRequest, source: Source) =>
-    guardedCall({
+    scrubStream(guardedCall({
       provider: config.id,
       clock,
       fetch: config.fetch,
@@ -63,7 +61,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
       ...(parts.strictNdjson ? { strictNdjson: true } : {}),
       mapError: (error, afterHeaders, tap) =>
         failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
-    });
+    }), scrub);
 
   return {
     id: config.id,
