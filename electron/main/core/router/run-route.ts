@@ -8,6 +8,7 @@
 import type { Attempt, ContinuationMethod, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
+import { STOPPED_BY_USER } from '../providers/stream-guard.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
 import { breakerView } from './breaker.js';
@@ -83,7 +84,7 @@ class RouteRun {
   async run(): Promise<RouteResult> {
     const queue = this.queue;
     while (queue.length > 0) {
-      if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
+      if (this.signal.aborted) throw this.failure('cancelled', STOPPED_BY_USER);
       const target = queue.shift() as PlannedTarget;
       // The plan checked every target, but an earlier attempt may have changed what holds.
       const reason = this.attempts.length === 0 ? undefined : this.unusable(target);
@@ -151,7 +152,7 @@ class RouteRun {
   private async probeHalfOpen(target: PlannedTarget): Promise<boolean> {
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
-    if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
+    if (this.signal.aborted) throw this.failure('cancelled', STOPPED_BY_USER);
     this.book.recordProbe(target.provider, ok, this.clock.now());
     if (!ok) this.skip(target, 'breaker re-opened: health probe failed');
     return ok;

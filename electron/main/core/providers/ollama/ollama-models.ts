@@ -10,6 +10,7 @@ import { tapFetch } from '../adapters/response-tap.js';
 import { buildProviderError } from '../errors/build-error.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ProviderError } from '../provider-error.js';
+import { STOPPED_BY_USER } from '../stream-guard.js';
 import { ollamaClient, type OllamaTarget } from './ollama-client.js';
 
 export interface OllamaCall extends OllamaTarget {
@@ -53,7 +54,7 @@ async function run<T>(call: OllamaCall, work: (client: ReturnType<typeof ollamaC
     return await work(ollamaClient(call, tap));
   } catch (error) {
     if (call.signal?.aborted) {
-      throw new ProviderError({ kind: 'cancelled', provider, message: 'Stopped by the user', cause: error });
+      throw new ProviderError({ kind: 'cancelled', provider, message: STOPPED_BY_USER, cause: error });
     }
     throw ollamaFailure(error, { provider, now: clock.now(), afterHeaders: tap.last !== undefined && tap.last.status < 400, response: tap.last });
   }
