@@ -193,6 +193,15 @@ describe('fake Anthropic through the @anthropic-ai/sdk', () => {
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);
   });
 
+  it('refuses a text prefill when extended thinking is on', async () => {
+    const error = await client.messages.create({
+      model: 'claude-haiku-4-5', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 },
+      messages: [...ask('hello there'), { role: 'assistant', content: 'Echo: hello' }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+    expect((error as AnthropicError).message).toMatch(/thinking/);
+  });
+
   it('surfaces 401, 429 and 529 bodies with type and request id', async () => {
     const wrong = new Anthropic({ baseURL: fake.baseURL, apiKey: 'nope', maxRetries: 0 });
     const auth = await wrong.messages.create({ model: 'claude-haiku-4-5', max_tokens: 9, messages: ask('a') }).catch((e: unknown) => e);
