@@ -4,15 +4,19 @@
  * the contract to IPC, and opens one secure window.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
 import { bindContract, forwardEvents } from './ipc.js';
-import { rendererFileIn } from './trusted-frame.js';
+import { lockDownSession } from './session-guards.js';
+import { startSmokeTest } from './smoke-test.js';
 import { createMainWindow } from './window.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const outDir = join(import.meta.dirname, '..');
+// Privileged schemes must be declared before the app is ready.
+registerAppScheme(protocol);
 
 function openWindow(): BrowserWindow {
   return createMainWindow({
@@ -20,12 +24,16 @@ function openWindow(): BrowserWindow {
     openExternal: (url) => shell.openExternal(url),
     outDir,
     rendererDevUrl,
+    stateDir: app.getPath('userData'),
+    workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
     iconPath: join(outDir, '..', 'resources', 'icon.png'),
   });
 }
 
 export async function startDesktop(): Promise<Core> {
   const dataDir = app.getPath('userData');
+  serveAppScheme(protocol, join(outDir, 'renderer'));
+  lockDownSession(session.defaultSession);
   const core = await createCore({
     host: 'electron',
     dataDir,
@@ -33,7 +41,8 @@ export async function startDesktop(): Promise<Core> {
     settingsBacking: await createElectronStoreBacking(dataDir),
     online: () => net.isOnline(),
   });
-  bindContract(ipcMain, core.handlers, { rendererFile: rendererFileIn(outDir), devUrl: rendererDevUrl });
+  const smoke = startSmokeTest(process.argv, (code) => app.exit(code));
+  bindContract(ipcMain, core.handlers, { pageUrl: APP_PAGE_URL, devUrl: rendererDevUrl }, smoke?.answered);
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
   openWindow();
   return core;

@@ -9,7 +9,7 @@ import { createDeltaCoalescer } from './core/events/delta-coalescer.js';
 import type { EventBus } from './core/events/event-bus.js';
 import { isTrustedFrameUrl, type AppPage } from './trusted-frame.js';
 
-export function bindContract(ipcMain: IpcMain, handlers: Handlers, page: AppPage): void {
+export function bindContract(ipcMain: IpcMain, handlers: Handlers, page: AppPage, onAnswered?: (call: string) => void): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event: IpcMainInvokeEvent, raw: unknown): Promise<WireResult<unknown>> => {
       const frame = event.senderFrame;
@@ -17,7 +17,9 @@ export function bindContract(ipcMain: IpcMain, handlers: Handlers, page: AppPage
       if (!isMainFrame || !isTrustedFrameUrl(frame.url, page)) {
         return Promise.resolve({ ok: false, error: { code: 'failed', message: 'Call refused: unexpected frame.' } });
       }
-      return dispatchCall(handlers, name, raw, { senderId: event.sender.id });
+      const answer = dispatchCall(handlers, name, raw, { senderId: event.sender.id });
+      if (onAnswered) void answer.then(() => onAnswered(name));
+      return answer;
     });
   }
 }
