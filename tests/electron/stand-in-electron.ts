@@ -24,6 +24,10 @@ export const recorded = {
   devicePermission: undefined as ((...args: unknown[]) => boolean) | undefined,
   exitCode: undefined as number | undefined,
   opened: [] as string[],
+  openedPaths: [] as string[],
+  messageBoxes: [] as { message: string; buttons: string[] }[],
+  /** Which button the next message box "clicks", by index. */
+  messageBoxAnswers: [] as number[],
   userData: mkdtempSync(join(tmpdir(), 'sb-electron-')),
 };
 
@@ -140,9 +144,18 @@ export const shell = {
   openExternal: async (url: string) => {
     recorded.opened.push(url);
   },
+  openPath: async (path: string) => {
+    recorded.openedPaths.push(path);
+    return '';
+  },
 };
 export const dialog = {
   showErrorBox: (title: string, content: string) => recorded.errors.push(`${title}: ${content}`),
+  showMessageBox: async (...args: unknown[]) => {
+    const options = args.at(-1) as { message: string; buttons: string[] };
+    recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
+    return { response: recorded.messageBoxAnswers.shift() ?? 1 };
+  },
 };
 export const net = { isOnline: () => true };
 
