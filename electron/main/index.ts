@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, sh
 import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
-import { bindContract, forwardEvents } from './ipc.js';
+import { bindContract, deferredHandlers, forwardEvents } from './ipc.js';
 import { lockDownSession } from './session-guards.js';
 import { startSmokeTest } from './smoke-test.js';
 import { createUpdateService, type Question, type Updater } from './update-service.js';
@@ -36,7 +36,7 @@ export async function startDesktop(): Promise<Core> {
   const dataDir = app.getPath('userData');
   serveAppScheme(protocol, join(outDir, 'renderer'));
   lockDownSession(session.defaultSession);
-  const core = await createCore({
+  const starting = createCore({
     host: 'electron',
     dataDir,
     version: app.getVersion(),
@@ -48,11 +48,16 @@ export async function startDesktop(): Promise<Core> {
     },
   });
   const smoke = startSmokeTest(process.argv, (code) => app.exit(code));
-  bindContract(ipcMain, core.handlers, { pageUrl: APP_PAGE_URL, devUrl: rendererDevUrl }, smoke?.answered);
-  forwardEvents(core.events, () => BrowserWindow.getAllWindows());
+  // The window opens while the core starts; its first calls wait for it.
+  bindContract(ipcMain, deferredHandlers(starting), { pageUrl: APP_PAGE_URL, devUrl: rendererDevUrl }, smoke?.answered);
   const win = openWindow();
+  const core = await starting;
+  forwardEvents(core.events, () => BrowserWindow.getAllWindows());
   // Only installed builds update themselves, and never during a smoke test.
-  if (app.isPackaged && !smoke) win.once('ready-to-show', () => void startUpdates(core, win));
+  if (app.isPackaged && !smoke) {
+    if (win.isVisible()) void startUpdates(core, win);
+    else win.once('ready-to-show', () => void startUpdates(core, win));
+  }
   return core;
 }
 

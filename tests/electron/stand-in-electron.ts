@@ -71,6 +71,7 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed = () => false;
   isMinimized = () => false;
   isMaximized = () => this.maximized;
+  isVisible = () => true;
   maximize() {
     this.maximized = true;
   }
