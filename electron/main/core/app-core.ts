@@ -21,7 +21,7 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
-import { createFileStateStore, createRouter } from './router/index.js';
+import { createRouter } from './router/index.js';
 import { realClock, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
@@ -30,7 +30,9 @@ import { createConfBacking, type SettingsBacking } from './store/settings-backin
 import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { targetPrices } from './target-prices.js';
-import { createConversationStore } from './store/conversation-store.js';
+import { createAttemptLedger } from './store/attempts/attempt-ledger.js';
+import { openStorage, type Storage } from './store/storage.js';
+import { guardWrite, StorageError } from './store/db/storage-error.js';
 
 export interface CoreOptions {
   host: 'electron' | 'web' | 'cli';
@@ -54,6 +56,8 @@ export interface Core {
   readonly pool: ProviderPool;
   readonly keys: KeyService;
   readonly router: Router;
+  /** switchboard.db: conversations, attempts, search. */
+  readonly storage: Storage;
   /** The settings in force: the user's own, or defaults built from the keys they have. */
   settings(): Settings;
   /** Task types with a route or options of their own (built-in ones included). */
@@ -103,7 +107,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
   await pool.refresh();
 
-  const notices: Notice[] = [...store.notices];
+  const storage = openStorage(options.dataDir, { now: () => clock.now() });
+  const notices: Notice[] = [...store.notices, ...storage.notices];
   const notify = (notice: Notice) => {
     if (!notices.some((n) => n.id === notice.id && n.text === notice.text)) notices.push(notice);
     events.emit('notice', notice);
@@ -122,7 +127,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
     price: targetPrices(() => effective),
-    state: createFileStateStore(join(options.dataDir, 'router-state.json')),
+    state: storage.routerState,
+    ledger: createAttemptLedger(storage.db, storage.attempts, {
+      scrub: (text) => redact(text, pool.knownKeys()),
+      onWriteError: (error) => notify(saveFailed(error)),
+    }),
     onNotice: notify,
   });
 
@@ -145,9 +154,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   store.onChange(() => void refresh());
 
   const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
-  const conversations = createConversationStore(options.dataDir);
+  const conversations = storage.conversations;
   const chat = createChatService({
     store: conversations,
+    atomically: (write) => guardWrite(storage.path, 'save your message', () => storage.db.transaction(write).immediate()),
+    source: options.host === 'cli' ? 'cli' : 'chat',
+    onSaveError: (error) => notify(saveFailed(error)),
     router,
     events,
     clock,
@@ -167,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const handlers: Handlers = {
-    ...chatHandlers({ chat, conversations }),
+    ...chatHandlers({ chat, conversations, search: storage.search }),
     ...providerHandlers({ pool, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
@@ -180,14 +192,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pool,
     keys,
     router,
+    storage,
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
     health,
     close: async () => {
       await chat.close();
       await router.flush();
+      storage.close();
     },
   };
+}
+
+/** A write that failed after a message started: the answer is still shown, and the user learns why it was not kept. */
+function saveFailed(error: unknown): Notice {
+  const text = StorageError.is(error) ? error.message : `Switchboard could not save to its database: ${(error as Error)?.message ?? String(error)}.`;
+  return { id: 'storage.write_failed', level: 'error', text };
 }
 
 async function openStore(options: CoreOptions, secrets: SecretStore): Promise<SettingsStore> {
