@@ -72,9 +72,9 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     list: db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC'),
     one: db.prepare<[string]>('SELECT * FROM conversations WHERE id = ?'),
     latest: db.prepare<[string, number]>('SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY n DESC LIMIT ?) ORDER BY n'),
-    older: db.prepare<[string, string, number]>(`
-      SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ?1 AND n < (SELECT n FROM messages WHERE id = ?2 AND conversation_id = ?1)
-      ORDER BY n DESC LIMIT ?3) ORDER BY n`),
+    older: db.prepare<{ id: string; before: string; limit: number }>(`
+      SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n < (SELECT n FROM messages WHERE id = @before AND conversation_id = @id)
+      ORDER BY n DESC LIMIT @limit) ORDER BY n`),
     hasMessage: db.prepare<[string, string]>('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck(),
     turns: db.prepare<[string]>('SELECT role, text, status FROM messages WHERE conversation_id = ? ORDER BY n'),
     create: db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
@@ -111,7 +111,7 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     },
     page(id, before, limit = PAGE_SIZE) {
       if (!s.hasMessage.get(before, id)) return undefined;
-      return pageOf(s.older.all(id, before, limit + 1) as MessageRow[], limit);
+      return pageOf(s.older.all({ id, before, limit: limit + 1 }) as MessageRow[], limit);
     },
     turns: (id) => s.turns.all(id) as HistoryTurn[],
     create(title, now) {
