@@ -13,16 +13,32 @@ import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
 import { createOutput } from './output.js';
+import { history } from './commands/history.js';
+import { exportCommand, importCommand } from './commands/transfer.js';
+import { openStorage } from '../main/core/store/storage.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
 
 const USAGE = `usage: switchboard <command> [flags]
-  ask [--task TYPE|auto] [--provider ID [--model ID]] [--config FILE] [--data-dir DIR] [--json] PROMPT
+  ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--config FILE] [--data-dir DIR] [--json] PROMPT
+  history [--limit N] [--search QUERY] [--data-dir DIR] [--json]
+  export ID [--format json|md] [--data-dir DIR]
+  import FILE [--data-dir DIR] [--json]
   doctor [--config FILE] [--json]
   models [--provider ID] [--config FILE] [--json]
   keys set PROVIDER | keys list [--json] | keys delete PROVIDER`;
 
 const COMMAND_OPTIONS = {
-  ask: { ...COMMON_OPTIONS, task: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' } },
+  ask: {
+    ...COMMON_OPTIONS,
+    task: { type: 'string' },
+    provider: { type: 'string' },
+    model: { type: 'string' },
+    save: { type: 'boolean' },
+    conversation: { type: 'string' },
+  },
+  history: { ...COMMON_OPTIONS, limit: { type: 'string' }, search: { type: 'string' } },
+  export: { ...COMMON_OPTIONS, format: { type: 'string' } },
+  import: COMMON_OPTIONS,
   doctor: COMMON_OPTIONS,
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
@@ -37,13 +53,24 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, doctor, models, keys)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, models, keys)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
   const out = createOutput(flags.json === true);
-  if (command !== 'ask' && command !== 'keys' && positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const takes = command === 'export' || command === 'import' ? 1 : command === 'ask' || command === 'keys' ? Infinity : 0;
+  if (positionals.length > takes) throw new UsageError(`unexpected argument "${positionals[takes]}"`);
+  if (command === 'history' || command === 'export' || command === 'import') {
+    // These read and write the database only: no settings, keychain or providers to start.
+    const storage = openStorage(resolveDataDir(str('data-dir')));
+    storage.notices.forEach((n) => out.note(`switchboard: ${n.text}`));
+    try {
+      if (command === 'history') return history(storage, { limit: str('limit'), search: str('search') }, out);
+      if (command === 'export') return exportCommand(storage, positionals[0], str('format'), out);
+      return importCommand(storage, positionals[0], out);
+    } finally {
+      storage.close();
+    }
   }
   const core: Core = await createCore({
     host: 'cli',
@@ -51,10 +78,23 @@ export async function runCli(argv: string[]): Promise<number> {
     configFile: resolveConfigFile(str('config')),
     version: readVersion(),
   });
+  // A damaged database set aside, an import from the old format, memory only: the user must know.
+  core.storage.notices.forEach((n) => out.note(`switchboard: ${n.text}`));
   try {
     switch (command) {
       case 'ask':
-        return await ask(core, { prompt: positionals.join(' '), task: str('task'), provider: str('provider'), model: str('model') }, out);
+        return await ask(
+          core,
+          {
+            prompt: positionals.join(' '),
+            task: str('task'),
+            provider: str('provider'),
+            model: str('model'),
+            save: flags.save === true,
+            conversation: str('conversation'),
+          },
+          out,
+        );
       case 'doctor':
         return await doctor(core, out);
       case 'models':
