@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
+import { oneProviderConfig } from './one-provider-config.js';
 import { jsonLines, runCli } from './run-cli.js';
 
 const KEY = 'sk-test-cli-history-0123456789';
@@ -16,14 +17,7 @@ describe('switchboard history, export and import', () => {
 
   beforeAll(async () => {
     openai = await startFakeProvider({ protocol: 'openai', apiKey: KEY });
-    config = join(mkdtempSync(join(tmpdir(), 'sb-cfg-')), 'config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: [{ id: 'gpt', kind: 'openai', baseURL: openai.baseURL, apiKeyEnv: 'CLI_TEST_OPENAI_KEY', models: ['gpt-4o-mini'] }],
-        routes: { general: [{ provider: 'gpt', model: 'gpt-4o-mini' }] },
-      }),
-    );
+    config = oneProviderConfig(openai, 'CLI_TEST_OPENAI_KEY');
   });
   afterAll(async () => {
     await openai.close();
