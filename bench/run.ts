@@ -12,6 +12,7 @@ import { printTable } from './report.js';
 import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
+import { runStorage } from './scenarios/storage.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
   log(`hedge: ${COUNTS.hedgeRuns} runs, about a second each`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
+  const storage = runStorage(log);
 
   const results = {
     timestamp: new Date().toISOString(),
@@ -42,7 +44,13 @@ async function main(): Promise<void> {
     ttftRatioVsDirect: overhead.ttftRatioVsDirect,
     failoverExtraMsP50: failover.failoverExtraMsP50,
     hedgedTtftMsP99UnderStall: hedge.hedgedTtftMsP99UnderStall,
+    openConversation10kMs: storage.openConversation10kMs,
+    searchMsP50At100k: storage.searchMsP50At100k,
+    checkpointCostUsP50: storage.checkpointCostUsP50,
+    attemptInsertUsP50: storage.attemptInsertUsP50,
+    dbBytesPer1kMessages: storage.dbBytesPer1kMessages,
     overhead,
+    storage,
     failover,
     hedge: { ...hedge, primaryStallMs: STALL_MS },
     samples: COUNTS,
@@ -72,6 +80,12 @@ async function main(): Promise<void> {
     { metric: 'hedgedTtftMsP99UnderStall', value: hedge.hedgedTtftMsP99UnderStall, unit: 'ms', goal: `~ delay ${hedge.hedgeDelayMs} ms + hedge TTFT` },
     { metric: 'hedgedTtftMsP50UnderStall', value: hedge.hedgedTtftMsP50UnderStall, unit: 'ms' },
     { metric: 'hedge launched at p50 (observed)', value: hedge.hedgeStartMsP50Observed, unit: 'ms' },
+    { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
+    { metric: 'searchMsP50At100k (p95)', value: `${storage.searchMsP50At100k} (${storage.searchMsP95At100k})`, unit: 'ms', goal: '< 50 ms', met: storage.searchMsP50At100k < 50 },
+    { metric: 'search of a 1-2 character term (scan), p50', value: storage.searchShortTermMsP50At100k, unit: 'ms' },
+    { metric: 'checkpointCostUsP50', value: storage.checkpointCostUsP50, unit: 'µs', goal: '< 200 µs', met: storage.checkpointCostUsP50 < 200 },
+    { metric: 'attemptInsertUsP50', value: storage.attemptInsertUsP50, unit: 'µs' },
+    { metric: 'dbBytesPer1kMessages', value: storage.dbBytesPer1kMessages, unit: 'B' },
     { metric: 'samples (overhead / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },
   ]);

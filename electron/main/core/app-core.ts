@@ -32,7 +32,7 @@ import { openSettingsStore, type SettingsStore } from './store/settings-store.js
 import { targetPrices } from './target-prices.js';
 import { createAttemptLedger } from './store/attempts/attempt-ledger.js';
 import { openStorage, type Storage } from './store/storage.js';
-import { guardWrite, StorageError } from './store/db/storage-error.js';
+import { guarded, StorageError } from './store/db/storage-error.js';
 
 export interface CoreOptions {
   host: 'electron' | 'web' | 'cli';
@@ -157,7 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const conversations = storage.conversations;
   const chat = createChatService({
     store: conversations,
-    atomically: (write) => guardWrite(storage.path, 'save your message', () => storage.db.transaction(write).immediate()),
+    atomically: (write) => guarded(storage.path, 'save your message', () => storage.db.transaction(write).immediate()),
     source: options.host === 'cli' ? 'cli' : 'chat',
     onSaveError: (error) => notify(saveFailed(error)),
     router,

@@ -12,7 +12,7 @@ import { createConversationStore, type ConversationStore } from './conversations
 import { markInterrupted } from './conversations/interrupted.js';
 import { createSearch, type SearchHit } from './conversations/search.js';
 import { openDatabase } from './db/open-database.js';
-import { guardWrite, reasonOf } from './db/storage-error.js';
+import { guarded, reasonOf } from './db/storage-error.js';
 import { importLegacy } from './legacy/legacy-import.js';
 import { createDbStateStore, type DbStateStore } from './router-state-db.js';
 
@@ -51,27 +51,32 @@ export function openStorage(dataDir: string, options: { now?: () => number } = {
   } catch {
     // A read-only database still opens; its streaming rows are shown as they are.
   }
+  const search = createSearch(db);
   return {
     db,
     path,
     persistent: opened.persistent,
-    conversations: guarded(createConversationStore(db, attempts), path),
+    conversations: inWords(createConversationStore(db, attempts), path),
     attempts,
     routerState,
-    search: createSearch(db),
+    search: (query, limit) => guarded(path, 'search', () => search(query, limit)),
     notices,
     close: () => db.close(),
   };
 }
 
-/** The same store, with each write's SQLite failure turned into words. */
-function guarded(store: ConversationStore, path: string): ConversationStore {
+/** The same store, with each SQLite failure turned into words. */
+function inWords(store: ConversationStore, path: string): ConversationStore {
   return {
-    ...store,
-    create: (title, now) => guardWrite(path, 'start a conversation', () => store.create(title, now)),
-    putMessage: (message) => guardWrite(path, 'save the message', () => store.putMessage(message)),
-    checkpoint: (id, text) => guardWrite(path, 'save the answer so far', () => store.checkpoint(id, text)),
-    setSticky: (id, provider) => guardWrite(path, 'save the conversation', () => store.setSticky(id, provider)),
-    delete: (id) => guardWrite(path, 'delete the conversation', () => store.delete(id)),
+    list: () => guarded(path, 'read your conversations', () => store.list()),
+    summary: (id) => guarded(path, 'read the conversation', () => store.summary(id)),
+    get: (id, limit) => guarded(path, 'read the conversation', () => store.get(id, limit)),
+    page: (id, before, limit) => guarded(path, 'read the conversation', () => store.page(id, before, limit)),
+    turns: (id) => guarded(path, 'read the conversation', () => store.turns(id)),
+    create: (title, now) => guarded(path, 'start a conversation', () => store.create(title, now)),
+    putMessage: (message) => guarded(path, 'save the message', () => store.putMessage(message)),
+    checkpoint: (id, text) => guarded(path, 'save the answer so far', () => store.checkpoint(id, text)),
+    setSticky: (id, provider) => guarded(path, 'save the conversation', () => store.setSticky(id, provider)),
+    delete: (id) => guarded(path, 'delete the conversation', () => store.delete(id)),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Messages and attempts between their table rows and the shapes both sides of
- * the contract use. Every row read is validated: a row that does not make a
- * valid message is still shown, reduced to its text, rather than hiding the
- * conversation.
+ * the contract use. Every row read is validated: a value that does not fit is
+ * left out (a damaged trace, an unknown error kind), never the message, so a
+ * bad row cannot hide a conversation.
  */
-import { AttemptSchema, DecisionTraceSchema, MessageSchema, type Attempt, type Message } from '../../../../../shared/chat.js';
+import { AttemptOutcomeSchema, DecisionTraceSchema, type Attempt, type DecisionTrace, type Message, type Usage } from '../../../../../shared/chat.js';
+import { ErrorKindSchema, type ErrorKind } from '../../../../../shared/errors.js';
 
 export interface MessageRow {
   n: number;
@@ -74,9 +75,24 @@ export function messageParams(m: Message, writer: number | null) {
   };
 }
 
-const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+/**
+ * Columns are typed and CHECK-constrained by the schema, so a row is validated by
+ * plain checks on the few free values (kinds, outcomes) and a schema parse of
+ * the one JSON column (the trace); a full schema parse per message would cost
+ * more than the page read itself (about 30 ms for the first page after start).
+ */
+const ERROR_KINDS: ReadonlySet<string> = new Set(ErrorKindSchema.options);
+const OUTCOMES: ReadonlySet<string> = new Set(AttemptOutcomeSchema.options);
+const asKind = (kind: string | null): ErrorKind | undefined => (kind !== null && ERROR_KINDS.has(kind) ? (kind as ErrorKind) : undefined);
+const num = (value: number | null): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
 
-function parseTrace(text: string | null): unknown {
+function usageOf(input: number | null, output: number | null): Usage | undefined {
+  const i = num(input);
+  const o = num(output);
+  return i !== undefined && o !== undefined && Number.isInteger(i) && Number.isInteger(o) ? { inputTokens: i, outputTokens: o } : undefined;
+}
+
+function parseTrace(text: string | null): DecisionTrace | undefined {
   if (text === null) return undefined;
   try {
     const parsed = DecisionTraceSchema.safeParse(JSON.parse(text));
@@ -86,49 +102,39 @@ function parseTrace(text: string | null): unknown {
   }
 }
 
+/** Sets only the fields that have a value, as the contract's optional fields expect. */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
 export function messageFromRow(row: MessageRow, attempts: Attempt[] | undefined): Message {
-  const candidate = defined({
-    id: row.id,
-    conversationId: row.conversation_id,
-    role: row.role,
-    text: row.text,
-    createdAt: row.created_at,
-    status: row.status,
-    taskType: row.task_type,
-    provider: row.provider,
-    model: row.model,
-    usage: row.input_tokens !== null && row.output_tokens !== null ? { inputTokens: row.input_tokens, outputTokens: row.output_tokens } : null,
-    costUsd: row.cost_usd,
-    ttftMs: row.ttft_ms,
-    latencyMs: row.latency_ms,
-    attempts: attempts && attempts.length > 0 ? attempts : null,
-    trace: parseTrace(row.trace),
-    note: row.note,
-    error: row.error_kind !== null ? { kind: row.error_kind, message: row.error_message ?? '' } : null,
-  });
-  const parsed = MessageSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  return { id: row.id, conversationId: row.conversation_id, role: row.role, text: row.text, createdAt: row.created_at, status: row.status };
+  const m: Message = { id: row.id, conversationId: row.conversation_id, role: row.role, text: row.text, createdAt: row.created_at, status: row.status };
+  put(m, 'taskType', row.task_type ?? undefined);
+  put(m, 'provider', row.provider ?? undefined);
+  put(m, 'model', row.model ?? undefined);
+  put(m, 'usage', usageOf(row.input_tokens, row.output_tokens));
+  put(m, 'costUsd', num(row.cost_usd));
+  put(m, 'ttftMs', num(row.ttft_ms));
+  put(m, 'latencyMs', num(row.latency_ms));
+  if (attempts && attempts.length > 0) m.attempts = attempts;
+  put(m, 'trace', parseTrace(row.trace));
+  put(m, 'note', row.note ?? undefined);
+  const kind = asKind(row.error_kind);
+  if (kind) m.error = { kind, message: row.error_message ?? '' };
+  return m;
 }
 
 export function attemptFromRow(row: AttemptRow): Attempt | undefined {
-  const parsed = AttemptSchema.safeParse(
-    defined({
-      provider: row.provider,
-      model: row.model,
-      outcome: row.outcome,
-      errorKind: row.error_kind,
-      status: row.http_status,
-      message: row.error_message,
-      requestId: row.request_id,
-      startedAt: row.started_at,
-      ms: row.total_ms,
-      ttftMs: row.ttft_ms,
-      usage: row.tokens_in !== null && row.tokens_out !== null ? { inputTokens: row.tokens_in, outputTokens: row.tokens_out } : null,
-      costUsd: row.cost_usd,
-      continuation: row.continuation ? true : null,
-      hedge: row.hedge ? true : null,
-    }),
-  );
-  return parsed.success ? parsed.data : undefined;
+  if (!OUTCOMES.has(row.outcome) || num(row.total_ms) === undefined) return undefined;
+  const a: Attempt = { provider: row.provider, model: row.model, outcome: row.outcome as Attempt['outcome'], startedAt: row.started_at, ms: row.total_ms };
+  put(a, 'errorKind', asKind(row.error_kind));
+  put(a, 'status', row.http_status !== null && Number.isInteger(row.http_status) ? row.http_status : undefined);
+  put(a, 'message', row.error_message ?? undefined);
+  put(a, 'requestId', row.request_id ?? undefined);
+  put(a, 'ttftMs', num(row.ttft_ms));
+  put(a, 'usage', usageOf(row.tokens_in, row.tokens_out));
+  put(a, 'costUsd', num(row.cost_usd));
+  if (row.continuation) a.continuation = true;
+  if (row.hedge) a.hedge = true;
+  return a;
 }

@@ -7,18 +7,22 @@
  * the store runs in memory for this session and says so.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Notice } from '../../../../../shared/contract/calls-settings.js';
 import { migrate, NewerSchemaError } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { isCorruption, reasonOf } from './storage-error.js';
+import { checkMarkOf, isCorruption, reasonOf } from './storage-error.js';
 
 export const DB_FILE = 'switchboard.db';
 /** Long enough to outlast any writer of ours (a checkpoint takes well under a millisecond), short enough to tell the user. */
 export const BUSY_TIMEOUT_MS = 5000;
-/** quick_check reads every page; past this size it would slow every start, so only the schema read checks the file. */
-const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * quick_check reads every page (about 12 ms per MB here); past this size it would
+ * slow every start, so a larger file is checked only after a query found damage
+ * in it (the mark a StorageError leaves, see storage-error.ts).
+ */
+const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface OpenedDatabase {
   db: Database.Database;
@@ -62,9 +66,11 @@ function openFile(path: string): Database.Database {
     configure(db);
     // Reading the schema is where a file that is not a database, or has a damaged header, fails.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (existsSync(path) && statSync(path).size <= QUICK_CHECK_MAX_BYTES) {
+    const marked = existsSync(checkMarkOf(path));
+    if (marked || (existsSync(path) && statSync(path).size <= QUICK_CHECK_MAX_BYTES)) {
       const result = db.pragma('quick_check(1)', { simple: true });
       if (result !== 'ok') throw Object.assign(new Error(`quick_check: ${String(result)}`), { code: 'SQLITE_CORRUPT' });
+      if (marked) rmSync(checkMarkOf(path), { force: true });
     }
     migrate(db, MIGRATIONS);
     return db;
@@ -86,6 +92,7 @@ function configure(db: Database.Database): void {
 function moveAside(path: string, at: number): string {
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
   const aside = `${path}.damaged-${stamp}`;
+  rmSync(checkMarkOf(path), { force: true });
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
   }

@@ -3,6 +3,7 @@
  * or read-only disk, or a database another program holds locked, must say so
  * and what to do, never "SQLITE_FULL" or a stack trace.
  */
+import { writeFileSync } from 'node:fs';
 
 export type StorageProblem = 'full' | 'read_only' | 'locked' | 'damaged' | 'unavailable';
 
@@ -35,7 +36,8 @@ export function isCorruption(error: unknown): boolean {
 
 export function problemOf(error: unknown): StorageProblem | undefined {
   const code = sqliteCode(error);
-  if (!code) return undefined;
+  // A broken constraint is a bug or a race in the caller, not the disk: it keeps its own message.
+  if (!code || code.startsWith('SQLITE_CONSTRAINT')) return undefined;
   if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') return 'full';
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_CANTOPEN')) return 'read_only';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
@@ -58,18 +60,28 @@ export function reasonOf(error: unknown): string {
   return problem === 'unavailable' ? `${WORDS[problem]} (${(error as Error).message})` : WORDS[problem];
 }
 
+/** The file whose presence makes the next start check the whole database, not just its schema. */
+export const checkMarkOf = (dbPath: string): string => `${dbPath}.needs-check`;
+
 /** Wraps a failed database write as a StorageError; other errors pass through unchanged. */
 export function storageError(error: unknown, doing: string, file: string): unknown {
   if (StorageError.is(error)) return error;
   const problem = problemOf(error);
   if (!problem) return error;
+  if (problem === 'damaged') {
+    try {
+      writeFileSync(checkMarkOf(file), '');
+    } catch {
+      // A disk that cannot take an empty file: the damage shows again at the next write.
+    }
+  }
   return new StorageError(problem, `Switchboard could not ${doing} in ${file}: ${reasonOf(error)}.`);
 }
 
-/** Runs a database write and turns SQLite's failure into words. */
-export function guardWrite<T>(file: string, doing: string, write: () => T): T {
+/** Runs a database read or write and turns SQLite's failure into words. */
+export function guarded<T>(file: string, doing: string, work: () => T): T {
   try {
-    return write();
+    return work();
   } catch (error) {
     throw storageError(error, doing, file);
   }
