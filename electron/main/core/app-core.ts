@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
+import type { Attempt } from '../../../shared/chat.js';
 import type { AppInfo, Notice } from '../../../shared/contract/calls-settings.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { ProviderHealth } from '../../../shared/providers.js';
@@ -22,7 +23,7 @@ import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
 import { createRouter } from './router/index.js';
-import { realClock, type Clock, type Router } from './router/types.js';
+import { realClock, type AttemptLedger, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
@@ -120,6 +121,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!status.available && status.message) notify({ id: 'keychain.unavailable', level: 'warning', text: status.message });
   });
 
+  const ledger = createAttemptLedger(storage.db, storage.attempts, {
+    scrub: (text) => redact(text, pool.knownKeys()),
+    onWriteError: (error) => notify(saveFailed(error)),
+  });
+  const probes = recordingProbes(pool, ledger, clock);
   const router = createRouter({
     clock,
     random: options.random ?? Math.random,
@@ -128,10 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     online: options.online ?? networkInterfaceCheck(clock),
     price: targetPrices(() => effective),
     state: storage.routerState,
-    ledger: createAttemptLedger(storage.db, storage.attempts, {
-      scrub: (text) => redact(text, pool.knownKeys()),
-      onWriteError: (error) => notify(saveFailed(error)),
-    }),
+    ledger,
     onNotice: notify,
   });
 
@@ -180,7 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
-    ...providerHandlers({ pool, keys, router, health }),
+    ...providerHandlers({ pool: probes, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
   };
@@ -189,7 +192,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     events,
     chat,
-    pool,
+    pool: probes,
     keys,
     router,
     storage,
@@ -200,6 +203,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await chat.close();
       await router.flush();
       storage.close();
+    },
+  };
+}
+
+/** The pool, with every provider test (Settings' Test button, `switchboard doctor`) recorded as a `probe` attempt. */
+function recordingProbes(pool: ProviderPool, ledger: AttemptLedger, clock: Clock): ProviderPool {
+  return {
+    ...pool,
+    async test(id) {
+      const startedAt = clock.now();
+      const result = await pool.test(id);
+      // A provider without a key was never called.
+      if ('unavailable' in pool.adapter(id)) return result;
+      const attempt: Attempt = { provider: id, model: '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      if (result.errorKind) attempt.errorKind = result.errorKind;
+      if (result.message) attempt.message = result.message;
+      if (result.requestId) attempt.requestId = result.requestId;
+      ledger.record({ attempt, source: 'probe', fallback: false, quota: { requests: 0, tokens: 0 } });
+      return result;
     },
   };
 }

@@ -10,7 +10,8 @@ import { jsonLines, runCli } from './run-cli.js';
 
 const KEY = 'sk-test-cli-history-0123456789';
 
-describe('switchboard history, export and import', () => {
+// Each test runs the CLI several times; on a loaded two-core machine one run can take seconds.
+describe('switchboard history, export and import', { timeout: 90_000 }, () => {
   let openai: FakeProvider;
   let config: string;
   const env = { CLI_TEST_OPENAI_KEY: KEY };
@@ -54,7 +55,7 @@ describe('switchboard history, export and import', () => {
     const plain = await runCli(['history', '--data-dir', dir]);
     expect(plain.stdout.trim().split('\n')).toHaveLength(1);
     expect(plain.stdout).toContain(id);
-  }, 60_000);
+  });
 
   it('stores no conversation without --save, but records the attempt with source cli', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-cli-'));
@@ -90,7 +91,7 @@ describe('switchboard history, export and import', () => {
     const list = jsonLines((await runCli(['history', '--json', '--data-dir', dir])).stdout);
     expect(list).toHaveLength(3);
     expect(list.every((c) => c.messageCount === 2)).toBe(true);
-  }, 90_000);
+  });
 
   it.each([
     [['export', 'no-such-id'], 1, /no conversation no-such-id/],

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../../../electron/main/core/store/db/storage-error.js';
 import { freshStorage, message, tempDir } from './helpers.js';
@@ -67,6 +68,21 @@ describe('opening switchboard.db', () => {
     const again = freshStorage(dir);
     expect(again.notices.map((n) => n.id)).toContain('storage.damaged');
     expect(existsSync(join(dir, 'switchboard.db.needs-check'))).toBe(false);
+  });
+
+  it('says another program holds the database locked, in words, once the busy timeout has passed', () => {
+    const s = freshStorage();
+    const other = new Database(join(s.dir, 'switchboard.db'));
+    other.exec('BEGIN EXCLUSIVE');
+    // The app waits BUSY_TIMEOUT_MS; a shorter wait keeps the test quick and changes nothing else.
+    s.db.pragma('busy_timeout = 100');
+    try {
+      expect(() => s.conversations.create('x', 1)).toThrow(/another program is holding it locked/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(s.conversations.create('after', 2).title).toBe('after');
   });
 
   it('runs in memory with a notice when the data folder is not a folder', () => {

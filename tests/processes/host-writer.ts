@@ -4,7 +4,7 @@
  * milliseconds apart (spread over the time the CLIs run) and prints the ids; `stream` sends one and prints each
  * delta as it arrives, so a test can kill it mid-answer.
  */
-import { createCore } from '../../../electron/main/core/app-core.js';
+import { createCore } from '../../electron/main/core/app-core.js';
 
 const [dataDir, configFile, mode, count, intervalMs] = process.argv.slice(2) as [string, string, string, string?, string?];
 const core = await createCore({ host: 'web', dataDir, configFile, version: 'test' });

@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { oneProviderConfig } from '../cli/one-provider-config.js';
-import { jsonLines, runCli } from '../cli/run-cli.js';
+import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
+import { oneProviderConfig } from '../integration/cli/one-provider-config.js';
+import { jsonLines, runCli } from '../integration/cli/run-cli.js';
 import { runHost } from './run-host.js';
 
 const KEY = 'sk-test-concurrent-0123456789';

@@ -1,9 +1,9 @@
 /** Runs host-writer.ts (the core as a host runs it) in its own process. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { cleanEnv } from '../../e2e/harness.js';
+import { cleanEnv } from '../e2e/harness.js';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 
 export function spawnHost(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'host-writer.ts'), ...args], {
