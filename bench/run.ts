@@ -13,6 +13,7 @@ import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
 import { runStorage } from './scenarios/storage.js';
+import { runStartup } from './scenarios/startup.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   log(`hedge: ${COUNTS.hedgeRuns} runs, about a second each`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
   const storage = runStorage(log);
+  log('startup: the headless host, process start to its first contract answer, 7 runs');
+  const startup = await runStartup(7);
 
   const results = {
     timestamp: new Date().toISOString(),
@@ -49,6 +52,8 @@ async function main(): Promise<void> {
     checkpointCostUsP50: storage.checkpointCostUsP50,
     attemptInsertUsP50: storage.attemptInsertUsP50,
     dbBytesPer1kMessages: storage.dbBytesPer1kMessages,
+    startupToWindowMs: startup.startupToWindowMs,
+    startup,
     overhead,
     storage,
     failover,
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     { metric: 'checkpointCostUsP50', value: storage.checkpointCostUsP50, unit: 'µs', goal: '< 200 µs', met: storage.checkpointCostUsP50 < 200 },
     { metric: 'attemptInsertUsP50', value: storage.attemptInsertUsP50, unit: 'µs' },
     { metric: 'dbBytesPer1kMessages', value: storage.dbBytesPer1kMessages, unit: 'B' },
+    { metric: 'startupToWindowMs (headless host, median)', value: startup.startupToWindowMs ?? startup.note ?? 'n/a', unit: startup.startupToWindowMs === null ? '' : 'ms' },
     { metric: 'samples (overhead / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },
   ]);

@@ -1,5 +1,5 @@
 /**
- * The CLI: `switchboard <ask|doctor|models|keys> …` on the same core and settings
+ * The CLI: `switchboard <ask|history|export|import|doctor|models|keys> …` on the same core and settings
  * as the app. Exit 0 on success, 1 when a request failed, 2 on a usage error;
  * every error is one line, never a stack trace.
  */
@@ -7,19 +7,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../main/core/app-core.js';
 import { resolveConfigFile, resolveDataDir, UsageError } from '../main/core/host-options.js';
-import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
+import { COMMON_OPTIONS, oneLine, parseCommandArgs } from './args.js';
+import { readPrompt } from './prompt-input.js';
 import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
-import { createOutput } from './output.js';
+import { createOutput, type Output } from './output.js';
 import { history } from './commands/history.js';
 import { exportCommand, importCommand } from './commands/transfer.js';
 import { openStorage } from '../main/core/store/storage.js';
+import type { Notice } from '../../shared/contract/calls-settings.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
 
 const USAGE = `usage: switchboard <command> [flags]
-  ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--config FILE] [--data-dir DIR] [--json] PROMPT
+  ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--config FILE] [--data-dir DIR] [--json] PROMPT|-
+      (with no PROMPT, or "-", the prompt is read from stdin)
   history [--limit N] [--search QUERY] [--data-dir DIR] [--json]
   export ID [--format json|md] [--data-dir DIR]
   import FILE [--data-dir DIR] [--json]
@@ -63,7 +66,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === 'history' || command === 'export' || command === 'import') {
     // These read and write the database only: no settings, keychain or providers to start.
     const storage = openStorage(resolveDataDir(str('data-dir')));
-    storage.notices.forEach((n) => out.note(`switchboard: ${n.text}`));
+    storage.notices.forEach((notice) => printNotice(notice, out));
     try {
       if (command === 'history') return history(storage, { limit: str('limit'), search: str('search') }, out);
       if (command === 'export') return exportCommand(storage, positionals[0], str('format'), out);
@@ -78,23 +81,17 @@ export async function runCli(argv: string[]): Promise<number> {
     configFile: resolveConfigFile(str('config')),
     version: readVersion(),
   });
-  // A damaged database set aside, an import from the old format, memory only: the user must know.
-  core.storage.notices.forEach((n) => out.note(`switchboard: ${n.text}`));
   try {
+    await printNotices(core, out);
     switch (command) {
-      case 'ask':
+      case 'ask': {
+        const prompt = await readPrompt(positionals, process.stdin);
         return await ask(
           core,
-          {
-            prompt: positionals.join(' '),
-            task: str('task'),
-            provider: str('provider'),
-            model: str('model'),
-            save: flags.save === true,
-            conversation: str('conversation'),
-          },
+          { prompt, task: str('task'), provider: str('provider'), model: str('model'), save: flags.save === true, conversation: str('conversation') },
           out,
         );
+      }
       case 'doctor':
         return await doctor(core, out);
       case 'models':
@@ -105,6 +102,22 @@ export async function runCli(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+/**
+ * What the app would show in its notice bar: settings that were reset, files
+ * set aside, conversations moved into the database. The keychain's own state is
+ * left to the commands that need it.
+ */
+async function printNotices(core: Core, out: Output): Promise<void> {
+  const { notices } = await core.handlers['app.info']({}, { senderId: 0 });
+  for (const notice of notices) {
+    if ((notice.level !== 'info' || notice.id.startsWith('storage.')) && notice.id !== 'keychain.unavailable') printNotice(notice, out);
+  }
+}
+
+function printNotice(notice: Notice, out: Output): void {
+  out.note(`switchboard: ${notice.level}: ${oneLine(notice.text)}`);
 }
 
 function readVersion(): string {
@@ -118,7 +131,7 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`switchboard: ${message}`);
+    console.error(`switchboard: ${oneLine(message)}`);
     process.exitCode = error instanceof UsageError || SettingsError.is(error) ? 2 : 1;
   },
 );

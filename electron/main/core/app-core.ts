@@ -34,6 +34,8 @@ import { targetPrices } from './target-prices.js';
 import { createAttemptLedger } from './store/attempts/attempt-ledger.js';
 import { openStorage, type Storage } from './store/storage.js';
 import { guarded, StorageError } from './store/db/storage-error.js';
+import { logCoreEvents } from './logging/log-events.js';
+import { createLogger, type Logger } from './logging/logger.js';
 
 export interface CoreOptions {
   host: 'electron' | 'web' | 'cli';
@@ -48,6 +50,10 @@ export interface CoreOptions {
   random?: () => number;
   online?: () => boolean;
   fetch?: typeof fetch;
+  /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
+  openPath?: (path: string) => Promise<string>;
+  /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
+  logToConsole?: boolean;
 }
 
 export interface Core {
@@ -59,6 +65,7 @@ export interface Core {
   readonly router: Router;
   /** switchboard.db: conversations, attempts, search. */
   readonly storage: Storage;
+  readonly log: Logger;
   /** The settings in force: the user's own, or defaults built from the keys they have. */
   settings(): Settings;
   /** Task types with a route or options of their own (built-in ones included). */
@@ -108,8 +115,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
   await pool.refresh();
 
+  const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
+  log.info(`Switchboard ${options.version} starting (${options.host}), data in ${options.dataDir}`);
+  const stopLogging = logCoreEvents(events, log);
   const storage = openStorage(options.dataDir, { now: () => clock.now() });
   const notices: Notice[] = [...store.notices, ...storage.notices];
+  for (const notice of notices) log.warn(`notice ${notice.id}: ${notice.text}`);
   const notify = (notice: Notice) => {
     if (!notices.some((n) => n.id === notice.id && n.text === notice.text)) notices.push(notice);
     events.emit('notice', notice);
@@ -141,7 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const health = () => router.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
-  const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'));
+  const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
   async function refresh(changedProvider?: string): Promise<void> {
@@ -176,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     version: options.version,
     host: options.host === 'electron' ? 'electron' : 'web',
     dataDir: options.dataDir,
+    logFolder: log.folder,
     notices: [...notices],
     keychainAvailable: secrets.status().available,
     ...(options.configFile ? { configFile: options.configFile } : {}),
@@ -184,7 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...providerHandlers({ pool: probes, keys, router, health }),
-    ...settingsHandlers({ info, store, effective: () => effective }),
+    ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
   };
 
@@ -196,6 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     keys,
     router,
     storage,
+    log,
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
     health,
@@ -203,6 +216,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await chat.close();
       await router.flush();
       storage.close();
+      stopLogging();
     },
   };
 }
