@@ -65,6 +65,26 @@ describe('the attempt ledger', () => {
     expect(a).toMatchObject({ provider: 'a', p50TtftMs: 200, recentRequests: 4, recentFailures: 1, state: 'degraded' });
   });
 
+  it('adds its own attempts to its cached figures exactly as a fresh read of the table gives them', async () => {
+    const app = freshStorage();
+    const ledger = createAttemptLedger(app.db, app.attempts);
+    const h = harness({
+      settings: makeSettings(['a']),
+      store: app.routerState,
+      ledger,
+      scripts: { a: [ok('A'), fail('server', { status: 500 }), ok('A')], local: [ok('L'), ok('L')] },
+    });
+    for (let i = 0; i < 3; i++) await h.send();
+    elsewhere(freshStorage(app.dir));
+    await h.send();
+    const fresh = createAttemptLedger(app.db, app.attempts);
+    expect(ledger.usage(T0)).toEqual(fresh.usage(T0));
+    expect(ledger.recent()).toEqual(fresh.recent());
+    // Every attempt on `a`, this process's and the other's.
+    expect(ledger.usage(T0).providers.a?.requests).toBe(app.db.prepare("SELECT count(*) FROM attempts WHERE provider = 'a'").pluck().get());
+    expect(ledger.usage(T0).providers.a?.requests).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps breakers and cooldowns across a restart', async () => {
     const app = freshStorage();
     const h = harness({
