@@ -16,6 +16,8 @@ import { catalogProviders, defaultSettings } from './default-settings.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
+import { apiHandlers } from './handlers/api-handlers.js';
+import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
@@ -30,6 +32,7 @@ import { createConfBacking, type SettingsBacking } from './store/settings-backin
 import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { targetPrices } from './target-prices.js';
+import { targetToolSupport } from './target-tools.js';
 import { createConversationStore } from './store/conversation-store.js';
 
 export interface CoreOptions {
@@ -54,6 +57,12 @@ export interface Core {
   readonly pool: ProviderPool;
   readonly keys: KeyService;
   readonly router: Router;
+  /** The local API's token and run state. */
+  readonly api: ApiAccess;
+  /** Called after every change to the settings in force (the API host restarts on it). */
+  onSettingsChange(listener: () => void): () => void;
+  /** Removes every key the app holds from a text. */
+  scrub(text: string): string;
   /** The settings in force: the user's own, or defaults built from the keys they have. */
   settings(): Settings;
   /** Task types with a route or options of their own (built-in ones included). */
@@ -92,11 +101,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function computeEffective(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
+    const api = own.api ? { api: own.api } : {};
     // One keychain read for all of them, not one per catalog entry: the pool resolves each key anyway.
     const stored = new Set(await secrets.list());
     const inEnv = (p: ProviderConfig) => [p.apiKeyEnv, ...envVarsOf(p)].some((name) => name !== undefined && Boolean(env[name]?.trim()));
     const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
-    return defaultSettings(withKey);
+    return { ...defaultSettings(withKey), ...api };
   }
   let effective = await computeEffective();
 
@@ -122,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
     price: targetPrices(() => effective),
+    toolSupport: targetToolSupport(() => effective),
     state: createFileStateStore(join(options.dataDir, 'router-state.json')),
     onNotice: notify,
   });
@@ -132,8 +143,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
+  const settingsListeners = new Set<() => void>();
   async function refresh(changedProvider?: string): Promise<void> {
     effective = await computeEffective();
+    for (const listener of settingsListeners) listener();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
     if (changedProvider) router.keyChanged(changedProvider);
@@ -157,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultModel: (provider) => pool.defaultModel(provider),
   });
 
+  const api = createApiAccess(secrets);
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -171,6 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...providerHandlers({ pool, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };
 
   return {
@@ -180,6 +195,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pool,
     keys,
     router,
+    api,
+    onSettingsChange: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
+    scrub: (text) => redact(text, pool.knownKeys()),
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
     health,
