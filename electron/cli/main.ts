@@ -13,6 +13,7 @@ import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
+import { serve } from './commands/serve.js';
 import { createOutput } from './output.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
 
@@ -21,13 +22,15 @@ const USAGE = `usage: switchboard <command> [flags]
       (with no PROMPT, or "-", the prompt is read from stdin)
   doctor [--config FILE] [--json]
   models [--provider ID] [--config FILE] [--json]
-  keys set PROVIDER | keys list [--json] | keys delete PROVIDER`;
+  keys set PROVIDER | keys list [--json] | keys delete PROVIDER
+  serve [--port N] [--config FILE] [--data-dir DIR]   (the local OpenAI- and Anthropic-compatible API)`;
 
 const COMMAND_OPTIONS = {
   ask: { ...COMMON_OPTIONS, task: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' } },
   doctor: COMMON_OPTIONS,
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' } },
 } as const;
 
 type Command = keyof typeof COMMAND_OPTIONS;
@@ -39,7 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, doctor, models, keys)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, doctor, models, keys, serve)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -66,6 +69,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await models(core, str('provider'), out);
       case 'keys':
         return await keys(core, positionals, out);
+      case 'serve':
+        return await serve(core, str('port'), out, interrupted());
     }
   } finally {
     await core.close();
@@ -81,6 +86,14 @@ async function printNotices(core: Core, out: ReturnType<typeof createOutput>): P
   for (const notice of notices) {
     if (notice.level !== 'info' && notice.id !== 'keychain.unavailable') out.note(`switchboard: ${notice.level}: ${oneLine(notice.text)}`);
   }
+}
+
+/** Resolves at Ctrl-C or a TERM signal, so `serve` can close its port and the core cleanly. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 function readVersion(): string {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
+import { hostApi, type ApiHost } from '../api/api-host.js';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
 import { bindContract, forwardEvents } from './ipc.js';
@@ -36,8 +37,13 @@ export async function startDesktop(): Promise<Core> {
   bindContract(ipcMain, core.handlers, { rendererFile: rendererFileIn(outDir), devUrl: rendererDevUrl });
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
   openWindow();
+  apiHost = hostApi(core);
+  void apiHost.sync();
   return core;
 }
+
+/** The local API, while Settings → API has it on. */
+let apiHost: ApiHost | undefined;
 
 /** Settles once the app is up (or has given up); tests of the Electron layer wait on it. */
 export let ready: Promise<void> = Promise.resolve();
@@ -65,7 +71,10 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !core) return;
     closing = true;
     event.preventDefault();
-    void core.close().finally(() => app.quit());
+    const stopping = core;
+    void Promise.resolve(apiHost?.close())
+      .then(() => stopping.close())
+      .finally(() => app.quit());
   });
   ready = app
     .whenReady()
