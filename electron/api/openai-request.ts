@@ -9,18 +9,20 @@ import { describeZodError } from '../../shared/settings.js';
 import { type ApiChat, invalid, type Parsed } from './api-request.js';
 
 const TextPart = z.object({ type: z.literal('text'), text: z.string() }).passthrough();
-const Content = z.union([z.string(), z.array(z.object({ type: z.string() }).passthrough()), z.null()]).optional();
+const Required = z.union([z.string(), z.array(z.object({ type: z.string() }).passthrough())]);
+// Only an assistant turn that calls tools may come without content.
+const Content = z.union([Required, z.null()]).optional();
 
 const ToolCallSchema = z
   .object({ id: z.string(), type: z.literal('function').optional(), function: z.object({ name: z.string(), arguments: z.string().default('') }) })
   .passthrough();
 
 const Message = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('system'), content: Content }).passthrough(),
-  z.object({ role: z.literal('developer'), content: Content }).passthrough(),
-  z.object({ role: z.literal('user'), content: Content }).passthrough(),
+  z.object({ role: z.literal('system'), content: Required }).passthrough(),
+  z.object({ role: z.literal('developer'), content: Required }).passthrough(),
+  z.object({ role: z.literal('user'), content: Required }).passthrough(),
   z.object({ role: z.literal('assistant'), content: Content, tool_calls: z.array(ToolCallSchema).optional() }).passthrough(),
-  z.object({ role: z.literal('tool'), content: Content, tool_call_id: z.string() }).passthrough(),
+  z.object({ role: z.literal('tool'), content: Required, tool_call_id: z.string() }).passthrough(),
 ]);
 
 const Tool = z

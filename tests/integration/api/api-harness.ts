@@ -96,3 +96,28 @@ export const WEATHER_TOOL = {
   description: 'The weather in a city',
   parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
 };
+
+/**
+ * The vitest hooks every API test file shares: fakes for the file, and (unless
+ * `perTest` is false) a fresh core and server per test, so no breaker or
+ * cooldown one test causes reaches the next.
+ */
+export function useApiRig(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void; beforeEach: (fn: () => Promise<void>) => void; afterEach: (fn: () => Promise<void>) => void }, perTest = true) {
+  const live: { fakes: Fakes; rig: ApiRig } = {} as { fakes: Fakes; rig: ApiRig };
+  hooks.beforeAll(async () => {
+    live.fakes = await startFakes();
+  });
+  hooks.afterAll(async () => {
+    await Promise.all(Object.values(live.fakes).map((f) => f.close()));
+  });
+  if (perTest) {
+    hooks.beforeEach(async () => {
+      resetFakes(live.fakes);
+      live.rig = await startApi(live.fakes);
+    });
+  }
+  hooks.afterEach(async () => {
+    await live.rig?.close();
+  });
+  return live;
+}

@@ -3,26 +3,13 @@
  * API, which routes to fake providers speaking the real wire formats.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetFakes, startApi, startFakes, type ApiRig, type Fakes } from './api-harness.js';
+import { useApiRig } from './api-harness.js';
 
-let fakes: Fakes;
-let rig: ApiRig;
-
-beforeAll(async () => {
-  fakes = await startFakes();
-});
-afterAll(async () => {
-  await Promise.all(Object.values(fakes).map((f) => f.close()));
-});
-beforeEach(async () => {
-  resetFakes(fakes);
-  rig = await startApi(fakes);
-});
-afterEach(() => rig.close());
+const live = useApiRig({ beforeAll, afterAll, beforeEach, afterEach });
 
 describe('the openai SDK', () => {
   it('gets a whole completion through the router, with the headers naming who answered', async () => {
-    const { data, response } = await rig
+    const { data, response } = await live.rig
       .openai()
       .chat.completions.create({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'hello there' }] })
       .withResponse();
@@ -37,7 +24,7 @@ describe('the openai SDK', () => {
   });
 
   it('streams, with one usage chunk at the end when include_usage asks for it', async () => {
-    const stream = await rig.openai().chat.completions.create({
+    const stream = await live.rig.openai().chat.completions.create({
       model: 'switchboard/auto',
       messages: [{ role: 'user', content: 'stream me a reply' }],
       stream: true,
@@ -57,7 +44,7 @@ describe('the openai SDK', () => {
   });
 
   it('streams without a usage chunk when none is asked for', async () => {
-    const stream = await rig.openai().chat.completions.create({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'no usage' }], stream: true });
+    const stream = await live.rig.openai().chat.completions.create({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'no usage' }], stream: true });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.some((c) => c.usage)).toBe(false);
@@ -66,22 +53,22 @@ describe('the openai SDK', () => {
 
   it('lists one virtual model per task type, custom ones included, and every concrete provider/model', async () => {
     const ids = [];
-    for await (const model of rig.openai().models.list()) ids.push(model.id);
+    for await (const model of live.rig.openai().models.list()) ids.push(model.id);
     expect(ids).toEqual(expect.arrayContaining(['switchboard/auto', 'switchboard/general', 'switchboard/code', 'switchboard/research', 'oa/gpt-test', 'claude/claude-test', 'local/llama3.2']));
   });
 
   it('forces a concrete target, answered by an Anthropic provider in OpenAI format', async () => {
-    const { data, response } = await rig
+    const { data, response } = await live.rig
       .openai()
       .chat.completions.create({ model: 'claude/claude-test', messages: [{ role: 'user', content: 'to claude' }] })
       .withResponse();
     expect(data.choices[0]?.message.content).toBe('Echo: to claude');
     expect(response.headers.get('x-switchboard-provider')).toBe('claude');
-    expect(fakes.oa.requests).toHaveLength(0);
+    expect(live.fakes.oa.requests).toHaveLength(0);
   });
 
   it('refuses an unknown model and a malformed request with a 400 in OpenAI format', async () => {
-    const client = rig.openai();
+    const client = live.rig.openai();
     await expect(client.chat.completions.create({ model: 'nobody/model', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
       status: 400,
       error: { type: 'invalid_request_error', param: 'model' },
@@ -92,7 +79,7 @@ describe('the openai SDK', () => {
 
 describe('the anthropic SDK', () => {
   it('gets a whole message from a virtual model', async () => {
-    const { data, response } = await rig
+    const { data, response } = await live.rig
       .anthropic()
       .messages.create({ model: 'switchboard/code', max_tokens: 200, system: 'be brief', messages: [{ role: 'user', content: 'hello claude' }] })
       .withResponse();
@@ -103,7 +90,7 @@ describe('the anthropic SDK', () => {
   });
 
   it('streams from an OpenAI-format provider, with usage in the final message', async () => {
-    const stream = rig.anthropic().messages.stream({ model: 'oa/gpt-test', max_tokens: 200, messages: [{ role: 'user', content: 'stream it' }] });
+    const stream = live.rig.anthropic().messages.stream({ model: 'oa/gpt-test', max_tokens: 200, messages: [{ role: 'user', content: 'stream it' }] });
     let text = '';
     stream.on('text', (t) => (text += t));
     const message = await stream.finalMessage();
@@ -113,13 +100,13 @@ describe('the anthropic SDK', () => {
   });
 
   it('counts tokens without calling a provider', async () => {
-    const counted = await rig.anthropic().messages.countTokens({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'count these words please' }] });
+    const counted = await live.rig.anthropic().messages.countTokens({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'count these words please' }] });
     expect(counted.input_tokens).toBeGreaterThan(4);
-    expect(fakes.claude.requests).toHaveLength(0);
+    expect(live.fakes.claude.requests).toHaveLength(0);
   });
 
   it('gets Anthropic-format errors: a missing max_tokens is a 400', async () => {
-    const error = await rig
+    const error = await live.rig
       .anthropic()
       .messages.create({ model: 'switchboard/auto', messages: [{ role: 'user', content: 'x' }] } as never)
       .catch((e: unknown) => e);
