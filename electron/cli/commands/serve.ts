@@ -21,8 +21,9 @@ export async function serve(core: Core, portFlag: string | undefined, out: Outpu
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; pick another with --port`);
     throw error;
   }
-  out.text(`Switchboard API: ${server.url}\n`);
+  // The token first: the URL line says "ready", and a script may start on it.
   out.note(`switchboard: API token ${token} (also in Settings → API)`);
+  out.text(`Switchboard API: ${server.url}\n`);
   await stop;
   await server.close();
   return 0;
