@@ -2,6 +2,7 @@ import { useUi, useSettings } from '../../services-context.js';
 import type { SettingsTab } from '../../store/ui-store.js';
 import { ApiTab } from './ApiTab.js';
 import { BudgetsTab } from './BudgetsTab.js';
+import { GeneralTab } from './GeneralTab.js';
 import { ImportExportTab } from './ImportExportTab.js';
 import { LocalTab } from './local/LocalTab.js';
 import { ProvidersTab } from './providers/ProvidersTab.js';
@@ -15,6 +16,7 @@ const TABS: Array<{ id: SettingsTab; label: string }> = [
   { id: 'budgets', label: 'Budgets & quotas' },
   { id: 'api', label: 'API' },
   { id: 'import', label: 'Import/Export' },
+  { id: 'general', label: 'General' },
 ];
 
 export function SettingsScreen() {
@@ -49,6 +51,7 @@ export function SettingsScreen() {
         {tab === 'budgets' && <BudgetsTab />}
         {tab === 'api' && <ApiTab />}
         {tab === 'import' && <ImportExportTab />}
+        {tab === 'general' && <GeneralTab />}
       </div>
     </section>
   );
