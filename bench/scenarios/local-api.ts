@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import OpenAI from 'openai';
 import { startApiServer } from '../../electron/api/server.js';
 import { BUILTIN_TASK_TYPES } from '../../shared/task-types.js';
-import { createFileStateStore } from '../../electron/main/core/router/index.js';
+import { createMemoryStateStore } from '../../electron/main/core/router/index.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FakeProvider } from '../../tests/fake-provider/index.js';
 import { BENCH_KEY, benchRouter, benchSettings, MODEL, type BenchRouterOptions } from '../setup.js';
@@ -84,7 +84,7 @@ export async function runLocalApi(warmup: number, rounds: number, size: number):
   const options: BenchRouterOptions = {
     providers: [{ id: 'openai', kind: 'openai', fake }],
     routes: { general: ['openai'] },
-    state: createFileStateStore(join(dir, 'router-state.json')),
+    state: createMemoryStateStore(),
   };
   const settings = benchSettings(options);
   const router = benchRouter(options);

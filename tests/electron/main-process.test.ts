@@ -107,4 +107,14 @@ describe('Electron main process', () => {
     win!.emit('close');
     expect(readWindowState(stand.recorded.userData)).toEqual({ bounds: { x: 0, y: 0, width: 1200, height: 800 }, maximized: false });
   });
+
+  it('brings the first window back, restored and focused, when the app is launched a second time', () => {
+    const [win] = stand.recorded.windows;
+    win!.minimized = true;
+    const before = win!.focused;
+    stand.app.emit('second-instance', {}, ['switchboard'], '/');
+    expect(win!.minimized).toBe(false);
+    expect(win!.focused).toBe(before + 1);
+    expect(stand.recorded.windows).toHaveLength(1);
+  });
 });

@@ -69,7 +69,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   maximized = false;
   isDestroyed = () => false;
-  isMinimized = () => false;
+  isMinimized = () => this.minimized;
   isMaximized = () => this.maximized;
   isVisible = () => true;
   maximize() {
@@ -80,8 +80,14 @@ export class FakeBrowserWindow extends EventEmitter {
     return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height };
   }
   show() {}
-  focus() {}
-  restore() {}
+  focused = 0;
+  minimized = false;
+  focus() {
+    this.focused += 1;
+  }
+  restore() {
+    this.minimized = false;
+  }
 }
 
 const appEmitter = new EventEmitter();

@@ -4,7 +4,7 @@ import type { BreakerTuning } from './breaker.js';
 import { chooseTask, type TaskDecision } from './detect-task.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
 import { type Plan, planChain, resolveRoute } from './plan.js';
-import { rollover } from './quotas.js';
+import { syncUsage } from './bookkeeping.js';
 import type { RouterSnapshot } from './state.js';
 import { type CheckContext, contextWindow } from './target-checks.js';
 import { type TaskOptions, taskOptions } from './task-options.js';
@@ -32,7 +32,7 @@ export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'prov
 export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll = false): PreparedRoute {
   const { deps, snapshot } = core;
   const now = deps.clock.now();
-  rollover(snapshot.usage, now);
+  syncUsage(core, now);
   const settings = deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {

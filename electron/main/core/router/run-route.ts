@@ -13,14 +13,14 @@ import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from 
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
 import { applyFailure } from './failure-policy.js';
 import { hedgeDelay, raceWithHedge, type RaceEntry } from './hedge.js';
-import { pushRecent, ttftPercentile } from './health-stats.js';
+import { bookAttempt } from './bookkeeping.js';
+import { ttftPercentile } from './health-stats.js';
 import type { PlannedTarget } from './plan.js';
 import { type PreparedRoute, type RouterCore, prepareRoute } from './prepare-route.js';
 import { probeProvider } from './probe.js';
-import { recordUsage } from './quotas.js';
 import { providerState } from './state.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
-import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks } from './types.js';
+import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks, type SettledAttempt } from './types.js';
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
@@ -144,9 +144,16 @@ class RouteRun {
   /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
   private async passesProbe(target: PlannedTarget): Promise<boolean> {
     const ps = providerState(this.core.snapshot, target.provider);
+    const startedAt = this.clock.now();
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
     if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
+    this.core.deps.ledger?.record({
+      attempt: { provider: target.provider, model: target.model, outcome: ok ? 'ok' : 'error', startedAt, ms: this.clock.now() - startedAt },
+      source: 'probe',
+      fallback: false,
+      quota: { requests: 0, tokens: 0 },
+    });
     if (ok) closeAfterProbe(ps);
     else recordProbeFailure(ps, this.clock.now(), this.core.tuning);
     this.core.save();
@@ -230,26 +237,29 @@ class RouteRun {
       const local = isLocal(settings, target.provider);
       const billing = bill(deps.price, target.provider, target.model, result, promptTokens);
       this.costUsd += billing.costUsd;
-      for (const notice of recordUsage(settings, snapshot.usage, { provider: target.provider, tokens: billing.tokens, costUsd: billing.costUsd, local })) {
-        deps.onNotice?.(notice);
-      }
-      this.attempts.push(attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation }));
+      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation });
+      const fallback = this.attempts.some((a) => a.outcome === 'error');
+      this.attempts.push(attempt);
+      const booked: SettledAttempt = {
+        attempt,
+        source: this.request.source ?? 'chat',
+        taskType: this.trace.taskType,
+        fallback,
+        quota: local ? { requests: 0, tokens: 0 } : { requests: 1, tokens: billing.tokens },
+        ...(this.request.messageId ? { messageId: this.request.messageId } : {}),
+      };
+      for (const notice of bookAttempt(this.core, settings, booked, this.clock.now())) deps.onNotice?.(notice);
       const ps = providerState(snapshot, target.provider);
-      const at = result.startedAt;
       if (result.ok) {
         recordSuccess(ps);
         ps.lastLatencyMs = result.ms;
-        pushRecent(snapshot, target.provider, { at, ok: true, ms: result.ms, ...(result.ttftMs !== undefined ? { ttftMs: result.ttftMs } : {}) });
         if (!local) this.cloudAnsweredOtherwise = true;
         success = e;
         continue;
       }
       const error = result.error;
       if (!error || result.lostHedge) continue;
-      if (error.kind !== 'cancelled') {
-        this.lastError = error;
-        pushRecent(snapshot, target.provider, { at, ok: false, ms: result.ms, kind: error.kind });
-      }
+      if (error.kind !== 'cancelled') this.lastError = error;
       const effect = applyFailure({
         snapshot,
         provider: target.provider,

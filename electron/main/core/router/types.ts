@@ -3,7 +3,7 @@
  * (via adapters) and persistence are injected, so every fault is testable
  * deterministically.
  */
-import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { Attempt, AttemptSource, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import type { Notice } from '../../../../shared/contract/calls-settings.js';
 import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { ErrorKind } from '../../../../shared/errors.js';
@@ -11,7 +11,7 @@ import type { Settings } from '../../../../shared/settings.js';
 import type { TaskChoice } from '../../../../shared/task-types.js';
 import type { ChatTurn, ProviderAdapter, ToolCall, ToolChoice, ToolSpec } from '../providers/types.js';
 import type { BreakerTuning } from './breaker.js';
-import type { FlaggedTarget, RouterStateStore } from './state.js';
+import type { FlaggedTarget, RecentAttempt, RouterStateStore } from './state.js';
 
 /** USD per million tokens and the context window, from the catalog. */
 export interface PriceInfo {
@@ -49,8 +49,6 @@ export interface RouteRequest {
   model?: string;
   /** The provider that last answered this conversation. */
   stickyProvider?: string;
-  /** Who asked, for the books (the local API tags its requests 'api'). */
-  source?: RequestSource;
   /**
    * With `provider` and `model`: only that target, then the local fallback,
    * instead of the pinned target ahead of the task type's whole route.
@@ -63,6 +61,42 @@ export interface RouteRequest {
   toolChoice?: ToolChoice;
   maxTokens?: number;
   temperature?: number;
+  /** The stored message the answer goes to, so its attempts are recorded against it. */
+  messageId?: string;
+  /** What started the request, for the attempts table (`chat` when not given). */
+  source?: AttemptSource;
+}
+
+/** One settled call to a provider, as the router books it. */
+export interface SettledAttempt {
+  attempt: Attempt;
+  source: AttemptSource;
+  messageId?: string;
+  taskType?: string;
+  /** An earlier attempt of the same message failed before this one. */
+  fallback: boolean;
+  /** What the call counts against the provider's daily quota (never anything for the local model). */
+  quota: { requests: number; tokens: number };
+}
+
+/** Quota use and spend for one local day and month. */
+export interface LedgerUsage {
+  providers: Record<string, { requests: number; tokens: number }>;
+  dayUsd: number;
+  monthUsd: number;
+}
+
+/**
+ * Where every attempt is recorded, and the one source the router reads usage,
+ * quotas, budgets and recent latency from, so they can never disagree with the
+ * record (and include what other processes on the same data sent).
+ */
+export interface AttemptLedger {
+  record(entry: SettledAttempt): void;
+  /** Quota use and spend of the local day and month that contain `now`. */
+  usage(now: number): LedgerUsage;
+  /** The latest attempts per provider that say something about its health, oldest first. */
+  recent(): Record<string, RecentAttempt[]>;
 }
 
 export type RequestSource = 'chat' | 'compare' | 'cli' | 'api' | 'probe';
@@ -128,8 +162,10 @@ export interface RouterDeps {
   online: () => boolean;
   /** Prices and context windows; unknown targets cost $0 in the books, yet only local ones count as free for budgets. */
   price?: PriceFn;
-  /** Where breakers, cooldowns, quotas and recent attempts survive a restart. */
+  /** Where breakers and cooldowns survive a restart (and, without a ledger, quotas and recent attempts). */
   state?: RouterStateStore;
+  /** The record of every attempt; without one, usage and recent attempts live in the snapshot. */
+  ledger?: AttemptLedger;
   /** Budget warnings, "offline: using the local model", and the like. */
   onNotice?: (notice: Notice) => void;
   breaker?: Partial<BreakerTuning>;
