@@ -96,7 +96,8 @@ describe('switchboard history, export and import', { timeout: 90_000 }, () => {
   it.each([
     [['export', 'no-such-id'], 1, /no conversation no-such-id/],
     [['history', '--limit', 'lots'], 2, /--limit must be a whole number/],
-    [['history', '--search', ''], 2, /needs something to search for/],
+    [['history', '--search', ''], 2, /--search needs a value/],
+    [['history', '--search', '   '], 2, /needs something to search for/],
     [['export', 'x', '--format', 'pdf'], 2, /--format must be json or md/],
     [['import'], 2, /import needs a file/],
     [['history', 'extra'], 2, /unexpected argument "extra"/],
