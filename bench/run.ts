@@ -12,12 +12,13 @@ import { printTable } from './report.js';
 import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
+import { localApiMetrics, runLocalApi } from './scenarios/local-api.js';
 import { runStorage } from './scenarios/storage.js';
 import { runStartup } from './scenarios/startup.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
-const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30 };
+const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, apiWarmup: 300, apiRounds: 20, apiRoundSize: 25 };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
   log(`hedge: ${COUNTS.hedgeRuns} runs, about a second each`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
+  log(`local API: ${COUNTS.apiWarmup} warm-up + ${COUNTS.apiRounds} rounds of ${COUNTS.apiRoundSize}, direct and through the API, whole and streamed`);
+  const localApi = localApiMetrics(await runLocalApi(COUNTS.apiWarmup, COUNTS.apiRounds, COUNTS.apiRoundSize));
   const storage = runStorage(log);
   log('startup: the headless host, process start to its first contract answer, 7 runs');
   const startup = await runStartup(7);
@@ -47,6 +50,11 @@ async function main(): Promise<void> {
     ttftRatioVsDirect: overhead.ttftRatioVsDirect,
     failoverExtraMsP50: failover.failoverExtraMsP50,
     hedgedTtftMsP99UnderStall: hedge.hedgedTtftMsP99UnderStall,
+    localApiOverheadMsP50: localApi.localApiOverheadMsP50,
+    localApiOverheadMsP95: localApi.localApiOverheadMsP95,
+    localApiTtftOverheadMsP50: localApi.localApiTtftOverheadMsP50,
+    localApiTtftOverheadMsP95: localApi.localApiTtftOverheadMsP95,
+    localApi,
     openConversation10kMs: storage.openConversation10kMs,
     searchMsP50At100k: storage.searchMsP50At100k,
     checkpointCostUsP50: storage.checkpointCostUsP50,
@@ -85,6 +93,12 @@ async function main(): Promise<void> {
     { metric: 'hedgedTtftMsP99UnderStall', value: hedge.hedgedTtftMsP99UnderStall, unit: 'ms', goal: `~ delay ${hedge.hedgeDelayMs} ms + hedge TTFT` },
     { metric: 'hedgedTtftMsP50UnderStall', value: hedge.hedgedTtftMsP50UnderStall, unit: 'ms' },
     { metric: 'hedge launched at p50 (observed)', value: hedge.hedgeStartMsP50Observed, unit: 'ms' },
+    { metric: 'localApiOverheadMsP50 (whole request)', value: localApi.localApiOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiOverheadMsP50 < 0.35 },
+    { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
+    { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },
+    { metric: 'localApiTtftOverheadMsP95 (streamed)', value: localApi.localApiTtftOverheadMsP95, unit: 'ms' },
+    { metric: 'local API direct / through p50 (whole)', value: `${localApi.complete.directP50.toFixed(3)} / ${localApi.complete.apiP50.toFixed(3)}`, unit: 'ms' },
+    { metric: 'local API direct / through p50 (TTFT)', value: `${localApi.ttft.directP50.toFixed(3)} / ${localApi.ttft.apiP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
     { metric: 'searchMsP50At100k (p95)', value: `${storage.searchMsP50At100k} (${storage.searchMsP95At100k})`, unit: 'ms', goal: '< 50 ms', met: storage.searchMsP50At100k < 50 },
     { metric: 'search of a 1-2 character term (scan), p50', value: storage.searchShortTermMsP50At100k, unit: 'ms' },

@@ -55,7 +55,7 @@ function providerEntry(p: BenchProvider): { id: string; kind: ProviderKind; base
   return { id: p.id, kind: p.kind, baseURL: p.fake.baseURL, models: [p.kind === 'ollama' ? LOCAL_MODEL : MODEL] };
 }
 
-function benchSettings(options: BenchRouterOptions): Settings {
+export function benchSettings(options: BenchRouterOptions): Settings {
   return SettingsSchema.parse({
     providers: options.providers.map(providerEntry),
     routes: Object.fromEntries(Object.entries(options.routes).map(([task, ids]) => [task, ids.map((provider) => ({ provider, model: MODEL }))])),

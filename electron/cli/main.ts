@@ -13,6 +13,7 @@ import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
+import { serve } from './commands/serve.js';
 import { createOutput, type Output } from './output.js';
 import { history } from './commands/history.js';
 import { exportCommand, importCommand } from './commands/transfer.js';
@@ -28,7 +29,8 @@ const USAGE = `usage: switchboard <command> [flags]
   import FILE [--data-dir DIR] [--json]
   doctor [--config FILE] [--json]
   models [--provider ID] [--config FILE] [--json]
-  keys set PROVIDER | keys list [--json] | keys delete PROVIDER`;
+  keys set PROVIDER | keys list [--json] | keys delete PROVIDER
+  serve [--port N] [--config FILE] [--data-dir DIR]   (the local OpenAI- and Anthropic-compatible API)`;
 
 const COMMAND_OPTIONS = {
   ask: {
@@ -45,6 +47,7 @@ const COMMAND_OPTIONS = {
   doctor: COMMON_OPTIONS,
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' } },
 } as const;
 
 type Command = keyof typeof COMMAND_OPTIONS;
@@ -56,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, models, keys)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, models, keys, serve)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -98,6 +101,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await models(core, str('provider'), out);
       case 'keys':
         return await keys(core, positionals, out);
+      case 'serve':
+        return await serve(core, str('port'), out, interrupted());
     }
   } finally {
     await core.close();
@@ -114,6 +119,14 @@ async function printNotices(core: Core, out: Output): Promise<void> {
   for (const notice of notices) {
     if ((notice.level !== 'info' || notice.id.startsWith('storage.')) && notice.id !== 'keychain.unavailable') printNotice(notice, out);
   }
+}
+
+/** Resolves at Ctrl-C or a TERM signal, so `serve` can close its port and the core cleanly. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 function printNotice(notice: Notice, out: Output): void {

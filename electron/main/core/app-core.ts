@@ -17,6 +17,8 @@ import { catalogProviders, defaultSettings } from './default-settings.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
+import { apiHandlers } from './handlers/api-handlers.js';
+import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
@@ -31,6 +33,7 @@ import { createConfBacking, type SettingsBacking } from './store/settings-backin
 import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { targetPrices } from './target-prices.js';
+import { targetToolSupport } from './target-tools.js';
 import { createAttemptLedger } from './store/attempts/attempt-ledger.js';
 import { openStorage, type Storage } from './store/storage.js';
 import { guarded, StorageError } from './store/db/storage-error.js';
@@ -63,6 +66,12 @@ export interface Core {
   readonly pool: ProviderPool;
   readonly keys: KeyService;
   readonly router: Router;
+  /** The local API's token and run state. */
+  readonly api: ApiAccess;
+  /** Called after every change to the settings in force (the API host restarts on it). */
+  onSettingsChange(listener: () => void): () => void;
+  /** Removes every key the app holds from a text. */
+  scrub(text: string): string;
   /** switchboard.db: conversations, attempts, search. */
   readonly storage: Storage;
   readonly log: Logger;
@@ -104,11 +113,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function computeEffective(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
+    const api = own.api ? { api: own.api } : {};
     // One keychain read for all of them, not one per catalog entry: the pool resolves each key anyway.
     const stored = new Set(await secrets.list());
     const inEnv = (p: ProviderConfig) => [p.apiKeyEnv, ...envVarsOf(p)].some((name) => name !== undefined && Boolean(env[name]?.trim()));
     const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
-    return defaultSettings(withKey);
+    return { ...defaultSettings(withKey), ...api };
   }
   let effective = await computeEffective();
 
@@ -144,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
     price: targetPrices(() => effective),
+    toolSupport: targetToolSupport(() => effective),
     state: storage.routerState,
     ledger,
     onNotice: notify,
@@ -155,8 +166,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
+  const settingsListeners = new Set<() => void>();
   async function refresh(changedProvider?: string): Promise<void> {
     effective = await computeEffective();
+    for (const listener of settingsListeners) listener();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
     if (changedProvider) router.keyChanged(changedProvider);
@@ -183,6 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultModel: (provider) => pool.defaultModel(provider),
   });
 
+  const api = createApiAccess(secrets);
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -198,6 +212,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...providerHandlers({ pool: probes, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };
 
   return {
@@ -207,6 +222,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pool: probes,
     keys,
     router,
+    api,
+    onSettingsChange: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
+    scrub: (text) => redact(text, pool.knownKeys()),
     storage,
     log,
     settings: () => effective,

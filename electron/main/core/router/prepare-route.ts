@@ -26,7 +26,7 @@ export interface PreparedRoute {
   plan: Plan;
 }
 
-export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>;
+export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
 /** `checkAll` checks every target up front (a preview); a route leaves those after the first usable one for later. */
 export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll = false): PreparedRoute {
@@ -49,13 +49,15 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
     adapter: deps.adapter,
     price: deps.price,
     promptTokens,
+    ...(request.tools && request.tools.length > 0 && deps.toolSupport ? { toolSupport: deps.toolSupport } : {}),
   };
   const plan = planChain({
     check,
     random: deps.random,
     taskType: decision.taskType,
     strategy: options.strategy,
-    pinned: request.provider ? { provider: request.provider, model: request.model } : undefined,
+    pinned: request.provider ? { provider: request.provider, model: request.model, exclusive: request.exclusive === true } : undefined,
+    noFallback: request.noFallback === true,
     sticky: request.stickyProvider,
     checkAll,
   });

@@ -7,7 +7,7 @@
 import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
-import type { ProviderAdapter } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
 import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
@@ -27,7 +27,9 @@ interface Entry extends RaceEntry {
 }
 
 export async function runRoute(core: RouterCore, request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult> {
-  return new RouteRun(core, prepareRoute(core, request), request, callbacks, signal).run();
+  const prep = prepareRoute(core, request);
+  callbacks.onPlan?.({ taskType: prep.decision.taskType, reason: prep.decision.reason });
+  return new RouteRun(core, prep, request, callbacks, signal).run();
 }
 
 class RouteRun {
@@ -88,7 +90,8 @@ class RouteRun {
       // Only a half-open breaker makes the route wait for a probe before the request.
       if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
       const continuation = this.shown.length > 0;
-      const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.takeHedgeTarget(queue) : undefined;
+      // A losing hedge could already have passed on a tool call; with tools, one target answers at a time.
+      const hedgeTarget = this.prep.options.hedge.enabled && !continuation && !this.request.tools?.length ? this.takeHedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
       // The primary ended before the hedge delay: the hedge target was never used, keep it in line.
       if (hedgeTarget && !entries.some((e) => e.hedge)) queue.unshift(hedgeTarget);
@@ -182,7 +185,7 @@ class RouteRun {
       return runAttempt({
         adapter: this.adapterOf(target.provider),
         provider: target.provider,
-        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}) },
+        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
@@ -193,7 +196,19 @@ class RouteRun {
           ps.rateLimitAt = at;
         },
         onText,
+        ...(this.callbacks.onToolCall ? { onToolCall: this.callbacks.onToolCall } : {}),
       });
+    };
+  }
+
+  /** What the caller set for every attempt: tools and sampling (the local API passes them through). */
+  private get callerOptions(): Pick<ChatRequest, 'tools' | 'toolChoice' | 'maxTokens' | 'temperature'> {
+    const { tools, toolChoice, maxTokens, temperature } = this.request;
+    return {
+      ...(tools && tools.length > 0 ? { tools } : {}),
+      ...(toolChoice !== undefined ? { toolChoice } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
     };
   }
 
@@ -282,6 +297,8 @@ class RouteRun {
     };
     const usage: Usage | undefined = winner.result.usage;
     if (usage) result.usage = usage;
+    if (winner.result.toolCalls) result.toolCalls = winner.result.toolCalls;
+    if (winner.result.finishReason) result.finishReason = winner.result.finishReason;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
     return result;

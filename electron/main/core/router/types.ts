@@ -9,7 +9,7 @@ import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { ErrorKind } from '../../../../shared/errors.js';
 import type { Settings } from '../../../../shared/settings.js';
 import type { TaskChoice } from '../../../../shared/task-types.js';
-import type { ChatTurn, ProviderAdapter } from '../providers/types.js';
+import type { ChatTurn, ProviderAdapter, ToolCall, ToolChoice, ToolSpec } from '../providers/types.js';
 import type { BreakerTuning } from './breaker.js';
 import type { FlaggedTarget, RecentAttempt, RouterStateStore } from './state.js';
 
@@ -49,6 +49,18 @@ export interface RouteRequest {
   model?: string;
   /** The provider that last answered this conversation. */
   stickyProvider?: string;
+  /**
+   * With `provider` and `model`: only that target, then the local fallback,
+   * instead of the pinned target ahead of the task type's whole route.
+   */
+  exclusive?: boolean;
+  /** Leave the local fallback out of the chain (the API's `x-switchboard-no-fallback: 1`). */
+  noFallback?: boolean;
+  /** Tools the caller offers; targets that cannot call tools are skipped with a reason. */
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
+  maxTokens?: number;
+  temperature?: number;
   /** The stored message the answer goes to, so its attempts are recorded against it. */
   messageId?: string;
   /** What started the request, for the attempts table (`chat` when not given). */
@@ -87,6 +99,8 @@ export interface AttemptLedger {
   recent(): Record<string, RecentAttempt[]>;
 }
 
+export type RequestSource = 'chat' | 'compare' | 'cli' | 'api' | 'probe';
+
 /** An attempt about to start: which target, and whether it races as a hedge or continues a broken answer. */
 export interface AttemptStart {
   provider: string;
@@ -96,13 +110,20 @@ export interface AttemptStart {
 }
 
 export interface RouterCallbacks {
+  /** The task type is decided, before any attempt starts. */
+  onPlan?(plan: { taskType: string; reason: string }): void;
   onAttempt?(attempt: AttemptStart): void;
   onText?(text: string): void;
+  /** A whole tool call from the answering target. */
+  onToolCall?(call: ToolCall): void;
   onFallback?(event: { from: string; to: string; reason: string }): void;
 }
 
 export interface RouteResult {
   text: string;
+  toolCalls?: ToolCall[];
+  /** The answering provider's own stop reason (`stop`, `end_turn`, `tool_calls`, `length`…). */
+  finishReason?: string;
   provider: string;
   model: string;
   taskType: string;
@@ -148,12 +169,14 @@ export interface RouterDeps {
   /** Budget warnings, "offline: using the local model", and the like. */
   onNotice?: (notice: Notice) => void;
   breaker?: Partial<BreakerTuning>;
+  /** False when the catalog says a target cannot call tools; unknown counts as able. */
+  toolSupport?: (provider: string, model: string) => boolean;
 }
 
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
   /** The detected task type and the chain a prompt would take, without sending it. */
-  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>): {
+  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>): {
     taskType: string;
     reason: string;
     chain: { provider: string; model: string }[];
