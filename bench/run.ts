@@ -13,11 +13,13 @@ import { runChat } from './scenarios/chat.js';
 import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
+import { localApiMetrics, runLocalApi } from './scenarios/local-api.js';
+import { runStorage } from './scenarios/storage.js';
 import { runStartup } from './scenarios/startup.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
-const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, chatWarmup: 600, chatRounds: 600, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30 };
+const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, chatWarmup: 600, chatRounds: 600, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, apiWarmup: 300, apiRounds: 20, apiRoundSize: 25 };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
   log(`hedge: ${COUNTS.hedgeRuns} runs at about a second, then ${COUNTS.hedgeRuns} with the delay from the primary's p90`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
+  log(`local API: ${COUNTS.apiWarmup} warm-up + ${COUNTS.apiRounds} rounds of ${COUNTS.apiRoundSize}, direct and through the API, whole and streamed`);
+  const localApi = localApiMetrics(await runLocalApi(COUNTS.apiWarmup, COUNTS.apiRounds, COUNTS.apiRoundSize));
+  const storage = runStorage(log);
   log('startup: the headless host, process start to its first contract answer, 7 runs');
   const startup = await runStartup(7);
 
@@ -49,10 +54,21 @@ async function main(): Promise<void> {
     ttftRatioVsDirect: overhead.ttftRatioVsDirect,
     failoverExtraMsP50: failover.failoverExtraMsP50,
     hedgedTtftMsMaxUnderStall: hedge.hedgedTtftMsMaxUnderStall,
+    localApiOverheadMsP50: localApi.localApiOverheadMsP50,
+    localApiOverheadMsP95: localApi.localApiOverheadMsP95,
+    localApiTtftOverheadMsP50: localApi.localApiTtftOverheadMsP50,
+    localApiTtftOverheadMsP95: localApi.localApiTtftOverheadMsP95,
+    localApi,
+    openConversation10kMs: storage.openConversation10kMs,
+    searchMsP50At100k: storage.searchMsP50At100k,
+    checkpointCostUsP50: storage.checkpointCostUsP50,
+    attemptInsertUsP50: storage.attemptInsertUsP50,
+    dbBytesPer1kMessages: storage.dbBytesPer1kMessages,
     startupToWindowMs: startup.startupToWindowMs,
     chat,
     startup,
     overhead,
+    storage,
     failover,
     hedge: { ...hedge, primaryStallMs: STALL_MS },
     samples: COUNTS,
@@ -65,13 +81,13 @@ async function main(): Promise<void> {
     { metric: 'chat TTFT ratio vs direct (paired)', value: chat.chatTtftRatioVsDirect },
     { metric: 'of which routing / chat service (p50s)', value: `${chat.routedTtftExtraMsP50.toFixed(3)} / ${chat.chatServiceTtftExtraMsP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'chat direct TTFT p50 / chat TTFT p50', value: `${chat.direct.ttftMsP50.toFixed(3)} / ${chat.chat.ttftMsP50.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routerOverheadMsP50 (file state)', value: overhead.routerOverheadMsP50, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50 < 0.3 },
-    { metric: 'routerOverheadMsP95 (file state)', value: overhead.routerOverheadMsP95, unit: 'ms' },
+    { metric: 'routerOverheadMsP50 (switchboard.db)', value: overhead.routerOverheadMsP50, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50 < 0.3 },
+    { metric: 'routerOverheadMsP95 (switchboard.db)', value: overhead.routerOverheadMsP95, unit: 'ms' },
     { metric: 'routerOverheadMsP50InMemoryState', value: overhead.routerOverheadMsP50InMemoryState, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50InMemoryState < 0.3 },
     { metric: 'routerOverheadMsP95InMemoryState', value: overhead.routerOverheadMsP95InMemoryState, unit: 'ms' },
     { metric: 'persistenceCostMsP50 (file - memory)', value: overhead.persistenceCostMsP50, unit: 'ms' },
     { metric: 'state write after the answer, p50', value: overhead.stateWriteMsP50, unit: 'ms' },
-    { metric: 'ttftRatioVsDirect (file state, paired)', value: overhead.ttftRatioVsDirect, goal: '<= 1.05', met: overhead.ttftRatioVsDirect <= 1.05 },
+    { metric: 'ttftRatioVsDirect (switchboard.db, paired)', value: overhead.ttftRatioVsDirect, goal: '<= 1.05', met: overhead.ttftRatioVsDirect <= 1.05 },
     { metric: 'ttftExtraMsP50 (paired)', value: overhead.ttftExtraMsP50, unit: 'ms' },
     { metric: 'ttft ratio of medians (cross-check)', value: overhead.ttftRatioOfMedians },
     { metric: 'ttftRatioVsDirectInMemoryState', value: overhead.ttftRatioVsDirectInMemoryState },
@@ -79,8 +95,8 @@ async function main(): Promise<void> {
     { metric: 'planning p50, after other work / back to back', value: `${overhead.planningMsP50AfterOtherWork.toFixed(3)} / ${overhead.planningMsP50BackToBack.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct TTFT p50 / p95', value: `${overhead.direct.ttftMsP50.toFixed(3)} / ${overhead.direct.ttftMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct total p50 / p95', value: `${overhead.direct.totalMsP50.toFixed(3)} / ${overhead.direct.totalMsP95.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routed TTFT p50 / p95 (file)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routed total p50 / p95 (file)', value: `${overhead.routedFileState.totalMsP50.toFixed(3)} / ${overhead.routedFileState.totalMsP95.toFixed(3)}`, unit: 'ms' },
+    { metric: 'routed TTFT p50 / p95 (db)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },
+    { metric: 'routed total p50 / p95 (db)', value: `${overhead.routedFileState.totalMsP50.toFixed(3)} / ${overhead.routedFileState.totalMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'failoverExtraMsP50 (vs pinned fallback)', value: failover.failoverExtraMsP50, unit: 'ms', goal: '< 5 ms', met: failover.failoverExtraMsP50 < 5 },
     { metric: 'failoverExtraMsP95', value: failover.failoverExtraMsP95, unit: 'ms' },
     { metric: 'failover TTFT vs direct SDK, p50 extra', value: failover.failoverExtraMsP50VsDirectSdk, unit: 'ms' },
@@ -89,6 +105,18 @@ async function main(): Promise<void> {
     { metric: 'hedge launched at p50 (observed)', value: hedge.hedgeStartMsP50Observed, unit: 'ms' },
     { metric: 'delay from primary p90: p90 / launched p50', value: `${hedge.fromPrimaryP90.primaryP90TtftMs.toFixed(1)} / ${hedge.fromPrimaryP90.hedgeStartMsP50Observed.toFixed(1)}`, unit: 'ms' },
     { metric: 'delay from primary p90: hedged TTFT p50 / max', value: `${hedge.fromPrimaryP90.hedgedTtftMsP50.toFixed(1)} / ${hedge.fromPrimaryP90.hedgedTtftMsMax.toFixed(1)}`, unit: 'ms' },
+    { metric: 'localApiOverheadMsP50 (whole request)', value: localApi.localApiOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiOverheadMsP50 < 0.35 },
+    { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
+    { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },
+    { metric: 'localApiTtftOverheadMsP95 (streamed)', value: localApi.localApiTtftOverheadMsP95, unit: 'ms' },
+    { metric: 'local API direct / through p50 (whole)', value: `${localApi.complete.directP50.toFixed(3)} / ${localApi.complete.apiP50.toFixed(3)}`, unit: 'ms' },
+    { metric: 'local API direct / through p50 (TTFT)', value: `${localApi.ttft.directP50.toFixed(3)} / ${localApi.ttft.apiP50.toFixed(3)}`, unit: 'ms' },
+    { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
+    { metric: 'searchMsP50At100k (p95)', value: `${storage.searchMsP50At100k} (${storage.searchMsP95At100k})`, unit: 'ms', goal: '< 50 ms', met: storage.searchMsP50At100k < 50 },
+    { metric: 'search of a 1-2 character term (scan), p50', value: storage.searchShortTermMsP50At100k, unit: 'ms' },
+    { metric: 'checkpointCostUsP50', value: storage.checkpointCostUsP50, unit: 'µs', goal: '< 200 µs', met: storage.checkpointCostUsP50 < 200 },
+    { metric: 'attemptInsertUsP50', value: storage.attemptInsertUsP50, unit: 'µs' },
+    { metric: 'dbBytesPer1kMessages', value: storage.dbBytesPer1kMessages, unit: 'B' },
     { metric: 'startupToWindowMs (headless host, median)', value: startup.startupToWindowMs ?? startup.note ?? 'n/a', unit: startup.startupToWindowMs === null ? '' : 'ms' },
     { metric: 'samples (overhead / chat / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.chatRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },

@@ -20,7 +20,8 @@ export async function directRequest(client: OpenAI, model: string, messages: Cha
   let ttft: number | undefined;
   const stream = await client.chat.completions.create({
     model,
-    messages,
+    // The wire's own message shape: a plain conversation has no tool turns.
+    messages: messages.map((t) => ({ role: t.role === 'assistant' ? 'assistant' : t.role === 'system' ? 'system' : 'user', content: t.content })),
     stream: true,
     stream_options: { include_usage: true },
   });

@@ -60,7 +60,12 @@ export const DecisionTraceSchema = z.object({
 });
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
 
-export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled']);
+/** What started a call to a provider; every attempt is recorded with one. */
+export const AttemptSourceSchema = z.enum(['chat', 'compare', 'cli', 'api', 'probe']);
+export type AttemptSource = z.infer<typeof AttemptSourceSchema>;
+
+/** `interrupted`: Switchboard stopped (quit, crash, power cut) while the answer streamed; its text so far is kept. */
+export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled', 'interrupted']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
 export const MessageSchema = z.object({
@@ -95,6 +100,18 @@ export const ConversationSummarySchema = z.object({
   stickyProvider: z.string().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** One message that matches a search, with the matched ranges ([start, end) offsets) inside its snippet. */
+export const SearchHitSchema = z.object({
+  conversationId: z.string(),
+  conversationTitle: z.string(),
+  messageId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  snippet: z.string(),
+  ranges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  createdAt: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 /** Longest prompt the app accepts in one message, so a stray paste cannot freeze the UI. */
 export const MAX_PROMPT_CHARS = 1_000_000;

@@ -8,7 +8,8 @@
  * realistic mix (bench/prompts.ts), seeded into the store beforehand with its
  * history, so every chat.send is a multi-turn one, and deleted once answered,
  * so the store holds what a user's does (BACKGROUND_CONVERSATIONS older ones
- * plus the open one) however many rounds run.
+ * plus the open one) however many rounds run. The chat service, the router's
+ * state and the attempt ledger use switchboard.db, as in the app.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +22,12 @@ import { dispatchCall } from '../../electron/main/core/dispatch.js';
 import { createDeltaCoalescer } from '../../electron/main/core/events/delta-coalescer.js';
 import { createEventBus } from '../../electron/main/core/events/event-bus.js';
 import { chatHandlers } from '../../electron/main/core/handlers/chat-handlers.js';
-import { createFileStateStore, realClock } from '../../electron/main/core/router/index.js';
-import { createConversationStore, type ConversationStore } from '../../electron/main/core/store/conversation-store.js';
+import { realClock } from '../../electron/main/core/router/index.js';
+import type { ConversationStore } from '../../electron/main/core/store/conversations/conversation-store.js';
 import type { Handlers } from '../../shared/contract/index.js';
 import { interleave } from '../interleave.js';
 import { CONVERSATIONS, turnsOf, type BenchConversation } from '../prompts.js';
-import { BENCH_KEY, benchRouter, cloudAndLocal, MODEL } from '../setup.js';
+import { BENCH_KEY, benchRouter, benchStorage, cloudAndLocal, MODEL } from '../setup.js';
 import { directRequest, routedRequest, type Sample } from '../timing.js';
 
 /** Conversations already in the store, as after some weeks of use: the index every new message rewrites holds them. */
@@ -52,13 +53,14 @@ function seed(store: ConversationStore, c: BenchConversation): string {
 export async function runChat(warmupRounds: number, rounds: number): Promise<ChatSamples> {
   const { cloud, providers, close } = await cloudAndLocal();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-chat-'));
+  const db = benchStorage(dir);
   try {
-    const router = benchRouter({ providers, routes: { general: ['openai'] }, local: 'ollama', state: createFileStateStore(join(dir, 'router-state.json')) });
-    const store = createConversationStore(dir);
+    const router = benchRouter({ providers, routes: { general: ['openai'] }, local: 'ollama', state: db.state, ledger: db.ledger });
+    const store = db.storage.conversations;
     for (let i = 0; i < BACKGROUND_CONVERSATIONS; i++) seed(store, CONVERSATIONS[i % CONVERSATIONS.length] as BenchConversation);
     const events = createEventBus();
-    const chat = createChatService({ store, router, events, clock: realClock });
-    const handlers = chatHandlers({ chat, conversations: store }) as unknown as Handlers;
+    const chat = createChatService({ store, router, events, clock: realClock, atomically: (write) => db.storage.db.transaction(write).immediate() });
+    const handlers = chatHandlers({ chat, conversations: store, search: db.storage.search }) as unknown as Handlers;
 
     // What a host's window would receive, when: the first text and the end of each answer.
     const firstText = new Map<string, number>();
@@ -114,6 +116,7 @@ export async function runChat(warmupRounds: number, rounds: number): Promise<Cha
     await chat.close();
     return samples;
   } finally {
+    db.storage.close();
     rmSync(dir, { recursive: true, force: true });
     await close();
   }

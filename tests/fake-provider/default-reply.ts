@@ -10,6 +10,8 @@ import type { RecordedChat } from './types.js';
  * trailing assistant message the host does not continue: it answers anew.
  */
 export function defaultReply(chat: RecordedChat): string {
+  const lastMessage = chat.messages[chat.messages.length - 1];
+  if (lastMessage?.role === 'tool') return `Tool said: ${lastMessage.content}`;
   const lastUser = [...chat.messages].reverse().find((message) => message.role === 'user');
   const full = `Echo: ${lastUser?.content ?? ''}`;
   const last = chat.messages[chat.messages.length - 1];

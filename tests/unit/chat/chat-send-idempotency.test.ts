@@ -1,15 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChatService } from '../../../electron/main/core/chat/chat-service.js';
 import { createEventBus } from '../../../electron/main/core/events/event-bus.js';
-import { createConversationStore } from '../../../electron/main/core/store/conversation-store.js';
+import { freshStorage } from '../store/helpers.js';
 import { harness, ok } from '../router/fakes.js';
 
 function service() {
   const h = harness({ scripts: { a: [ok('Hi!')], local: [ok('L')] } });
-  const store = createConversationStore(mkdtempSync(join(tmpdir(), 'sb-idem-')));
+  const store = freshStorage().conversations;
   const chat = createChatService({ store, router: h.router, events: createEventBus(), clock: h.clock });
   return { h, store, chat };
 }

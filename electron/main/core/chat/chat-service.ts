@@ -1,23 +1,31 @@
 /**
  * Sends a message through the router and keeps the conversation on disk. The
- * call returns at once; the answer streams as events. Text received so far is
- * checkpointed, so a crash or a failure never loses what the user already saw.
+ * user's message is committed before the request goes out; the call returns at
+ * once and the answer streams as events. Text received so far is checkpointed
+ * at least every 250 ms (a timer, not the delta path, does the write), so a
+ * crash loses at most that much of what the user already saw.
  */
 import { randomUUID } from 'node:crypto';
-import type { Attempt, Message } from '../../../../shared/chat.js';
+import type { Attempt, AttemptSource, Message } from '../../../../shared/chat.js';
 import type { CallArgs, CallResult } from '../../../../shared/contract/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Router, RouteResult } from '../router/types.js';
 import { RouteFailure } from '../router/types.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import type { ConversationStore, HistoryTurn } from '../store/conversations/conversation-store.js';
 import { historyToTurns, titleFrom } from './history.js';
 
-const CHECKPOINT_MS = 2000;
+export const CHECKPOINT_MS = 250;
 /** Idempotency keys remembered; a retry comes within moments of its first send. */
 const REMEMBERED_SENDS = 256;
 
 export interface ChatServiceDeps {
   store: ConversationStore;
+  /** Runs the writes that start a message as one transaction. */
+  atomically?: <T>(write: () => T) => T;
+  /** What the attempts of this host's messages are recorded as (`chat` in the app, `cli` on the command line). */
+  source?: AttemptSource;
+  /** Told when saving an answer failed after it started (a full disk); the answer is still shown. */
+  onSaveError?: (error: unknown) => void;
   router: Router;
   events: EventBus;
   clock: Clock;
@@ -31,7 +39,11 @@ export interface ChatServiceDeps {
   defaultModel?: (provider: string) => string | undefined;
 }
 
-type SendInput = CallArgs<'chat.send'> & { taskType: string };
+type SendInput = CallArgs<'chat.send'> & {
+  taskType: string;
+  /** False: send without storing a conversation (the CLI's `ask` without --save); attempts are still recorded. */
+  save?: boolean;
+};
 
 export interface ChatService {
   send(input: SendInput): CallResult<'chat.send'> & { finished: Promise<Message> };
@@ -61,53 +73,71 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
-    const existing = input.conversationId ? store.get(input.conversationId) : undefined;
+    const save = input.save !== false;
+    const existing = input.conversationId ? store.summary(input.conversationId) : undefined;
     if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
-    const conversation = existing?.conversation ?? store.create(titleFrom(input.text), now);
-    const history = existing?.messages ?? [];
+    const history: HistoryTurn[] = existing ? store.turns(existing.id) : [];
+    const atomically = deps.atomically ?? ((write) => write());
 
-    const userMessage: Message = {
-      id: randomUUID(),
-      conversationId: conversation.id,
-      role: 'user',
-      text: input.text,
-      createdAt: now,
-      status: 'done',
-      ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
-    };
-    store.putMessage(userMessage);
-    const draft: Message = {
-      id: randomUUID(),
-      conversationId: conversation.id,
-      role: 'assistant',
-      text: '',
-      createdAt: now + 1,
-      status: 'streaming',
-    };
-    store.putMessage(draft);
+    const { conversation, userMessage, draft } = atomically(() => {
+      const conversation = existing ?? (save ? store.create(titleFrom(input.text), now) : unsaved(titleFrom(input.text), now));
+      const userMessage: Message = {
+        id: randomUUID(),
+        conversationId: conversation.id,
+        role: 'user',
+        text: input.text,
+        createdAt: now,
+        status: 'done',
+        ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
+      };
+      const draft: Message = { id: randomUUID(), conversationId: conversation.id, role: 'assistant', text: '', createdAt: now + 1, status: 'streaming' };
+      if (save) {
+        store.putMessage(userMessage);
+        store.putMessage(draft);
+      }
+      return { conversation, userMessage, draft };
+    });
 
     const abort = new AbortController();
-    const finished = run(draft, [...history, userMessage], input, conversation.stickyProvider, abort.signal).finally(
-      () => {
-        inFlight.delete(draft.id);
-        deps.afterMessage?.();
-      },
-    );
+    const turns = [...history, { role: 'user' as const, text: input.text, status: 'done' as const }];
+    const finished = run(draft, turns, input, conversation.stickyProvider, save, abort.signal).finally(() => {
+      inFlight.delete(draft.id);
+      deps.afterMessage?.();
+    });
     inFlight.set(draft.id, { abort, finished });
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
   }
 
+  /** A store write after the message started: a failure is reported, never thrown into the stream. */
+  function tryWrite(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      deps.onSaveError?.(error);
+    }
+  }
+
   async function run(
     draft: Message,
-    history: Message[],
+    history: HistoryTurn[],
     input: SendInput,
     stickyProvider: string | undefined,
+    save: boolean,
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
     // The router owns the shown text; this keeps only its latest copy, for checkpoints.
     let text = '';
+    let saved = '';
     let lastCheckpoint = clock.now();
+    let cancelTimer: (() => void) | undefined;
+    const checkpoint = (): void => {
+      cancelTimer = undefined;
+      lastCheckpoint = clock.now();
+      if (text === saved) return;
+      saved = text;
+      tryWrite(() => store.checkpoint(draft.id, text));
+    };
     try {
       const result = await router.route(
         {
@@ -117,6 +147,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           provider: input.provider,
           model: input.model,
           stickyProvider,
+          source: deps.source ?? 'chat',
+          ...(save ? { messageId: draft.id } : {}),
         },
         {
           onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
@@ -124,22 +156,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           onText: (delta, shown) => {
             text = shown;
             events.emit('chat.delta', { ...ref, text: delta });
-            if (clock.now() - lastCheckpoint >= CHECKPOINT_MS) {
-              lastCheckpoint = clock.now();
-              store.putMessage({ ...draft, text });
-            }
+            if (save && !cancelTimer) cancelTimer = clock.setTimeout(checkpoint, Math.max(0, CHECKPOINT_MS - (clock.now() - lastCheckpoint)), { unref: true });
           },
         },
         signal,
       );
+      cancelTimer?.();
       const message = answered(draft, result, deps.scrub ?? unchanged);
-      store.putMessage(message);
-      store.setSticky(draft.conversationId, result.provider);
+      if (save) {
+        tryWrite(() => store.putMessage(message));
+        tryWrite(() => store.setSticky(draft.conversationId, result.provider));
+      }
       events.emit('chat.done', { message });
       return message;
     } catch (error) {
+      cancelTimer?.();
       const message = failed(draft, error, text, deps);
-      store.putMessage(message);
+      if (save) tryWrite(() => store.putMessage(message));
       events.emit('chat.error', { message });
       return message;
     }
@@ -158,6 +191,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       await Promise.allSettled(pending.map((p) => p.finished));
     },
   };
+}
+
+/** A conversation that exists only for this one message. */
+function unsaved(title: string, now: number) {
+  return { id: randomUUID(), title, createdAt: now, updatedAt: now, messageCount: 0, stickyProvider: undefined };
 }
 
 function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaultModel']): SendInput {

@@ -2,7 +2,7 @@
 import type { Message } from '../../../../shared/chat.js';
 import type { ChatTurn } from '../providers/types.js';
 
-export function historyToTurns(messages: Message[]): ChatTurn[] {
+export function historyToTurns(messages: readonly Pick<Message, 'role' | 'text' | 'status'>[]): ChatTurn[] {
   const turns: ChatTurn[] = [];
   for (const m of messages) {
     // A failed answer with no text says nothing to the next model; partial text does.

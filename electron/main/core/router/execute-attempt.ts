@@ -6,7 +6,7 @@
  */
 import type { Usage } from '../../../../shared/chat.js';
 import { ProviderError } from '../providers/provider-error.js';
-import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamTimeouts } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamTimeouts, ToolCall } from '../providers/types.js';
 import { textTokenWeight } from './estimate-tokens.js';
 import type { Clock } from './types.js';
 
@@ -21,10 +21,12 @@ interface Figures {
   rateLimit?: { snapshot: RateLimitSnapshot; at: number };
   /** Estimated tokens of the text passed on, for when the provider reports no usage. */
   outputTokens: number;
+  /** Whole tool calls passed on, in order. */
+  toolCalls?: ToolCall[];
 }
 
 export type AttemptResult =
-  | (Figures & { outcome: 'ok'; usage?: Usage })
+  | (Figures & { outcome: 'ok'; usage?: Usage; finishReason?: string })
   | (Figures & { outcome: 'error' | 'cancelled'; error: ProviderError })
   /** Stopped because another attempt of a hedge race answered first. */
   | (Figures & { outcome: 'hedge_lost' });
@@ -41,6 +43,8 @@ export interface AttemptInput {
   signal: AbortSignal;
   /** Each piece of text, as it comes; the first marks the first token. */
   onText(text: string): void;
+  /** A whole tool call; like text, it marks the first token. */
+  onToolCall?(call: ToolCall): void;
 }
 
 export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
@@ -58,9 +62,13 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
         figures.ttftMs ??= clock.now() - startedAt;
         figures.outputTokens += textTokenWeight(event.text);
         input.onText(event.text);
+      } else if (event.type === 'tool_call') {
+        figures.ttftMs ??= clock.now() - startedAt;
+        (figures.toolCalls ??= []).push(event.call);
+        input.onToolCall?.(event.call);
       } else {
         figures.requestId = event.requestId ?? figures.requestId;
-        return { ...end(), outcome: 'ok', usage: event.usage };
+        return { ...end(), outcome: 'ok', usage: event.usage, ...(event.finishReason ? { finishReason: event.finishReason } : {}) };
       }
     }
     // The guard ends every stream with `done` or an error; anything else is our bug.

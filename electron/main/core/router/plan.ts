@@ -31,7 +31,9 @@ export interface PlanInput {
   random: () => number;
   taskType: string;
   strategy: Strategy;
-  pinned?: { provider: string; model?: string };
+  pinned?: { provider: string; model?: string; exclusive?: boolean };
+  /** No local fallback at the end. */
+  noFallback?: boolean;
   sticky?: string;
 }
 
@@ -68,7 +70,7 @@ export function planChain(input: PlanInput): Plan {
   const { check } = input;
   const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
   const { targets, sticky } = putPreferredFirst(check, ordered, input);
-  const all = withLocalLast(targets, check.settings.localFallback);
+  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback);
 
   const chain: PlannedTarget[] = [];
   const skipped: Skip[] = [];
@@ -98,7 +100,9 @@ function putPreferredFirst(check: CheckContext, ordered: readonly Target[], inpu
   const { settings, snapshot } = check;
   if (input.pinned) {
     const model = input.pinned.model ?? pinnedModel(settings, ordered, input.pinned.provider);
-    return { targets: model ? [{ provider: input.pinned.provider, model }, ...ordered] : ordered };
+    if (!model) return { targets: ordered };
+    const pin = { provider: input.pinned.provider, model };
+    return { targets: input.pinned.exclusive ? [pin] : [pin, ...ordered] };
   }
   const sticky = input.sticky;
   if (!sticky) return { targets: ordered };

@@ -22,12 +22,12 @@ export interface PreparedRoute {
   plan: Plan;
 }
 
-export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>;
+export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
 export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
   const { deps, book } = core;
   const now = deps.clock.now();
-  book.turnDay(now);
+  book.syncUsage(now);
   const settings = deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {
@@ -44,13 +44,15 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion): Prepared
     adapter: deps.adapter,
     price: deps.price,
     promptTokens,
+    ...(request.tools && request.tools.length > 0 && deps.toolSupport ? { toolSupport: deps.toolSupport } : {}),
   };
   const plan = planChain({
     check,
     random: deps.random,
     taskType: decision.taskType,
     strategy: options.strategy,
-    pinned: request.provider ? { provider: request.provider, model: request.model } : undefined,
+    pinned: request.provider ? { provider: request.provider, model: request.model, exclusive: request.exclusive === true } : undefined,
+    noFallback: request.noFallback === true,
     sticky: request.stickyProvider,
   });
   return { settings, promptTokens, decision, options, check, plan };

@@ -5,7 +5,10 @@
  * target checks and health only read it.
  *
  * Persistence is the small RouterStateStore interface (load a snapshot, save
- * one), so any storage can back it.
+ * one), so any storage can back it. Usage, quotas, spend and recent attempts
+ * come from the attempt ledger (the attempts table) when there is one, so
+ * every figure is read from the record itself and includes what other
+ * processes on the same data sent; without one they are counters here.
  */
 import type { Notice } from '../../../../shared/contract/calls-settings.js';
 import type { Settings } from '../../../../shared/settings.js';
@@ -13,10 +16,11 @@ import type { ProviderError } from '../providers/provider-error.js';
 import type { RateLimitSnapshot } from '../providers/types.js';
 import { type BreakerTuning, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
 import { applyFailure, type FailureEffect } from './failure-policy.js';
-import { pushRecent } from './health-stats.js';
-import { recordUsage, rollover } from './quotas.js';
+import { pushRecent, recentEntry } from './health-stats.js';
+import { budgetNotices, countUsage, rollover } from './quotas.js';
 import { type FlaggedTarget, providerState, readSnapshot, type RouterSnapshot, type RouterStateStore } from './state.js';
 import { dayKey, monthKey } from './time-and-words.js';
+import type { AttemptLedger, SettledAttempt } from './types.js';
 
 export interface Success {
   provider: string;
@@ -43,6 +47,7 @@ export class ProviderBook {
     private readonly store: RouterStateStore | undefined,
     now: number,
     readonly tuning: BreakerTuning,
+    private readonly ledger?: AttemptLedger,
   ) {
     this.data = readSnapshot(store, dayKey(now), monthKey(now));
   }
@@ -52,15 +57,30 @@ export class ProviderBook {
     return this.data;
   }
 
-  /** Starts new counters when the local day or month has changed. */
-  turnDay(now: number): void {
+  /** Brings usage and recent attempts up to date for `now` (a new local day or month starts new counters). */
+  syncUsage(now: number): void {
     rollover(this.data.usage, now);
+    if (!this.ledger) return;
+    const usage = this.ledger.usage(now);
+    this.data.usage.providers = usage.providers;
+    this.data.usage.dayUsd = usage.dayUsd;
+    this.data.usage.monthUsd = usage.monthUsd;
+    this.data.recent = this.ledger.recent();
   }
 
-  recordUsage(settings: Settings, call: { provider: string; tokens: number; costUsd: number; local: boolean }): Notice[] {
-    const notices = recordUsage(settings, this.data.usage, call);
-    this.save();
-    return notices;
+  /** Records one settled call (a chat attempt or a probe) and returns the budget notices that became due. */
+  recordAttempt(settings: Settings, entry: SettledAttempt, now: number): Notice[] {
+    if (this.ledger) {
+      this.ledger.record(entry);
+      this.syncUsage(now);
+    } else {
+      const a = entry.attempt;
+      countUsage(this.data.usage, { provider: a.provider, tokens: entry.quota.tokens, costUsd: a.costUsd ?? 0, local: entry.quota.requests === 0 });
+      const recent = recentEntry(a);
+      if (recent) pushRecent(this.data, a.provider, recent);
+      this.save();
+    }
+    return budgetNotices(settings, this.data.usage);
   }
 
   /** The provider's own word on what is left, from the headers of a response. */
@@ -75,23 +95,27 @@ export class ProviderBook {
     const ps = providerState(this.data, s.provider);
     recordSuccess(ps);
     ps.lastLatencyMs = s.ms;
-    pushRecent(this.data, s.provider, { at: s.at, ok: true, ms: s.ms, ...(s.ttftMs !== undefined ? { ttftMs: s.ttftMs } : {}) });
     this.save();
   }
 
   /** Counts a failure against the provider and says what it means for the rest of the chain. */
   recordFailure(f: Failure): FailureEffect {
-    if (f.error.kind !== 'cancelled') pushRecent(this.data, f.provider, { at: f.at, ok: false, ms: f.ms, kind: f.error.kind });
     const effect = applyFailure({ ...f, snapshot: this.data, tuning: this.tuning });
     this.save();
     return effect;
   }
 
-  /** The half-open probe's answer: the breaker closes, or opens again for longer. */
-  recordProbe(provider: string, ok: boolean, now: number): void {
-    const ps = providerState(this.data, provider);
-    if (ok) closeAfterProbe(ps);
-    else recordProbeFailure(ps, now, this.tuning);
+  /** The half-open probe's answer: the breaker closes, or opens again for longer. The probe is an attempt too. */
+  recordProbe(p: { provider: string; model: string; ok: boolean; startedAt: number; now: number }): void {
+    this.ledger?.record({
+      attempt: { provider: p.provider, model: p.model, outcome: p.ok ? 'ok' : 'error', startedAt: p.startedAt, ms: p.now - p.startedAt },
+      source: 'probe',
+      fallback: false,
+      quota: { requests: 0, tokens: 0 },
+    });
+    const ps = providerState(this.data, p.provider);
+    if (p.ok) closeAfterProbe(ps);
+    else recordProbeFailure(ps, p.now, this.tuning);
     this.save();
   }
 
@@ -124,3 +148,4 @@ export class ProviderBook {
     this.store?.save(this.data);
   }
 }
+

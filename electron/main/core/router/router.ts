@@ -11,7 +11,7 @@ import { runRoute } from './run-route.js';
 import type { Router, RouterDeps } from './types.js';
 
 export function createRouter(deps: RouterDeps): Router {
-  const book = new ProviderBook(deps.state, deps.clock.now(), { ...DEFAULT_BREAKER, ...deps.breaker });
+  const book = new ProviderBook(deps.state, deps.clock.now(), { ...DEFAULT_BREAKER, ...deps.breaker }, deps.ledger);
   const core: RouterCore = { deps, book };
 
   return {
@@ -31,7 +31,12 @@ export function createRouter(deps: RouterDeps): Router {
       keyChanged: (providerId) => book.keyChanged(providerId),
       flaggedTargets: () => book.flagged(),
       unflag: (providerId, model) => book.unflag(providerId, model),
-      health: () => providerHealth(book.snapshot, deps.settings(), deps.adapter, deps.clock.now()),
+      health: () => {
+        const now = deps.clock.now();
+        // Other processes on the same data may have sent since: their attempts count too.
+        book.syncUsage(now);
+        return providerHealth(book.snapshot, deps.settings(), deps.adapter, now);
+      },
       flush: () => book.flush(),
     },
   };

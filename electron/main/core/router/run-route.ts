@@ -9,7 +9,7 @@ import type { Attempt, ContinuationMethod, DecisionTrace, Usage } from '../../..
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
 import { STOPPED_BY_USER } from '../providers/stream-guard.js';
-import type { ProviderAdapter } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
 import { breakerView } from './breaker.js';
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
@@ -20,7 +20,7 @@ import type { PlannedTarget } from './plan.js';
 import { type PreparedRoute, type RouterCore, prepareRoute } from './prepare-route.js';
 import { probeProvider } from './probe.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
-import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks } from './types.js';
+import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks, type SettledAttempt } from './types.js';
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
@@ -29,7 +29,9 @@ interface Entry extends RaceEntry {
 }
 
 export async function runRoute(core: RouterCore, request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult> {
-  return new RouteRun(core, prepareRoute(core, request), request, callbacks, signal).run();
+  const prep = prepareRoute(core, request);
+  callbacks.onPlan?.({ taskType: prep.decision.taskType, reason: prep.decision.reason });
+  return new RouteRun(core, prep, request, callbacks, signal).run();
 }
 
 class RouteRun {
@@ -96,7 +98,8 @@ class RouteRun {
       // Only a half-open breaker makes the route wait for a probe before the request.
       if (this.halfOpen(target) && !(await this.probeHalfOpen(target))) continue;
       const continuation = this.shown.length > 0;
-      const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.hedgeTarget(queue) : undefined;
+      // A losing hedge could already have passed on a tool call; with tools, one target answers at a time.
+      const hedgeTarget = this.prep.options.hedge.enabled && !continuation && !this.request.tools?.length ? this.hedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
       // A target leaves the queue only when it failed; one that lost the race (or never started) keeps its place.
       const hedge = entries.find((e) => e.hedge);
@@ -150,10 +153,11 @@ class RouteRun {
 
   /** Probes a half-open provider and books the answer: it is let back in only if the cheap probe succeeds. */
   private async probeHalfOpen(target: PlannedTarget): Promise<boolean> {
+    const startedAt = this.clock.now();
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
     if (this.signal.aborted) throw this.failure('cancelled', STOPPED_BY_USER);
-    this.book.recordProbe(target.provider, ok, this.clock.now());
+    this.book.recordProbe({ provider: target.provider, model: target.model, ok, startedAt, now: this.clock.now() });
     if (!ok) this.skip(target, 'breaker re-opened: health probe failed');
     return ok;
   }
@@ -184,12 +188,24 @@ class RouteRun {
       }
       return runAttempt({
         adapter: this.adapterOf(target.provider),
-        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}) },
+        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
         onText,
+        ...(this.callbacks.onToolCall ? { onToolCall: this.callbacks.onToolCall } : {}),
       });
+    };
+  }
+
+  /** What the caller set for every attempt: tools and sampling (the local API passes them through). */
+  private get callerOptions(): Pick<ChatRequest, 'tools' | 'toolChoice' | 'maxTokens' | 'temperature'> {
+    const { tools, toolChoice, maxTokens, temperature } = this.request;
+    return {
+      ...(tools && tools.length > 0 ? { tools } : {}),
+      ...(toolChoice !== undefined ? { toolChoice } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
     };
   }
 
@@ -228,10 +244,18 @@ class RouteRun {
       const local = isLocal(settings, target.provider);
       const billing = bill(this.deps.price, target.provider, target.model, result, promptTokens);
       this.costUsd += billing.costUsd;
-      const notices = this.book.recordUsage(settings, { provider: target.provider, tokens: billing.tokens, costUsd: billing.costUsd, local });
-      for (const notice of notices) this.deps.onNotice?.(notice);
+      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation: e.continuation });
+      const booked: SettledAttempt = {
+        attempt,
+        source: this.request.source ?? 'chat',
+        taskType: this.trace.taskType,
+        fallback: this.attempts.some((a) => a.outcome === 'error'),
+        quota: local ? { requests: 0, tokens: 0 } : { requests: 1, tokens: billing.tokens },
+        ...(this.request.messageId ? { messageId: this.request.messageId } : {}),
+      };
+      this.attempts.push(attempt);
+      for (const notice of this.book.recordAttempt(settings, booked, this.clock.now())) this.deps.onNotice?.(notice);
       if (result.rateLimit) this.book.recordRateLimit(target.provider, result.rateLimit.snapshot, result.rateLimit.at);
-      this.attempts.push(attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation: e.continuation }));
       if (result.outcome === 'ok') {
         this.book.recordSuccess({ provider: target.provider, at: result.startedAt, ms: result.ms, ttftMs: result.ttftMs });
         if (!local) this.cloudAnsweredOtherwise = true;
@@ -279,6 +303,8 @@ class RouteRun {
     };
     const usage: Usage | undefined = winner.result.outcome === 'ok' ? winner.result.usage : undefined;
     if (usage) result.usage = usage;
+    if (winner.result.toolCalls) result.toolCalls = winner.result.toolCalls;
+    if (winner.result.outcome === 'ok' && winner.result.finishReason) result.finishReason = winner.result.finishReason;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
     return result;

@@ -19,7 +19,7 @@ export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem })
       ) : (
         <MessageText text={message.text} />
       )}
-      {message.status === 'error' && <MessageError message={message} />}
+      {(message.status === 'error' || message.status === 'interrupted') && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}
       {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
     </li>
