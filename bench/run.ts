@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
     { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },
     { metric: 'localApiTtftOverheadMsP95 (streamed)', value: localApi.localApiTtftOverheadMsP95, unit: 'ms' },
+    { metric: 'bare Node proxy overhead p50 (whole / TTFT), the floor', value: `${localApi.bareNodeProxyOverheadMsP50} / ${localApi.bareNodeProxyTtftOverheadMsP50}`, unit: 'ms' },
+    { metric: 'local API above the bare proxy p50 (whole / TTFT)', value: `${localApi.localApiAboveBareProxyMsP50} / ${localApi.localApiTtftAboveBareProxyMsP50}`, unit: 'ms' },
     { metric: 'local API direct / through p50 (whole)', value: `${localApi.complete.directP50.toFixed(3)} / ${localApi.complete.apiP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'local API direct / through p50 (TTFT)', value: `${localApi.ttft.directP50.toFixed(3)} / ${localApi.ttft.apiP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
