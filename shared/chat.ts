@@ -87,6 +87,10 @@ export const MessageSchema = z.object({
   /** "continued by X after Y failed", when a stream was recovered mid-way. */
   note: z.string().optional(),
   error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),
+  /** One of the answers a compare produced for the question before it. */
+  compareId: z.string().optional(),
+  /** A compared answer the user did not pick: kept for reference, never sent to a provider. */
+  setAside: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -98,6 +102,18 @@ export const ConversationSummarySchema = z.object({
   messageCount: z.number().int().nonnegative(),
   /** The provider that last answered, for sticky routing. */
   stickyProvider: z.string().optional(),
+  /** `prompt`: made from the first words; `generated` after the first answer; `user`: renamed, never replaced. */
+  titleSource: z.enum(['prompt', 'generated', 'user']).optional(),
+  /** When the user pinned it to the top of the list. */
+  pinnedAt: z.number().optional(),
+  /** Sent before the history with every request of this conversation. */
+  systemPrompt: z.string().optional(),
+  temperature: z.number().optional(),
+  maxOutputTokens: z.number().int().positive().optional(),
+  /** A task type, provider or model the user pinned for every message of this conversation. */
+  taskPin: z.string().optional(),
+  providerPin: z.string().optional(),
+  modelPin: z.string().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 

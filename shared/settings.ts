@@ -5,7 +5,7 @@
  * keychain entry.
  */
 import { z } from 'zod';
-import { TaskTypeIdSchema } from './task-types.js';
+import { TaskChoiceSchema, TaskTypeIdSchema } from './task-types.js';
 
 export const SETTINGS_VERSION = 1;
 
@@ -110,6 +110,24 @@ export function apiSettingsOf(settings: Pick<Settings, 'api'>): ApiSettings {
   return settings.api ?? { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [] };
 }
 
+/** Longest system prompt a preset or a conversation may hold. */
+export const MAX_SYSTEM_PROMPT_CHARS = 20_000;
+
+/** Generation settings a preset or a conversation may carry; absent means the provider's default. */
+export const GenerationSchema = z.object({
+  temperature: z.number().min(0, 'temperature is 0 to 2').max(2, 'temperature is 0 to 2').optional(),
+  maxOutputTokens: z.number().int().positive().max(2_000_000).optional(),
+});
+
+/** A reusable start for a chat: its system prompt, task type and generation settings. */
+export const PresetSchema = GenerationSchema.extend({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'preset ids are letters, digits, dashes and underscores'),
+  name: z.string().trim().min(1, 'give the preset a name').max(60),
+  systemPrompt: z.string().max(MAX_SYSTEM_PROMPT_CHARS, `a system prompt can be at most ${MAX_SYSTEM_PROMPT_CHARS.toLocaleString('en')} characters`).default(''),
+  defaultTaskType: TaskChoiceSchema.default('auto'),
+});
+export type Preset = z.infer<typeof PresetSchema>;
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   providers: z.array(ProviderConfigSchema).default([]),
@@ -121,6 +139,7 @@ export const SettingsSchema = z.object({
   api: ApiSettingsSchema.optional(),
   /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
   updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
+  presets: z.array(PresetSchema).max(100).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The shape a user writes by hand: defaults may be left out. */
@@ -144,6 +163,11 @@ export function findSettingsProblems(settings: Settings): string[] {
     targets.forEach((t, i) => {
       if (!ids.has(t.provider)) problems.push(`routes.${task}[${i}]: no provider with id "${t.provider}"`);
     });
+  }
+  const presetIds = new Set<string>();
+  for (const preset of settings.presets) {
+    if (presetIds.has(preset.id)) problems.push(`presets: the id "${preset.id}" is used twice`);
+    presetIds.add(preset.id);
   }
   if (settings.localFallback && !ids.has(settings.localFallback.provider)) {
     problems.push(`localFallback: no provider with id "${settings.localFallback.provider}"`);

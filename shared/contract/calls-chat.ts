@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConversationSummarySchema, MAX_PROMPT_CHARS, MessageSchema, SearchHitSchema } from '../chat.js';
 import { TaskChoiceSchema } from '../task-types.js';
 import { defineCall } from './define.js';
+import { NewConversationFields } from './calls-conversations.js';
 
 const Id = z.string().min(1).max(100);
 
@@ -22,6 +23,8 @@ export const chatCalls = {
       model: z.string().min(1).optional(),
       /** The same key sent again (a retry after a lost connection) gets the first send's answer, not a second message. */
       idempotencyKey: Id.optional(),
+      /** Only for a new conversation (no conversationId). */
+      ...NewConversationFields,
     }),
     z.object({ conversationId: z.string(), userMessage: MessageSchema, assistantMessageId: z.string() }),
   ),

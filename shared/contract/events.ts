@@ -3,7 +3,7 @@
  * not re-validate them; the schemas document the payloads and give the types.
  */
 import { z } from 'zod';
-import { MessageSchema } from '../chat.js';
+import { ConversationSummarySchema, MessageSchema } from '../chat.js';
 import { ProviderHealthSchema } from '../providers.js';
 import { NoticeSchema } from './calls-settings.js';
 import { PullProgressSchema } from './calls-local.js';
@@ -22,6 +22,8 @@ export const events = {
   'chat.error': z.object({ message: MessageSchema }),
   'health.update': z.object({ providers: z.array(ProviderHealthSchema) }),
   notice: NoticeSchema,
+  /** A conversation's title or setup changed (a generated title arrived, a rename elsewhere). */
+  'conversations.updated': z.object({ conversation: ConversationSummarySchema }),
   'ollama.pull.progress': PullProgressSchema,
 };
 

@@ -30,6 +30,13 @@ export const anthropicDialect: ChatDialect = {
   maxTokens: (body) => (typeof body.max_tokens === 'number' ? body.max_tokens : undefined),
   reject: (body, request) => {
     if (typeof body.max_tokens !== 'number') return { status: 400, message: 'max_tokens: Field required' };
+    // The Messages API takes the system prompt only as its top-level field.
+    if (Array.isArray(body.messages) && body.messages.some((m) => isRecord(m) && m.role === 'system')) {
+      return {
+        status: 400,
+        message: 'messages: Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.',
+      };
+    }
     if (!request.messages.some((m) => m.role !== 'system')) return { status: 400, message: 'messages: at least one message is required' };
     const last = request.messages[request.messages.length - 1];
     // The real API refuses a prefill ending in whitespace; a resuming client must trim it.

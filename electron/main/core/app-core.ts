@@ -16,6 +16,8 @@ import { redact } from './secrets/redact.js';
 import { catalogProviders, defaultSettings } from './default-settings.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
+import { conversationHandlers } from './handlers/conversation-handlers.js';
+import { createTitleWriter } from './chat/title-writer.js';
 import { localHandlers } from './handlers/local-handlers.js';
 import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
@@ -118,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const stored = new Set(await secrets.list());
     const inEnv = (p: ProviderConfig) => [p.apiKeyEnv, ...envVarsOf(p)].some((name) => name !== undefined && Boolean(env[name]?.trim()));
     const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
-    return { ...defaultSettings(withKey), ...api };
+    // Presets are the user's own even before any provider is set up.
+    return { ...defaultSettings(withKey), ...api, presets: own.presets };
   }
   let effective = await computeEffective();
 
@@ -182,6 +185,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
   const conversations = storage.conversations;
+  const titles = createTitleWriter({
+    router,
+    clock,
+    summary: (id) => conversations.summary(id),
+    turns: (id) => conversations.turns(id),
+    setGeneratedTitle: (id, title) => conversations.setGeneratedTitle(id, title),
+    onTitle: (conversation) => events.emit('conversations.updated', { conversation }),
+    onError: (error) => log.info(`no title generated: ${redact((error as Error)?.message ?? String(error), pool.knownKeys())}`),
+  });
   const chat = createChatService({
     store: conversations,
     atomically: (write) => guarded(storage.path, 'save your message', () => storage.db.transaction(write).immediate()),
@@ -194,6 +206,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     describeFailure: (failure) => adviseOnFailure(failure, effective),
     scrub: (text) => redact(text, pool.knownKeys()),
     defaultModel: (provider) => pool.defaultModel(provider),
+    presets: () => effective.presets,
+    onAnswered: (message) => titles.afterAnswer(message),
   });
 
   const api = createApiAccess(secrets);
@@ -209,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
+    ...conversationHandlers({ chat, conversations, events, clock }),
     ...providerHandlers({ pool: probes, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
@@ -235,6 +250,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health,
     close: async () => {
       await chat.close();
+      await titles.idle();
       await router.state.flush();
       storage.close();
       stopLogging();

@@ -55,7 +55,16 @@ describe('schema migrations', () => {
     migrate(db, MIGRATIONS, 4);
     db.prepare("INSERT INTO router_state (key, value, updated_at) VALUES ('flagged', '[]', 1)").run();
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
-    expect(SCHEMA_VERSION).toBe(4);
+  });
+
+  it('4 → 5: conversations gain their setup (title source, pin, system prompt), messages their compare, old rows reading as before', () => {
+    const db = at(4);
+    seed(db);
+    migrate(db, MIGRATIONS, 5);
+    expect(db.prepare("SELECT title, title_source, pinned_at, system_prompt FROM conversations WHERE id = 'c1'").get()).toEqual({ title: 'old', title_source: 'prompt', pinned_at: null, system_prompt: null });
+    expect(db.prepare("SELECT compare_id, set_aside FROM messages WHERE id = 'm1'").get()).toEqual({ compare_id: null, set_aside: 0 });
+    expect(() => db.prepare("UPDATE conversations SET title_source = 'guess' WHERE id = 'c1'").run()).toThrow(/CHECK/);
+    expect(SCHEMA_VERSION).toBe(5);
   });
 
   it('refuses a database from a newer build instead of writing to it', () => {

@@ -12,7 +12,9 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Router, RouteResult } from '../router/types.js';
 import { RouteFailure } from '../router/types.js';
 import type { ConversationStore, HistoryTurn } from '../store/conversations/conversation-store.js';
+import type { Preset } from '../../../../shared/settings.js';
 import { historyToTurns, titleFrom } from './history.js';
+import { newConversationSetup, setupFields, withSetup } from './conversation-setup.js';
 
 export const CHECKPOINT_MS = 250;
 /** Idempotency keys remembered; a retry comes within moments of its first send. */
@@ -37,6 +39,10 @@ export interface ChatServiceDeps {
   scrub?: (text: string) => string;
   /** The model a pinned provider uses when the user named none. */
   defaultModel?: (provider: string) => string | undefined;
+  /** The presets a new conversation may start from. */
+  presets?: () => readonly Preset[];
+  /** Told of every stored answer (the title writer names a chat after its first). */
+  onAnswered?: (message: Message) => void;
 }
 
 type SendInput = CallArgs<'chat.send'> & {
@@ -44,9 +50,21 @@ type SendInput = CallArgs<'chat.send'> & {
   /** False: send without storing a conversation (the CLI's `ask` without --save); attempts are still recorded. */
   save?: boolean;
 };
+type CompareInput = CallArgs<'compare.start'> & { taskType: string };
+/** What one answer is routed with, beyond the message. */
+type RunInput = SendInput & {
+  /** The setup of a conversation that is not stored; a stored one's is read when the answer starts. */
+  setup?: Parameters<typeof withSetup>[1];
+  exclusive?: boolean;
+  noFallback?: boolean;
+  source?: AttemptSource;
+};
 
 export interface ChatService {
   send(input: SendInput): CallResult<'chat.send'> & { finished: Promise<Message> };
+  compare(input: CompareInput): CallResult<'compare.start'> & { finished: Promise<Message[]> };
+  /** The picked compared answer continues the conversation; false when it is not one of that compare's finished answers. */
+  pick(conversationId: string, compareId: string, messageId: string): boolean;
   cancel(messageId: string): boolean;
   /** Aborts every stream in flight and waits for them to be stored. */
   close(): Promise<void>;
@@ -56,6 +74,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
   const sends = new Map<string, ReturnType<ChatService['send']>>();
+  const atomically = deps.atomically ?? (<T>(write: () => T): T => write());
 
   /** A key seen before gets that send's answer: the message is stored and routed once. */
   function send(request: SendInput): ReturnType<ChatService['send']> {
@@ -70,26 +89,54 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return sent;
   }
 
+  /** The conversation a message goes to (stored or about to be), or a sentence saying why it cannot. */
+  function opening(input: SendInput) {
+    const existing = input.conversationId ? store.summary(input.conversationId) : undefined;
+    if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
+    if (existing && (input.presetId !== undefined || input.systemPrompt !== undefined)) {
+      throw new Error("A preset or system prompt given with a message starts a new chat; change this chat's system prompt in its settings.");
+    }
+    const setup = existing ? undefined : newConversationSetup(deps.presets?.() ?? [], input.presetId, input.systemPrompt);
+    const history: HistoryTurn[] = existing ? store.turns(existing.id) : [];
+    const open = (now: number, save: boolean) => {
+      if (existing) return existing;
+      const title = titleFrom(input.text);
+      return save ? created(title, now, setup ?? {}) : { ...unsaved(title, now), ...setupFields(setup ?? {}) };
+    };
+    return { history, open };
+  }
+
+  function questionOf(conversationId: string, input: SendInput, now: number): Message {
+    return {
+      id: randomUUID(),
+      conversationId,
+      role: 'user',
+      text: input.text,
+      createdAt: now,
+      status: 'done',
+      ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
+    };
+  }
+
+  function launch(draft: Message, turns: HistoryTurn[], input: RunInput, stickyProvider: string | undefined, save: boolean): Promise<Message> {
+    const abort = new AbortController();
+    const finished = run(draft, turns, input, stickyProvider, save, abort.signal).finally(() => {
+      inFlight.delete(draft.id);
+      deps.afterMessage?.();
+    });
+    inFlight.set(draft.id, { abort, finished });
+    return finished;
+  }
+
   function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const save = input.save !== false;
-    const existing = input.conversationId ? store.summary(input.conversationId) : undefined;
-    if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
-    const history: HistoryTurn[] = existing ? store.turns(existing.id) : [];
-    const atomically = deps.atomically ?? ((write) => write());
+    const { history, open } = opening(input);
 
     const { conversation, userMessage, draft } = atomically(() => {
-      const conversation = existing ?? (save ? store.create(titleFrom(input.text), now) : unsaved(titleFrom(input.text), now));
-      const userMessage: Message = {
-        id: randomUUID(),
-        conversationId: conversation.id,
-        role: 'user',
-        text: input.text,
-        createdAt: now,
-        status: 'done',
-        ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
-      };
+      const conversation = open(now, save);
+      const userMessage = questionOf(conversation.id, input, now);
       const draft: Message = { id: randomUUID(), conversationId: conversation.id, role: 'assistant', text: '', createdAt: now + 1, status: 'streaming' };
       if (save) {
         store.putMessage(userMessage);
@@ -98,20 +145,64 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return { conversation, userMessage, draft };
     });
 
-    const abort = new AbortController();
     const turns = [...history, { role: 'user' as const, text: input.text, status: 'done' as const }];
-    const finished = run(draft, turns, input, conversation.stickyProvider, save, abort.signal).finally(() => {
-      inFlight.delete(draft.id);
-      deps.afterMessage?.();
-    });
-    inFlight.set(draft.id, { abort, finished });
+    const finished = launch(draft, turns, { ...input, setup: save ? undefined : conversation }, conversation.stickyProvider, save);
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
+  }
+
+  /**
+   * One question to each target at once, each only on that target (no fallback:
+   * a failing column shows its own error). Every answer starts set aside until
+   * the user picks one to continue with.
+   */
+  function compare(request: CompareInput) {
+    const { targets, ...input } = request;
+    const now = clock.now();
+    const { history, open } = opening(input);
+    const compareId = randomUUID();
+    const { conversation, userMessage, drafts } = atomically(() => {
+      const conversation = open(now, true);
+      const userMessage = questionOf(conversation.id, input, now);
+      store.putMessage(userMessage);
+      const drafts = targets.map((target, i) => {
+        const draft: Message = { id: randomUUID(), conversationId: conversation.id, role: 'assistant', text: '', createdAt: now + 1 + i, status: 'streaming', compareId, setAside: true };
+        store.putMessage(draft);
+        return { draft, target };
+      });
+      return { conversation, userMessage, drafts };
+    });
+    const turns = [...history, { role: 'user' as const, text: input.text, status: 'done' as const }];
+    const finished = drafts.map(({ draft, target }) =>
+      launch(draft, turns, { ...input, ...target, exclusive: true, noFallback: true, source: 'compare' }, undefined, true),
+    );
+    return {
+      conversationId: conversation.id,
+      compareId,
+      userMessage,
+      answers: drafts.map(({ draft, target }) => ({ messageId: draft.id, ...target })),
+      finished: Promise.all(finished),
+    };
+  }
+
+  function pick(conversationId: string, compareId: string, messageId: string): boolean {
+    if (inFlight.has(messageId)) throw new Error('That answer is still streaming: pick it once it is done.');
+    const picked = store.pickCompared(conversationId, compareId, messageId);
+    if (!picked) return false;
+    store.setSticky(conversationId, picked.provider);
+    deps.onAnswered?.({ ...picked, setAside: false });
+    return true;
+  }
+
+  /** A stored conversation, with the setup it starts from. */
+  function created(title: string, now: number, setup: Parameters<ConversationStore['update']>[1]) {
+    const conversation = store.create(title, now);
+    return Object.keys(setup).length > 0 ? (store.update(conversation.id, setup) ?? conversation) : conversation;
   }
 
   async function run(
     draft: Message,
     history: HistoryTurn[],
-    input: SendInput,
+    input: RunInput,
     stickyProvider: string | undefined,
     save: boolean,
     signal: AbortSignal,
@@ -143,12 +234,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const result = await router.route(
         {
           conversationId: draft.conversationId,
-          messages: historyToTurns(history),
+          // The setup is read at send time, so a system prompt changed mid-chat applies to the next answer.
+          ...withSetup(historyToTurns(history), save ? store.summary(draft.conversationId) : input.setup),
           taskChoice: input.taskType,
           provider: input.provider,
           model: input.model,
           stickyProvider,
-          source: deps.source ?? 'chat',
+          ...(input.exclusive ? { exclusive: true } : {}),
+          ...(input.noFallback ? { noFallback: true } : {}),
+          source: input.source ?? deps.source ?? 'chat',
           ...(save ? { messageId: draft.id } : {}),
         },
         {
@@ -166,9 +260,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const message = answered(draft, result, deps.scrub ?? unchanged);
       if (save) {
         tryWrite(() => store.putMessage(message));
-        tryWrite(() => store.setSticky(draft.conversationId, result.provider));
+        // A compared answer becomes the sticky one only when it is picked.
+        if (!draft.setAside) tryWrite(() => store.setSticky(draft.conversationId, result.provider));
       }
       events.emit('chat.done', { message });
+      if (save) deps.onAnswered?.(message);
       return message;
     } catch (error) {
       cancelTimer?.();
@@ -181,6 +277,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   return {
     send,
+    compare,
+    pick,
     cancel(messageId) {
       const entry = inFlight.get(messageId);
       entry?.abort.abort();

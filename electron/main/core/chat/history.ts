@@ -13,8 +13,5 @@ export function historyToTurns(messages: readonly Pick<Message, 'role' | 'text' 
   return turns;
 }
 
-/** A conversation's title: its first line, trimmed to something a sidebar can show. */
-export function titleFrom(text: string): string {
-  const firstLine = text.trim().split('\n')[0] ?? '';
-  return firstLine.length > 60 ? `${firstLine.slice(0, 57)}…` : firstLine || 'New chat';
-}
+// The title made from a prompt lives with the generated one.
+export { titleFromPrompt as titleFrom } from './titles.js';

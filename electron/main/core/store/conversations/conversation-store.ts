@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationSummary, Message } from '../../../../../shared/chat.js';
 import type { AttemptStore } from '../attempts/attempt-store.js';
 import { messageFromRow, messageParams, type MessageRow } from './message-rows.js';
+import { conversationSetup, setupOf, type ConversationPatch, type SetupRow } from './conversation-setup.js';
 
 export const PAGE_SIZE = 100;
 
@@ -42,9 +43,15 @@ export interface ConversationStore {
   checkpoint(messageId: string, text: string): void;
   setSticky(id: string, provider: string | undefined): void;
   delete(id: string): boolean;
+  /** Changes a conversation's title, pin, system prompt or generation settings; undefined when it is gone. */
+  update(id: string, patch: ConversationPatch): ConversationSummary | undefined;
+  /** A generated title, kept only while the title is still the one made from the prompt. */
+  setGeneratedTitle(id: string, title: string): ConversationSummary | undefined;
+  /** Of a compare's answers, the picked one goes into the history and the others are set aside. */
+  pickCompared(conversationId: string, compareId: string, messageId: string): Message | undefined;
 }
 
-interface ConversationRow {
+interface ConversationRow extends SetupRow {
   id: string;
   title: string;
   created_at: number;
@@ -60,11 +67,13 @@ const summaryOf = (r: ConversationRow): ConversationSummary => ({
   updatedAt: r.updated_at,
   messageCount: r.message_count,
   ...(r.sticky_provider !== null ? { stickyProvider: r.sticky_provider } : {}),
+  ...setupOf(r),
 });
 
 const MESSAGE_COLUMNS = [
   'conversation_id', 'role', 'text', 'status', 'created_at', 'task_type', 'task_reason', 'provider', 'model',
   'input_tokens', 'output_tokens', 'cost_usd', 'ttft_ms', 'latency_ms', 'note', 'error_kind', 'error_message', 'trace', 'writer',
+  'compare_id', 'set_aside',
 ];
 
 export function createConversationStore(db: Database, attempts: AttemptStore, writer: number = process.pid): ConversationStore {
@@ -76,7 +85,7 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
       SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n < (SELECT n FROM messages WHERE id = @before AND conversation_id = @id)
       ORDER BY n DESC LIMIT @limit) ORDER BY n`),
     hasMessage: db.prepare<[string, string]>('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck(),
-    turns: db.prepare<[string]>('SELECT role, text, status FROM messages WHERE conversation_id = ? ORDER BY n'),
+    turns: db.prepare<[string]>('SELECT role, text, status FROM messages WHERE conversation_id = ? AND set_aside = 0 ORDER BY n'),
     create: db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
     upsert: db.prepare(`
       INSERT INTO messages (id, ${MESSAGE_COLUMNS.join(', ')}) VALUES (@id, ${MESSAGE_COLUMNS.map((c) => `@${c}`).join(', ')})
@@ -129,5 +138,6 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
       s.sticky.run(provider ?? null, id);
     },
     delete: (id) => s.delete.run(id).changes > 0,
+    ...conversationSetup(db, summary),
   };
 }

@@ -28,6 +28,8 @@ export interface MessageRow {
   error_kind: string | null;
   error_message: string | null;
   trace: string | null;
+  compare_id: string | null;
+  set_aside: number;
 }
 
 export interface AttemptRow {
@@ -72,6 +74,8 @@ export function messageParams(m: Message, writer: number | null) {
     error_message: m.error?.message ?? null,
     trace: m.trace ? JSON.stringify(m.trace) : null,
     writer: m.status === 'streaming' ? writer : null,
+    compare_id: m.compareId ?? null,
+    set_aside: m.setAside ? 1 : 0,
   };
 }
 
@@ -121,6 +125,8 @@ export function messageFromRow(row: MessageRow, attempts: Attempt[] | undefined)
   put(m, 'note', row.note ?? undefined);
   const kind = asKind(row.error_kind);
   if (kind) m.error = { kind, message: row.error_message ?? '' };
+  put(m, 'compareId', row.compare_id ?? undefined);
+  if (row.set_aside) m.setAside = true;
   return m;
 }
 
