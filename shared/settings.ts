@@ -9,7 +9,7 @@ import { TaskTypeIdSchema } from './task-types.js';
 
 export const SETTINGS_VERSION = 1;
 
-export const ProviderKindSchema = z.enum(['openai', 'anthropic', 'openai-compatible', 'ollama']);
+export const ProviderKindSchema = z.enum(['openai', 'anthropic', 'openai-compatible', 'ollama', 'engine']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
 export const ProviderIdSchema = z

@@ -10,7 +10,7 @@ import { presetOf } from './provider-preset.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
 import { ProviderError } from './providers/provider-error.js';
-import type { ProviderAdapter } from './providers/types.js';
+import type { EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
 
 const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
@@ -35,6 +35,8 @@ export interface PoolDeps {
   settings: () => Settings;
   keys: KeyResolver;
   fetch?: typeof fetch;
+  /** Set by hosts that can run the built-in engine. */
+  engine?: EngineParts;
 }
 
 export function baseUrlOf(p: ProviderConfig): string {
@@ -51,7 +53,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
 
   const config = (id: string) => deps.settings().providers.find((p) => p.id === id);
   const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
-  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama';
+  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama' && p.kind !== 'engine';
 
   // The router asks several times per message; settings and resolved keys are
   // replaced (never mutated) on change, so answers hold until either object does.
@@ -69,6 +71,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     const p = config(id);
     if (!p) return { unavailable: 'unknown provider' };
     if (!p.enabled) return { unavailable: 'disabled in Settings' };
+    if (p.kind === 'engine' && !deps.engine) return { unavailable: 'the built-in engine does not run in this host' };
     const key = resolved.get(id);
     if (needsKey(p) && !key?.key) return { unavailable: 'no key' };
     const preset = presetOf(p);
@@ -86,6 +89,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(p.kind === 'engine' && deps.engine ? { engine: deps.engine } : {}),
     });
     adapters.set(id, { signature, adapter: created });
     return created;
