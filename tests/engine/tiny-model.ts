@@ -56,7 +56,7 @@ export function tinyModelBytes(seed = 21): Buffer {
   const metadata: Record<string, MetaValue> = {
     'general.architecture': { string: 'llama' },
     'general.name': { string: 'switchboard-tiny-test' },
-    'llama.context_length': { u32: 2048 },
+    'llama.context_length': { u32: 1024 },
     'llama.embedding_length': { u32: WIDTH },
     'llama.block_count': { u32: LAYERS },
     'llama.feed_forward_length': { u32: FFN },

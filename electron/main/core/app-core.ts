@@ -25,6 +25,8 @@ import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
 import { createRouter } from './router/index.js';
+import { createEngine } from './engine/engine-service.js';
+import type { EngineLauncher } from './providers/engine/engine-protocol.js';
 import { realClock, type AttemptLedger, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
@@ -57,6 +59,8 @@ export interface CoreOptions {
   openPath?: (path: string) => Promise<string>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
   logToConsole?: boolean;
+  /** How this host starts the built-in engine's process; without it, the engine is unavailable. */
+  engineLauncher?: EngineLauncher;
 }
 
 export interface Core {
@@ -122,7 +126,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   let effective = await computeEffective();
 
-  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const engine = options.engineLauncher ? createEngine(options.dataDir, options.engineLauncher, clock, () => effective) : undefined;
+  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}), ...(engine ? { engine: engine.parts } : {}) });
   await pool.refresh();
 
   const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
@@ -236,6 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await chat.close();
       await router.flush();
+      engine?.host.close();
       storage.close();
       stopLogging();
     },

@@ -78,7 +78,7 @@ export function planChain(input: PlanInput): Plan {
   const { check } = input;
   const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
   const { targets, sticky } = putPreferredFirst(check, ordered, input);
-  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback);
+  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback, input.noFallback ? undefined : check.settings.engineFallback);
 
   // Plain loops and no closures here: this runs before every request goes out,
   // and keeping it simple keeps V8 from de-optimising it on the hot path.
@@ -134,13 +134,14 @@ function putPreferredFirst(check: CheckContext, ordered: readonly Target[], inpu
   return { targets: [...mine, ...ordered.filter((t) => t.provider !== sticky)], sticky };
 }
 
-/** Each target once, in order, then the local fallback unless the route already has it. */
-function withLocalLast(targets: readonly Target[], local: Target | undefined): PlannedTarget[] {
+/** Each target once, in order, then the local fallback and the built-in engine unless the route already has them. */
+function withLocalLast(targets: readonly Target[], local: Target | undefined, engine: Target | undefined): PlannedTarget[] {
   const all: PlannedTarget[] = [];
   for (const t of targets) {
     if (!contains(all, t)) all.push(planned(t.provider, t.model, false));
   }
   if (local && !contains(all, local)) all.push(planned(local.provider, local.model, true));
+  if (engine && !contains(all, engine)) all.push(planned(engine.provider, engine.model, true));
   return all;
 }
 

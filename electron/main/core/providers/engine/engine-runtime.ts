@@ -91,7 +91,8 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
       const before = sequence.tokenMeter.getState();
       const genStart = performance.now();
       const result = await session.promptWithMeta(prompt, {
-        maxTokens: request.maxTokens,
+        // A small model can go on without ever ending its turn: no answer outruns its context.
+        maxTokens: request.maxTokens ?? context.contextSize,
         temperature: request.temperature ?? 0,
         signal,
         stopOnAbortSignal: true,
