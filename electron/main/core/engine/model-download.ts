@@ -93,9 +93,12 @@ export async function downloadModel(request: DownloadRequest, deps: DownloadDeps
   request.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
   try {
     if (!response.body) throw new DownloadError('network', 'The download server sent no file');
-    for await (const chunk of response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
       hash.update(chunk);
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       received += chunk.byteLength;
       request.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
     }
