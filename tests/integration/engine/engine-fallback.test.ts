@@ -4,7 +4,6 @@
  * answers with the tiny model, saying why in the decision trace.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -12,16 +11,8 @@ import { createCore, type Core } from '../../../electron/main/core/app-core.js';
 import { nodeEngineLauncher } from '../../../electron/main/core/providers/engine/node-launcher.js';
 import { MemorySecretStore } from '../../../electron/main/core/secrets/memory-secret-store.js';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
+import { closedPort } from '../../engine/closed-port.js';
 import { writeTinyModel } from '../../engine/tiny-model.js';
-
-/** A port that refuses connections: bound once, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let cloud: FakeProvider;
 let core: Core;
