@@ -52,8 +52,9 @@ describe('the built-in engine', () => {
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect((await answer.getByTestId('message-text').innerText()).length).toBeGreaterThan(0);
 
-    await openSettings(page, 'local');
+    await page.getByTestId('nav-health').click();
     await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
+    await openSettings(page, 'local');
   }, 90_000);
 
   it('removes a picked file from the list without deleting it, once confirmed', async () => {

@@ -3,6 +3,7 @@ import { CURATED_MODELS } from '../../../../../shared/engine-catalog.js';
 import { useEngine } from '../../../services-context.js';
 import { formatBytes } from '../../../lib/format.js';
 import { ErrorText } from '../../layout/ErrorText.js';
+import { EngineStatusLine } from './EngineStatusLine.js';
 import { ModelDownload } from './ModelDownload.js';
 
 /** The built-in engine: its state, installed models, models to download, and a .gguf file of your own. */
@@ -13,7 +14,6 @@ export function EngineSection() {
   const pick = useEngine((s) => s.pick);
   const [path, setPath] = useState('');
   const [error, setError] = useState<string>();
-  const status = view?.status;
 
   async function onDelete(id: string, external: boolean): Promise<void> {
     const question = external ? `Stop using ${id}? The file stays where it is.` : `Delete ${id}? You can download it again later.`;
@@ -27,15 +27,7 @@ export function EngineSection() {
       <p className="muted small">
         Answers when Ollama is not running, with a model on this computer. It never replaces Ollama.
       </p>
-      {status && (
-        <p className="small" data-testid="engine-status">
-          {!status.available
-            ? 'Not available in this window.'
-            : status.loaded
-              ? `Loaded · ${formatBytes(status.memoryBytes)} of memory${status.contextSize ? ` · ${status.contextSize} tokens of context` : ''}${status.tokensPerSec ? ` · ${status.tokensPerSec.toFixed(1)} tokens/s` : ''}`
-              : 'Not loaded (it loads on first use and unloads after 5 minutes unused).'}
-        </p>
-      )}
+      <EngineStatusLine />
       <ul className="model-list">
         {view?.models.map((m) => (
           <li key={m.id} data-testid="engine-model" data-model={m.id}>
