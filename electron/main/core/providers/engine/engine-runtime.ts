@@ -5,7 +5,7 @@
  */
 import { availableParallelism, freemem } from 'node:os';
 import { existsSync } from 'node:fs';
-import type { ChatHistoryItem, Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import type { ErrorKind } from '../../../../../shared/errors.js';
 import { fitContextSize } from './context-fit.js';
 import type { EngineStatus, EngineTurn, FromEngine, ToEngine } from './engine-protocol.js';
@@ -17,6 +17,8 @@ interface Loaded {
   model: LlamaModel;
   context: LlamaContext;
   memoryBytes: number;
+  /** Resolved once per model: working it out from the chat template costs tens of ms per answer. */
+  chatWrapper: ChatWrapper;
 }
 
 // A short system prompt when the conversation has none: without one, chat templates
@@ -65,7 +67,8 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
       model.size + insights.estimateContextResourceRequirements({ contextSize, modelGpuLayers: 0, sequences: 1 }).cpuRam;
     const contextSize = fitContextSize({ trainContext: model.trainContextSize, freeMemoryBytes: freemem(), bytesFor });
     const context = await model.createContext({ contextSize, sequences: 1, threads });
-    loaded = { path, model, context, memoryBytes: bytesFor(contextSize) };
+    const { resolveChatWrapper } = await import('node-llama-cpp');
+    loaded = { path, model, context, memoryBytes: bytesFor(contextSize), chatWrapper: resolveChatWrapper(model) };
     return loaded;
   }
 
@@ -79,14 +82,14 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
   async function answer(request: Prompt, signal: AbortSignal): Promise<void> {
     const started = performance.now();
     const wasLoaded = loaded?.path === request.modelPath;
-    const { context } = await load(request.modelPath);
+    const { context, chatWrapper } = await load(request.modelPath);
     if (!wasLoaded) send({ type: 'loaded', id: request.id, loadMs: performance.now() - started });
     else send({ type: 'loaded', id: request.id, loadMs: 0 });
     const { LlamaChatSession } = await import('node-llama-cpp');
     const sequence = context.getSequence();
     try {
       const { history, prompt, prefix } = toHistory(request.messages);
-      const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+      const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, chatWrapper });
       session.setChatHistory(history);
       const before = sequence.tokenMeter.getState();
       const genStart = performance.now();
