@@ -17,6 +17,7 @@ import { writeTinyModel } from '../../engine/tiny-model.js';
 let cloud: FakeProvider;
 let core: Core;
 let launches = 0;
+let online = true;
 
 beforeAll(async () => {
   cloud = await startFakeProvider({ protocol: 'openai', apiKey: 'sk-cloud-key-1234', models: ['gpt-test'] });
@@ -36,7 +37,7 @@ beforeAll(async () => {
   }));
   core = await createCore({
     host: 'cli', dataDir, configFile, version: '0.0.0-test',
-    env: { CLOUD_KEY: 'sk-cloud-key-1234' }, secretStore: new MemorySecretStore(), online: () => true,
+    env: { CLOUD_KEY: 'sk-cloud-key-1234' }, secretStore: new MemorySecretStore(), online: () => online,
     engineLauncher: () => {
       launches += 1;
       return nodeEngineLauncher()();
@@ -85,3 +86,22 @@ test('with the cloud answering, the engine is not asked', async () => {
   expect(result.attempts.map((a) => a.provider)).toEqual(['cloud']);
   expect(launches).toBe(before);
 }, 30_000);
+
+test('offline, the route goes straight to Ollama and then the engine, without trying the cloud', async () => {
+  online = false;
+  cloud.reset();
+  try {
+    const result = await core.router.route(
+      { conversationId: 'c3', messages: [{ role: 'user', content: 'Offline?' }], taskChoice: 'general' },
+      {},
+      new AbortController().signal,
+    );
+    expect(result.provider).toBe('engine');
+    expect(result.attempts.map((a) => a.provider)).toEqual(['ollama', 'engine']);
+    expect(result.trace.skipped).toContainEqual({ provider: 'cloud', model: 'gpt-test', reason: 'offline' });
+    expect(result.trace.engine).toBe('built-in engine (Ollama not running)');
+    expect(cloud.requests).toHaveLength(0);
+  } finally {
+    online = true;
+  }
+}, 60_000);
