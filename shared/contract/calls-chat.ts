@@ -20,6 +20,8 @@ export const chatCalls = {
       taskType: TaskChoiceSchema.default('auto'),
       provider: z.string().min(1).optional(),
       model: z.string().min(1).optional(),
+      /** The same key sent again (a retry after a lost connection) gets the first send's answer, not a second message. */
+      idempotencyKey: Id.optional(),
     }),
     z.object({ conversationId: z.string(), userMessage: MessageSchema, assistantMessageId: z.string() }),
   ),

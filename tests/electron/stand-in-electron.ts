@@ -141,6 +141,7 @@ export const ipcRenderer = {
   on: (channel: string, listener: (...args: unknown[]) => void) => rendererEmitter.on(channel, listener),
   removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererEmitter.removeListener(channel, listener),
   emit: (channel: string, ...args: unknown[]) => rendererEmitter.emit(channel, ...args),
+  listenerCount: (channel: string) => rendererEmitter.listenerCount(channel),
 };
 
 export const contextBridge = {

@@ -172,11 +172,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNotice: notify,
   });
 
-  const health = () => router.health();
+  const health = () => router.state.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
-  keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
+  keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
 
   const settingsListeners = new Set<() => void>();
   async function refresh(changedProvider?: string): Promise<void> {
@@ -184,9 +184,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const listener of settingsListeners) listener();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
-    if (changedProvider) router.keyChanged(changedProvider);
+    if (changedProvider) router.state.keyChanged(changedProvider);
     keyChanges.check(pool.currentKeys(), (id) => {
-      if (id !== changedProvider) router.keyChanged(id);
+      if (id !== changedProvider) router.state.keyChanged(id);
     });
     publishHealth();
   }
@@ -252,7 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health,
     close: async () => {
       await chat.close();
-      await router.flush();
+      await router.state.flush();
       engine.host?.close();
       storage.close();
       stopLogging();

@@ -3,6 +3,7 @@
  * provider questions hosts ask (views, tests, model lists). Keys are resolved
  * ahead of time (`refresh`), because the router asks for adapters synchronously.
  */
+import { createHash } from 'node:crypto';
 import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/providers.js';
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
@@ -10,7 +11,7 @@ import { presetOf } from './provider-preset.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
 import { ProviderError } from './providers/provider-error.js';
-import type { EngineParts, ProviderAdapter } from './providers/types.js';
+import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
 
 const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
@@ -49,7 +50,8 @@ export function envVarsOf(p: ProviderConfig): string[] {
 
 export function createProviderPool(deps: PoolDeps): ProviderPool {
   let resolved = new Map<string, ResolvedKey>();
-  const adapters = new Map<string, { signature: string; adapter: ProviderAdapter }>();
+  /** Built adapters by provider, with the hash of the configuration each was built from. */
+  const adapters = new Map<string, { hash: string; adapter: ProviderAdapter }>();
 
   const config = (id: string) => deps.settings().providers.find((p) => p.id === id);
   const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
@@ -75,14 +77,10 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     const key = resolved.get(id);
     if (needsKey(p) && !key?.key) return { unavailable: 'no key' };
     const preset = presetOf(p);
-    const baseURL = baseUrlOf(p);
-    const signature = JSON.stringify([p.kind, baseURL, p.headers, key?.key, p.models]);
-    const cached = adapters.get(id);
-    if (cached?.signature === signature) return cached.adapter;
-    const created = createAdapter({
+    const adapterConfig: AdapterConfig = {
       id,
       kind: p.kind,
-      baseURL,
+      baseURL: baseUrlOf(p),
       apiKey: key?.key,
       knownKeys,
       headers: p.headers,
@@ -90,8 +88,13 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(p.kind === 'engine' && deps.engine ? { engine: deps.engine } : {}),
-    });
-    adapters.set(id, { signature, adapter: created });
+    };
+    // Whatever goes into the adapter decides whether it is rebuilt (a new preset brings new quirks).
+    const hash = configHash(adapterConfig);
+    const cached = adapters.get(id);
+    if (cached?.hash === hash) return cached.adapter;
+    const created = createAdapter(adapterConfig);
+    adapters.set(id, { hash, adapter: created });
     return created;
   }
 
@@ -169,6 +172,17 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     knownKeys,
     currentKeys: () => new Map([...resolved].map(([id, k]) => [id, k.key])),
   };
+}
+
+/** A digest of an adapter's configuration; the key goes into it only hashed. */
+function configHash(config: AdapterConfig): string {
+  // The engine's process handle is the pool's own and never changes; only data decides.
+  const { fetch: injected, engine, ...data } = config;
+  return createHash('sha256')
+    .update(JSON.stringify(data))
+    .update(injected ? 'injected-fetch' : '')
+    .update(engine ? 'engine' : '')
+    .digest('hex');
 }
 
 /** The provider's own model list, or its catalog preset's when it names none. */

@@ -47,9 +47,10 @@ function itemFor(data: ChatData, conversationId: string, messageId: string, now:
   return data.items[messageId] ?? placeholder(conversationId, messageId, now);
 }
 
+/** The answer's provider is the one it was sent to; a hedge racing it is not, unless it wins (then `chat.done` says so). */
 export function applyAttempt(data: ChatData, e: EventPayload<'chat.attempt'>, now: number): ChatData {
   const item = itemFor(data, e.conversationId, e.messageId, now);
-  if (item.message.status !== 'streaming') return data;
+  if (item.message.status !== 'streaming' || (e.hedge && item.message.provider !== undefined)) return data;
   return withItem(data, { ...item, message: { ...item.message, provider: e.provider, model: e.model } });
 }
 

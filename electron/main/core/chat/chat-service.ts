@@ -15,6 +15,8 @@ import type { ConversationStore, HistoryTurn } from '../store/conversations/conv
 import { historyToTurns, titleFrom } from './history.js';
 
 export const CHECKPOINT_MS = 250;
+/** Idempotency keys remembered; a retry comes within moments of its first send. */
+const REMEMBERED_SENDS = 256;
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -53,8 +55,22 @@ export interface ChatService {
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
+  const sends = new Map<string, ReturnType<ChatService['send']>>();
 
-  function send(request: SendInput) {
+  /** A key seen before gets that send's answer: the message is stored and routed once. */
+  function send(request: SendInput): ReturnType<ChatService['send']> {
+    const key = request.idempotencyKey;
+    const earlier = key === undefined ? undefined : sends.get(key);
+    if (earlier) return earlier;
+    const sent = sendOnce(request);
+    if (key !== undefined) {
+      sends.set(key, sent);
+      if (sends.size > REMEMBERED_SENDS) sends.delete(sends.keys().next().value as string);
+    }
+    return sent;
+  }
+
+  function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const save = input.save !== false;
@@ -92,15 +108,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
   }
 
-  /** A store write after the message started: a failure is reported, never thrown into the stream. */
-  function tryWrite(write: () => void): void {
-    try {
-      write();
-    } catch (error) {
-      deps.onSaveError?.(error);
-    }
-  }
-
   async function run(
     draft: Message,
     history: HistoryTurn[],
@@ -110,6 +117,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
+    let saveFailed = false;
+    /** A store write after the message started: a failure is told once per answer, never thrown into the stream; later writes still try. */
+    const tryWrite = (write: () => void): void => {
+      try {
+        write();
+      } catch (error) {
+        if (!saveFailed) deps.onSaveError?.(error);
+        saveFailed = true;
+      }
+    };
+    // The router owns the shown text; this keeps only its latest copy, for checkpoints.
     let text = '';
     let saved = '';
     let lastCheckpoint = clock.now();
@@ -136,8 +154,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         {
           onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
           onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
-          onText: (delta) => {
-            text += delta;
+          onText: (delta, shown) => {
+            text = shown;
             events.emit('chat.delta', { ...ref, text: delta });
             if (save && !cancelTimer) cancelTimer = clock.setTimeout(checkpoint, Math.max(0, CHECKPOINT_MS - (clock.now() - lastCheckpoint)), { unref: true });
           },
@@ -216,7 +234,7 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
 function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
   const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
-    const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
+    const text = error.partialText;
     const words = deps.describeFailure?.(error) ?? error.message;
     return {
       ...draft,
@@ -233,6 +251,6 @@ function failed(draft: Message, error: unknown, streamed: string, deps: ChatServ
     ...draft,
     text: streamed,
     status: 'error',
-    error: { kind: 'no_target', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
+    error: { kind: 'internal', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
   };
 }

@@ -1,5 +1,5 @@
 /** Picks the adapter for a configured provider by its kind. */
-import { realClock, type Clock } from '../router/types.js';
+import { realClock, type Clock } from '../clock.js';
 import { createAnthropicAdapter } from './adapters/anthropic-adapter.js';
 import { createOllamaAdapter } from './adapters/ollama-adapter.js';
 import { createOpenAiAdapter } from './adapters/openai-adapter.js';

@@ -4,7 +4,7 @@
  */
 import type { ModelList, ProbeResult } from '../../../../shared/providers.js';
 import type { ProviderKind } from '../../../../shared/settings.js';
-import type { Usage } from '../../../../shared/chat.js';
+import type { ContinuationMethod, Usage } from '../../../../shared/chat.js';
 import type { EngineAdapterDeps } from './engine/engine-adapter.js';
 
 export interface ChatTurn {
@@ -91,6 +91,8 @@ export interface CompletionResult {
 export interface ProviderAdapter {
   readonly id: string;
   readonly kind: ProviderKind;
+  /** How a request with `continueFrom` asks this host to carry on (the trace names it). */
+  readonly continuation: ContinuationMethod;
   /**
    * Streams one answer. Yields `open` once headers arrive, text as it comes, then
    * `done`. Enforces `timeouts` on the adapter's clock and ends at once with a
