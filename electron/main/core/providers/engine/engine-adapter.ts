@@ -4,7 +4,7 @@
  * the user picked. `open` comes once the model is loaded, so the guard's connect
  * budget covers the load, with room for a cold load from a slow disk.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import { withContinuation } from '../adapters/continuation.js';
 import { toCompletion } from '../adapters/guarded-call.js';
 import { guardStream } from '../stream-guard.js';
@@ -27,14 +27,15 @@ export interface EngineAdapterDeps {
 }
 
 export function createEngineAdapter(deps: EngineAdapterDeps): ProviderAdapter {
-  async function* source(request: ChatRequest, controller: AbortController): AsyncIterable<StreamEvent> {
+  async function* source(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
     const path = deps.modelPath(request.model);
     if (!path) throw new ProviderError({ kind: 'model_not_found', provider: deps.id, message: `The model ${request.model} is not installed` });
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
+    // Asked in words: the prompt runner has no prefill of its own, and the route trims what it repeats.
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'none');
     const turns: EngineTurn[] = messages.flatMap((m) => (m.role === 'tool' ? [] : [{ role: m.role, content: m.content }]));
     const events = deps.host.prompt(
       { modelPath: path, messages: turns, ...(request.maxTokens ? { maxTokens: request.maxTokens } : {}), ...(request.temperature !== undefined ? { temperature: request.temperature } : {}) },
-      controller.signal,
+      signal,
     );
     for await (const event of events) {
       if (event.type === 'loaded') yield { type: 'open' };
@@ -44,7 +45,7 @@ export function createEngineAdapter(deps: EngineAdapterDeps): ProviderAdapter {
   }
 
   const call = (request: ChatRequest, options: CallOptions, timeouts: StreamTimeouts) =>
-    guardStream((controller) => source(request, controller), {
+    guardStream((signal) => source(request, signal), {
       provider: deps.id,
       signal: options.signal,
       clock: deps.clock,
@@ -56,6 +57,7 @@ export function createEngineAdapter(deps: EngineAdapterDeps): ProviderAdapter {
   return {
     id: deps.id,
     kind: 'engine',
+    continuation: 'none',
     stream: (request, options) => call(request, options, options.timeouts),
     complete: (request, options) => toCompletion(call(request, options, options.timeouts)),
     listModels: async () => ({ models: (await listIds()).map((id) => ({ id })), source: 'live' }),

@@ -4,7 +4,7 @@
  * quiet spell, which frees all the memory the model took. A crash fails the
  * answers in flight with the engine's words; the next prompt starts it again.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import { ProviderError } from '../provider-error.js';
 import { isFromEngine, type EngineChannel, type EngineLauncher, type EngineStatus, type FromEngine, type ToEngine } from './engine-protocol.js';
 
