@@ -7,6 +7,7 @@ import { ConversationSummarySchema, MessageSchema } from '../chat.js';
 import { ProviderHealthSchema } from '../providers.js';
 import { NoticeSchema } from './calls-settings.js';
 import { PullProgressSchema } from './calls-local.js';
+import { EngineDownloadProgressSchema } from './calls-engine.js';
 
 const MessageRef = { conversationId: z.string(), messageId: z.string() };
 
@@ -25,6 +26,7 @@ export const events = {
   /** A conversation's title or setup changed (a generated title arrived, a rename elsewhere). */
   'conversations.updated': z.object({ conversation: ConversationSummarySchema }),
   'ollama.pull.progress': PullProgressSchema,
+  'engine.download.progress': EngineDownloadProgressSchema,
 };
 
 export type Events = typeof events;
