@@ -4,6 +4,7 @@ import { Sidebar } from './components/layout/Sidebar.js';
 import { ChatScreen } from './components/chat/ChatScreen.js';
 import { HealthScreen } from './components/health/HealthScreen.js';
 import { SettingsScreen } from './components/settings/SettingsScreen.js';
+import { CompareScreen } from './components/compare/CompareScreen.js';
 import { useUi } from './services-context.js';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
         <Banners />
         <main className="screen">
           {screen === 'chat' && <ChatScreen />}
+          {screen === 'compare' && <CompareScreen />}
           {screen === 'health' && <HealthScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </main>

@@ -10,6 +10,7 @@ import type { EngineState } from './store/engine-store.js';
 import type { NoticesState } from './store/notices-store.js';
 import type { SettingsState } from './store/settings-store.js';
 import type { UiState } from './store/ui-store.js';
+import type { CompareState } from './store/compare-store.js';
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -27,3 +28,4 @@ export const useEngine = <T>(select: (s: EngineState) => T): T => useStore(useSe
 export const useNotices = <T>(select: (s: NoticesState) => T): T => useStore(useServices().notices, select);
 export const useSettings = <T>(select: (s: SettingsState) => T): T => useStore(useServices().settings, select);
 export const useUi = <T>(select: (s: UiState) => T): T => useStore(useServices().ui, select);
+export const useCompare = <T>(select: (s: CompareState) => T): T => useStore(useServices().compare, select);

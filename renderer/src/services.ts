@@ -11,6 +11,7 @@ import { createEngineStore, type EngineStore } from './store/engine-store.js';
 import { createNoticesStore, type NoticesStore } from './store/notices-store.js';
 import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { createUiStore, type UiStore } from './store/ui-store.js';
+import { createCompareStore, type CompareStore } from './store/compare-store.js';
 
 export interface Services {
   client: Client;
@@ -22,6 +23,7 @@ export interface Services {
   notices: NoticesStore;
   settings: SettingsStore;
   ui: UiStore;
+  compare: CompareStore;
 }
 
 export function createServices(client: Client): Services {
@@ -36,13 +38,19 @@ export function createServices(client: Client): Services {
     notices: createNoticesStore(client),
     settings: createSettingsStore(client),
     ui: createUiStore(),
+    compare: createCompareStore(client),
   };
   wireEvents(services);
   return services;
 }
 
 function wireEvents(services: Services): void {
-  const { client, chat, health, local, notices, engine } = services;
+  const { client, chat, health, local, notices, engine, conversations } = services;
+  const { compare } = services;
+  client.on('chat.delta', (e) => compare.getState().onDelta(e));
+  client.on('chat.done', (e) => compare.getState().onFinal(e.message));
+  client.on('chat.error', (e) => compare.getState().onFinal(e.message));
+  client.on('conversations.updated', (e) => conversations.getState().onUpdated(e.conversation));
   client.on('chat.attempt', (e) => chat.getState().onAttempt(e));
   client.on('chat.delta', (e) => chat.getState().onDelta(e));
   client.on('chat.fallback', (e) => chat.getState().onFallback(e));

@@ -30,6 +30,14 @@ export interface ChatState extends ChatData {
   cancel(messageId: string): Promise<void>;
   open(conversationId: string): Promise<void>;
   newChat(): void;
+  /** Opens a conversation and asks the view to bring one of its messages into sight (a search hit). */
+  jumpTo(conversationId: string, messageId: string): Promise<void>;
+  /** The message the view should scroll to and mark, once. */
+  focusMessage?: string;
+  clearFocus(): void;
+  /** How the next new chat starts (a preset, its own system prompt); sent with its first message only. */
+  newChatSetup: { presetId?: string; systemPrompt?: string };
+  setNewChatSetup(setup: { presetId?: string; systemPrompt?: string }): void;
   clearSendError(): void;
   onAttempt(e: EventPayload<'chat.attempt'>): void;
   onDelta(e: EventPayload<'chat.delta'>): void;
@@ -46,6 +54,14 @@ export interface ChatStoreOptions {
 
 export type ChatStore = StoreApi<ChatState>;
 
+/** A preset or prompt left empty is not sent. */
+function definedOnly(setup: ChatState['newChatSetup']): ChatState['newChatSetup'] {
+  return {
+    ...(setup.presetId ? { presetId: setup.presetId } : {}),
+    ...(setup.systemPrompt?.trim() ? { systemPrompt: setup.systemPrompt } : {}),
+  };
+}
+
 export function createChatStore(client: Pick<Client, 'call'>, options: ChatStoreOptions = {}): ChatStore {
   const now = options.now ?? (() => Date.now());
   const activity = options.onActivity ?? (() => {});
@@ -60,11 +76,14 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       async send(input) {
         set({ sending: true, sendError: undefined });
         try {
-          const sent = await client.call('chat.send', { ...input, conversationId: input.conversationId ?? get().current });
+          const conversationId = input.conversationId ?? get().current;
+          const setup = conversationId === undefined ? definedOnly(get().newChatSetup) : {};
+          const sent = await client.call('chat.send', { ...input, ...setup, conversationId });
           set((s) => ({
             ...applySent(s, sent.userMessage, sent.assistantMessageId, now()),
             current: sent.conversationId,
             sending: false,
+            newChatSetup: conversationId === undefined ? {} : s.newChatSetup,
           }));
           activity();
           return true;
@@ -94,7 +113,20 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
 
       newChat() {
-        set({ current: undefined, sendError: undefined, loadError: undefined });
+        set({ current: undefined, sendError: undefined, loadError: undefined, newChatSetup: {} });
+      },
+
+      newChatSetup: {},
+      setNewChatSetup(setup) {
+        set({ newChatSetup: setup });
+      },
+
+      async jumpTo(conversationId, messageId) {
+        if (get().current !== conversationId) await get().open(conversationId);
+        set({ focusMessage: messageId });
+      },
+      clearFocus() {
+        set({ focusMessage: undefined });
       },
 
       clearSendError() {

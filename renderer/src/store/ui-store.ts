@@ -1,7 +1,7 @@
 /** Which screen and settings tab are showing. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Screen = 'chat' | 'health' | 'settings';
+export type Screen = 'chat' | 'compare' | 'health' | 'settings';
 export type SettingsTab = 'providers' | 'routing' | 'local' | 'budgets' | 'api' | 'import' | 'general';
 
 export interface UiState {

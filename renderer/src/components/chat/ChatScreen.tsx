@@ -4,6 +4,7 @@ import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import { SetupCard } from './SetupCard.js';
 import { ErrorText } from '../layout/ErrorText.js';
+import { ChatSetup, useJumpToMessage } from './ChatSetup.js';
 
 export function ChatScreen() {
   const current = useChat((s) => s.current);
@@ -16,11 +17,13 @@ export function ChatScreen() {
   // Until both answers are in, say nothing rather than flash the setup card.
   const known = providersLoaded && (localStatus !== undefined || localError !== undefined);
   const usable = hasUsableProvider(providers, health, localStatus?.reachable ?? false);
+  useJumpToMessage();
 
   return (
     <section className="chat" aria-label="Chat">
       <div className="chat-scroll">
         {known && !usable && <SetupCard />}
+        {usable && <ChatSetup />}
         <ErrorText message={loadError} />
         {current ? <MessageList conversationId={current} /> : usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
       </div>

@@ -3,6 +3,7 @@ import type { Screen } from '../../store/ui-store.js';
 
 const SCREENS: Array<{ id: Screen; label: string }> = [
   { id: 'chat', label: 'Chat' },
+  { id: 'compare', label: 'Compare' },
   { id: 'health', label: 'Health' },
   { id: 'settings', label: 'Settings' },
 ];

@@ -1,14 +1,21 @@
 import { useConversations, useChat, useUi } from '../../services-context.js';
+import { useMemo } from 'react';
+import { groupConversations } from '../../lib/date-groups.js';
+import { useNow } from '../../lib/use-now.js';
 import { ErrorText } from './ErrorText.js';
+import { ConversationItem } from './ConversationItem.js';
+import { SearchHits } from './SearchHits.js';
 
 export function Sidebar() {
   const list = useConversations((s) => s.list);
   const error = useConversations((s) => s.error);
-  const remove = useConversations((s) => s.remove);
-  const current = useChat((s) => s.current);
-  const open = useChat((s) => s.open);
+  const query = useConversations((s) => s.query);
+  const search = useConversations((s) => s.search);
   const newChat = useChat((s) => s.newChat);
   const go = useUi((s) => s.go);
+  // Regrouped when the minute turns, so a chat moves to "Yesterday" at midnight without a reload.
+  const minute = Math.floor(useNow() / 60_000);
+  const groups = useMemo(() => groupConversations(list, minute * 60_000), [list, minute]);
 
   return (
     <aside className="sidebar">
@@ -24,41 +31,34 @@ export function Sidebar() {
       >
         New chat
       </button>
-      <nav aria-label="Conversations" className="conversations">
-        {list.length === 0 && <p className="muted small">No conversations yet.</p>}
-        <ul>
-          {list.map((c) => (
-            <li key={c.id} className={c.id === current ? 'conversation active' : 'conversation'}>
-              <button
-                type="button"
-                className="conversation-open"
-                data-testid="conversation"
-                data-conversation={c.id}
-                onClick={() => {
-                  void open(c.id);
-                  go('chat');
-                }}
-                title={c.title}
-              >
-                {c.title || 'Untitled'}
-              </button>
-              <button
-                type="button"
-                className="link conversation-delete"
-                aria-label={`Delete ${c.title}`}
-                onClick={() => {
-                  if (window.confirm(`Delete “${c.title}”?`)) {
-                    if (c.id === current) newChat();
-                    void remove(c.id);
-                  }
-                }}
-              >
-                ×
-              </button>
-            </li>
+      <input
+        type="search"
+        className="sidebar-search"
+        data-testid="search"
+        aria-label="Search all messages"
+        placeholder="Search messages"
+        value={query}
+        onChange={(e) => void search(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') void search('');
+        }}
+      />
+      <SearchHits />
+      {query.trim() === '' && (
+        <nav aria-label="Conversations" className="conversations">
+          {list.length === 0 && <p className="muted small">No conversations yet.</p>}
+          {groups.map((g) => (
+            <section key={g.name} aria-label={g.name}>
+              <h2 className="conversation-group">{g.name}</h2>
+              <ul>
+                {g.items.map((c) => (
+                  <ConversationItem key={c.id} c={c} />
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
-      </nav>
+        </nav>
+      )}
       <ErrorText message={error} className="error small" />
     </aside>
   );
