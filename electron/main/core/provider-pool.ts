@@ -8,13 +8,11 @@ import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/provi
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
 import { presetOf } from './provider-preset.js';
+import { testConnection } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
-import { ProviderError } from './providers/provider-error.js';
 import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
-
-const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
 
 export interface ProviderPool {
   /** Re-reads keys for every configured provider; call after settings or keys change. */
@@ -138,23 +136,11 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async test(id) {
       const a = adapter(id);
       if ('unavailable' in a) return unavailableResult(id, a.unavailable);
-      const started = performance.now();
-      const signal = AbortSignal.timeout(30_000);
-      try {
-        const probe = await a.probe(signal);
-        if (!probe.ok) return probe;
-        const p = config(id);
-        const model = p?.models?.[0] ?? (p ? presetOf(p)?.models[0]?.id : undefined);
-        if (model) {
-          await a.complete(
-            { model, messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5 },
-            { signal, timeouts: TEST_TIMEOUTS },
-          );
-        }
-        return { ...probe, latencyMs: performance.now() - started };
-      } catch (error) {
-        return failedProbe(id, error, performance.now() - started);
-      }
+      const p = config(id);
+      const settings = deps.settings();
+      // The model chat would send to: the local fallback's own, or the provider's first.
+      const model = settings.localFallback?.provider === id ? settings.localFallback.model : p ? modelsOf(p, presetOf(p))[0] : undefined;
+      return testConnection(a, model, settings, () => performance.now());
     },
     async models(id) {
       const p = config(id);
@@ -190,9 +176,3 @@ function modelsOf(p: ProviderConfig, preset: ReturnType<typeof presetOf>): strin
   return p.models ?? (preset ? defaultModelsOf(preset) : []);
 }
 
-function failedProbe(provider: string, error: unknown, latencyMs: number): ProbeResult {
-  if (ProviderError.is(error)) {
-    return { provider, ok: false, latencyMs, errorKind: error.kind, message: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
-  }
-  return { provider, ok: false, latencyMs, errorKind: 'network', message: error instanceof Error ? error.message : String(error) };
-}
