@@ -51,7 +51,8 @@ describe('concurrent writers on one data folder', () => {
     expect(stored.every((c) => c.message_count === 2)).toBe(true);
     expect(db.prepare("SELECT count(*) FROM messages WHERE status = 'done'").pluck().get()).toBe(2 * (CLIS + HOST_MESSAGES));
     expect(db.prepare('SELECT source, count(*) AS n FROM attempts GROUP BY source ORDER BY source').all()).toEqual([
-      { source: 'chat', n: HOST_MESSAGES },
+      // Each of the host's new chats is one answer and one request for its title.
+      { source: 'chat', n: 2 * HOST_MESSAGES },
       { source: 'cli', n: CLIS },
     ]);
     expect(db.prepare("SELECT sum(quota_requests) FROM attempts WHERE provider = 'gpt'").pluck().get()).toBe(CLIS + HOST_MESSAGES);

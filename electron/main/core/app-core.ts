@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
-import type { Attempt } from '../../../shared/chat.js';
+import type { Attempt, Message } from '../../../shared/chat.js';
 import type { AppInfo, Notice } from '../../../shared/contract/calls-settings.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { ProviderHealth } from '../../../shared/providers.js';
@@ -219,7 +219,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scrub: (text) => redact(text, pool.knownKeys()),
     defaultModel: (provider) => pool.defaultModel(provider),
     presets: () => effective.presets,
-    onAnswered: (message) => titles.afterAnswer(message),
+    // The CLI shows no list of chats: naming one there would only cost a request and time before exit.
+    ...(options.host !== 'cli' ? { onAnswered: (message: Message) => titles.afterAnswer(message) } : {}),
   });
 
   const api = createApiAccess(secrets);
