@@ -49,7 +49,8 @@ describe('chat in the browser host', () => {
     await host.stop();
     host = await startHost(['--data-dir', dataDir]);
     const again = await openApp(browser, host.url);
-    await again.getByText('hello from the e2e test').first().click();
+    // Its title is now the one generated after the answer, so it is found as the only chat in the list.
+    await again.getByTestId('conversation').first().click();
     const kept = again.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => kept.getByTestId('message-text').innerText(), { timeout: 10_000 }).toBe('Echo: hello from the e2e test');
   });
