@@ -251,7 +251,8 @@ function recordingProbes(pool: ProviderPool, ledger: AttemptLedger, clock: Clock
       const result = await pool.test(id);
       // A provider without a key was never called.
       if ('unavailable' in pool.adapter(id)) return result;
-      const attempt: Attempt = { provider: id, model: '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      const attempt: Attempt = { provider: id, model: result.model ?? '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      if (result.ttftMs !== undefined) attempt.ttftMs = result.ttftMs;
       if (result.errorKind) attempt.errorKind = result.errorKind;
       if (result.message) attempt.message = result.message;
       if (result.requestId) attempt.requestId = result.requestId;

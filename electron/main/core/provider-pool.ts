@@ -10,11 +10,9 @@ import { defaultModelsOf } from './providers/catalog/catalog.js';
 import { presetOf } from './provider-preset.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
-import { ProviderError } from './providers/provider-error.js';
+import { testConnection, testPlan } from './connection-test.js';
 import type { AdapterConfig, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
-
-const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
 
 export interface ProviderPool {
   /** Re-reads keys for every configured provider; call after settings or keys change. */
@@ -23,7 +21,7 @@ export interface ProviderPool {
   views(): ProviderView[];
   /** The model a provider uses when the user names none: its first listed one. */
   defaultModel(id: string): string | undefined;
-  /** Reachable, key accepted, models listed, then one tiny completion. */
+  /** Reachable, key accepted, models listed, then one tiny completion streamed within its task's first-token timeout. */
   test(id: string): Promise<ProbeResult>;
   models(id: string): Promise<{ models: ModelInfo[]; source: 'live' | 'catalog'; error?: string }>;
   /** Every key in use, so logs and errors can be scrubbed of them. */
@@ -134,23 +132,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async test(id) {
       const a = adapter(id);
       if ('unavailable' in a) return unavailableResult(id, a.unavailable);
-      const started = performance.now();
-      const signal = AbortSignal.timeout(30_000);
-      try {
-        const probe = await a.probe(signal);
-        if (!probe.ok) return probe;
-        const p = config(id);
-        const model = p?.models?.[0] ?? (p ? presetOf(p)?.models[0]?.id : undefined);
-        if (model) {
-          await a.complete(
-            { model, messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5 },
-            { signal, timeouts: TEST_TIMEOUTS },
-          );
-        }
-        return { ...probe, latencyMs: performance.now() - started };
-      } catch (error) {
-        return failedProbe(id, error, performance.now() - started);
-      }
+      return testConnection(a, testPlan(deps.settings(), id, this.defaultModel(id)), () => performance.now());
     },
     async models(id) {
       const p = config(id);
@@ -182,11 +164,4 @@ function configHash(config: AdapterConfig): string {
 /** The provider's own model list, or its catalog preset's when it names none. */
 function modelsOf(p: ProviderConfig, preset: ReturnType<typeof presetOf>): string[] {
   return p.models ?? (preset ? defaultModelsOf(preset) : []);
-}
-
-function failedProbe(provider: string, error: unknown, latencyMs: number): ProbeResult {
-  if (ProviderError.is(error)) {
-    return { provider, ok: false, latencyMs, errorKind: error.kind, message: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
-  }
-  return { provider, ok: false, latencyMs, errorKind: 'network', message: error instanceof Error ? error.message : String(error) };
 }

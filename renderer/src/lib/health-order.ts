@@ -5,7 +5,19 @@
  */
 import type { ProviderHealth } from '../../../shared/providers.js';
 
-const RANK: Record<ProviderHealth['state'], number> = { down: 0, degraded: 1, ok: 2, unknown: 3, no_key: 4, disabled: 5 };
+const RANK: Record<ProviderHealth['state'], number> = {
+  down: 0,
+  key_rejected: 0,
+  circuit_open: 1,
+  rate_limited: 1,
+  quota_exhausted: 1,
+  offline: 1,
+  degraded: 2,
+  healthy: 3,
+  unknown: 4,
+  no_key: 5,
+  disabled: 6,
+};
 
 export function splitHealth(rows: readonly ProviderHealth[]): { active: ProviderHealth[]; idle: ProviderHealth[] } {
   const sorted = [...rows].sort((a, b) => RANK[a.state] - RANK[b.state]);
