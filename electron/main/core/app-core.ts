@@ -20,6 +20,7 @@ import { localHandlers } from './handlers/local-handlers.js';
 import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
+import { healthHandlers } from './handlers/health-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
@@ -161,7 +162,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const health = () => router.state.health();
-  const publishHealth = () => events.emit('health.update', { providers: health() });
+  const publishHealth = (): ProviderHealth[] => {
+    const providers = health();
+    events.emit('health.update', { providers });
+    return providers;
+  };
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
@@ -178,7 +183,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     publishHealth();
   }
-  store.onChange(() => void refresh());
+  let refreshed: Promise<void> = Promise.resolve();
+  store.onChange(() => {
+    refreshed = refresh();
+  });
 
   const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
   const conversations = storage.conversations;
@@ -210,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...providerHandlers({ pool: probes, keys, router, health }),
+    ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),

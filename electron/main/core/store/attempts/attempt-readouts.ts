@@ -5,24 +5,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ErrorKind } from '../../../../../shared/errors.js';
+import type { UsageGroup, UsageRow } from '../../../../../shared/usage.js';
 import type { HealthRows, HealthRowSample } from '../../router/types.js';
-
-export const USAGE_GROUPS = ['day', 'provider', 'model', 'task', 'source'] as const;
-export type UsageGroup = (typeof USAGE_GROUPS)[number];
-
-/** One group of the usage view. A request is one call to a provider (a fallback is a second one). */
-export interface UsageRow {
-  key: string;
-  requests: number;
-  failures: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-  /** Calls made after an earlier call of the same message failed. */
-  fallbacks: number;
-  /** Calls started as a hedge, racing a slow primary. */
-  hedges: number;
-}
 
 const GROUP_SQL: Record<UsageGroup, string> = {
   day: "date(started_at / 1000, 'unixepoch', 'localtime')",
