@@ -9,6 +9,7 @@ import type { LocalState } from './store/local-store.js';
 import type { NoticesState } from './store/notices-store.js';
 import type { SettingsState } from './store/settings-store.js';
 import type { UiState } from './store/ui-store.js';
+import type { UsageState } from './store/usage-store.js';
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -25,3 +26,4 @@ export const useLocal = <T>(select: (s: LocalState) => T): T => useStore(useServ
 export const useNotices = <T>(select: (s: NoticesState) => T): T => useStore(useServices().notices, select);
 export const useSettings = <T>(select: (s: SettingsState) => T): T => useStore(useServices().settings, select);
 export const useUi = <T>(select: (s: UiState) => T): T => useStore(useServices().ui, select);
+export const useUsage = <T>(select: (s: UsageState) => T): T => useStore(useServices().usage, select);

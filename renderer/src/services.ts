@@ -10,6 +10,7 @@ import { createLocalStore, type LocalStore } from './store/local-store.js';
 import { createNoticesStore, type NoticesStore } from './store/notices-store.js';
 import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { createUiStore, type UiStore } from './store/ui-store.js';
+import { createUsageStore, type UsageStore } from './store/usage-store.js';
 
 export interface Services {
   client: Client;
@@ -20,6 +21,7 @@ export interface Services {
   notices: NoticesStore;
   settings: SettingsStore;
   ui: UiStore;
+  usage: UsageStore;
 }
 
 export function createServices(client: Client): Services {
@@ -33,6 +35,7 @@ export function createServices(client: Client): Services {
     notices: createNoticesStore(client),
     settings: createSettingsStore(client),
     ui: createUiStore(),
+    usage: createUsageStore(client),
   };
   wireEvents(services);
   return services;
@@ -45,7 +48,11 @@ function wireEvents(services: Services): void {
   client.on('chat.fallback', (e) => chat.getState().onFallback(e));
   client.on('chat.done', (e) => chat.getState().onFinal(e.message));
   client.on('chat.error', (e) => chat.getState().onFinal(e.message));
-  client.on('health.update', (e) => health.getState().set(e.providers));
+  client.on('health.update', (e) => {
+    health.getState().set(e.providers);
+    // Whatever changed health (a message, a test) changed usage too; only a view someone opened reloads.
+    if (services.usage.getState().report) void services.usage.getState().load();
+  });
   client.on('notice', (n) => notices.getState().add(n));
   client.on('ollama.pull.progress', (p) => local.getState().onProgress(p));
   // The first 'connected' is the initial open, and main.tsx loads everything then;
