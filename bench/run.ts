@@ -16,6 +16,7 @@ import { runOverhead } from './scenarios/overhead.js';
 import { localApiMetrics, runLocalApi } from './scenarios/local-api.js';
 import { runStorage } from './scenarios/storage.js';
 import { runStartup } from './scenarios/startup.js';
+import { runEngine } from './scenarios/engine.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const storage = runStorage(log);
   log('startup: the headless host, process start to its first contract answer, 7 runs');
   const startup = await runStartup(7);
+  log('engine: the built-in engine on the tiny model, 3 cold starts and 20 warm answers of 64 tokens');
+  const engine = await runEngine(3, 20);
 
   const results = {
     timestamp: new Date().toISOString(),
@@ -67,6 +70,10 @@ async function main(): Promise<void> {
     startupToWindowMs: startup.startupToWindowMs,
     chat,
     startup,
+    engineFirstTokenMsCold: engine.engineFirstTokenMsCold,
+    engineFirstTokenMsWarm: engine.engineFirstTokenMsWarm,
+    engineTokensPerSec: engine.engineTokensPerSec,
+    engine,
     overhead,
     storage,
     failover,
@@ -109,6 +116,8 @@ async function main(): Promise<void> {
     { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
     { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },
     { metric: 'localApiTtftOverheadMsP95 (streamed)', value: localApi.localApiTtftOverheadMsP95, unit: 'ms' },
+    { metric: 'bare Node proxy overhead p50 (whole / TTFT), the floor', value: `${localApi.bareNodeProxyOverheadMsP50} / ${localApi.bareNodeProxyTtftOverheadMsP50}`, unit: 'ms' },
+    { metric: 'local API above the bare proxy p50 (whole / TTFT)', value: `${localApi.localApiAboveBareProxyMsP50} / ${localApi.localApiTtftAboveBareProxyMsP50}`, unit: 'ms' },
     { metric: 'local API direct / through p50 (whole)', value: `${localApi.complete.directP50.toFixed(3)} / ${localApi.complete.apiP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'local API direct / through p50 (TTFT)', value: `${localApi.ttft.directP50.toFixed(3)} / ${localApi.ttft.apiP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
@@ -118,6 +127,8 @@ async function main(): Promise<void> {
     { metric: 'attemptInsertUsP50', value: storage.attemptInsertUsP50, unit: 'µs' },
     { metric: 'dbBytesPer1kMessages', value: storage.dbBytesPer1kMessages, unit: 'B' },
     { metric: 'startupToWindowMs (headless host, median)', value: startup.startupToWindowMs ?? startup.note ?? 'n/a', unit: startup.startupToWindowMs === null ? '' : 'ms' },
+    { metric: 'engineFirstTokenMs cold / warm (tiny model)', value: `${engine.engineFirstTokenMsCold} / ${engine.engineFirstTokenMsWarm}`, unit: 'ms' },
+    { metric: 'engineTokensPerSec (tiny model: plumbing, not a model)', value: engine.engineTokensPerSec, unit: 'tok/s' },
     { metric: 'samples (overhead / chat / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.chatRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },
   ]);

@@ -57,6 +57,8 @@ export const DecisionTraceSchema = z.object({
   skipped: z.array(SkipSchema),
   offline: z.boolean().optional(),
   sticky: z.string().optional(),
+  /** Why the built-in engine answered, e.g. "built-in engine (Ollama not running)". */
+  engine: z.string().optional(),
 });
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
 

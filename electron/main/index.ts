@@ -15,6 +15,7 @@ import { lockDownSession } from './session-guards.js';
 import { startSmokeTest } from './smoke-test.js';
 import { createUpdateService, type Question, type Updater } from './update-service.js';
 import { createMainWindow } from './window.js';
+import { utilityEngineLauncher } from './engine-launcher.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const outDir = join(import.meta.dirname, '..');
@@ -39,6 +40,7 @@ export async function startDesktop(): Promise<Core> {
   lockDownSession(session.defaultSession);
   const starting = createCore({
     host: 'electron',
+    engineLauncher: utilityEngineLauncher(import.meta.dirname),
     dataDir,
     version: app.getVersion(),
     settingsBacking: await createElectronStoreBacking(dataDir),

@@ -168,3 +168,10 @@ export const dialog = {
 export const net = { isOnline: () => true };
 
 export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, net, protocol, session, screen };
+
+// The engine starts on its first prompt; no Electron-layer test sends one.
+export const utilityProcess = {
+  fork: () => {
+    throw new Error('utilityProcess is not part of the stand-in');
+  },
+};

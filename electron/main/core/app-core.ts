@@ -26,6 +26,11 @@ import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
 import { createRouter } from './router/index.js';
+import { createEngine } from './engine/engine-service.js';
+import { createModelDownloads } from './engine/model-downloads.js';
+import { withEngine } from './engine/with-engine.js';
+import { engineHandlers } from './handlers/engine-handlers.js';
+import type { EngineLauncher } from './providers/engine/engine-protocol.js';
 import { realClock, type AttemptLedger, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
@@ -58,6 +63,8 @@ export interface CoreOptions {
   openPath?: (path: string) => Promise<string>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
   logToConsole?: boolean;
+  /** How this host starts the built-in engine's process; without it, the engine is unavailable. */
+  engineLauncher?: EngineLauncher;
 }
 
 export interface Core {
@@ -111,7 +118,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resolver = createKeyResolver({ secrets, env });
   const store = await openStore(options, secrets);
 
+  const engine = createEngine(options.dataDir, options.engineLauncher, clock);
   async function computeEffective(): Promise<Settings> {
+    const settings = await ownOrDefault();
+    return engine.parts ? withEngine(settings, engine.store.list().map((m) => m.id)) : settings;
+  }
+  async function ownOrDefault(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
     const api = own.api ? { api: own.api } : {};
@@ -123,7 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   let effective = await computeEffective();
 
-  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}), ...(engine.parts ? { engine: engine.parts } : {}) });
   await pool.refresh();
 
   const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
@@ -221,6 +233,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...engineHandlers({
+      engine,
+      downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      changed: () => refresh(),
+    }),
     ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };
 
@@ -245,6 +262,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await chat.close();
       await router.state.flush();
+      engine.host?.close();
       storage.close();
       stopLogging();
     },

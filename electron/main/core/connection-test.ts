@@ -4,8 +4,9 @@
  * key is accepted and the model list answers; then one tiny completion is
  * streamed, and its first token must come within the first-token timeout of
  * the task type chat would send to this provider (the strictest, when several
- * routes name it). A provider whose list works but whose streams fail or stall
- * fails the test, with the provider's own message.
+ * routes name it). The model must be in the provider's live list. A provider
+ * whose list works but whose streams fail or stall fails the test, with the
+ * provider's own message.
  */
 import type { ProbeResult } from '../../../shared/providers.js';
 import type { Settings } from '../../../shared/settings.js';
@@ -51,6 +52,12 @@ export async function testConnection(adapter: ProviderAdapter, plan: TestPlan, n
   }
   const about = { model, taskType: plan.taskType, ...listed(probe) };
   try {
+    const list = await adapter.listModels(signal);
+    // Ollama lists `llama3.2:latest` for the `llama3.2` a user names.
+    const named = (id: string): boolean => id === model || id === `${model}:latest`;
+    if (list.source === 'live' && list.models.length > 0 && !list.models.some((m) => named(m.id))) {
+      return { provider: adapter.id, ok: false, latencyMs: elapsed(), errorKind: 'model_not_found', message: `${model} is not in this provider's model list`, ...about };
+    }
     let ttftMs: number | undefined;
     let requestId: string | undefined;
     // The stream guard enforces the task's connect, first-token and idle timeouts.

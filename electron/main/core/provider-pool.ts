@@ -8,10 +8,10 @@ import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/provi
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
 import { presetOf } from './provider-preset.js';
+import { testConnection, testPlan } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
-import { testConnection, testPlan } from './connection-test.js';
-import type { AdapterConfig, ProviderAdapter } from './providers/types.js';
+import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
 
 export interface ProviderPool {
@@ -34,6 +34,8 @@ export interface PoolDeps {
   settings: () => Settings;
   keys: KeyResolver;
   fetch?: typeof fetch;
+  /** Set by hosts that can run the built-in engine. */
+  engine?: EngineParts;
 }
 
 export function baseUrlOf(p: ProviderConfig): string {
@@ -51,7 +53,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
 
   const config = (id: string) => deps.settings().providers.find((p) => p.id === id);
   const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
-  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama';
+  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama' && p.kind !== 'engine';
 
   // The router asks several times per message; settings and resolved keys are
   // replaced (never mutated) on change, so answers hold until either object does.
@@ -69,6 +71,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     const p = config(id);
     if (!p) return { unavailable: 'unknown provider' };
     if (!p.enabled) return { unavailable: 'disabled in Settings' };
+    if (p.kind === 'engine' && !deps.engine) return { unavailable: 'the built-in engine does not run in this host' };
     const key = resolved.get(id);
     if (needsKey(p) && !key?.key) return { unavailable: 'no key' };
     const preset = presetOf(p);
@@ -82,6 +85,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(p.kind === 'engine' && deps.engine ? { engine: deps.engine } : {}),
     };
     // Whatever goes into the adapter decides whether it is rebuilt (a new preset brings new quirks).
     const hash = configHash(adapterConfig);
@@ -154,10 +158,12 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
 
 /** A digest of an adapter's configuration; the key goes into it only hashed. */
 function configHash(config: AdapterConfig): string {
-  const { fetch: injected, ...data } = config;
+  // The engine's process handle is the pool's own and never changes; only data decides.
+  const { fetch: injected, engine, ...data } = config;
   return createHash('sha256')
     .update(JSON.stringify(data))
     .update(injected ? 'injected-fetch' : '')
+    .update(engine ? 'engine' : '')
     .digest('hex');
 }
 

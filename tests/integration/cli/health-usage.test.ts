@@ -1,5 +1,5 @@
 /**
- * `switchboard health`, `usage` and `doctor` as a script runs them, on a data
+ * `switchboard health` and `usage` as a script runs them, on a data
  * folder whose attempts table holds a scripted mix of answers and failures.
  */
 import Database from 'better-sqlite3';
@@ -7,14 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
 import { KEY, openaiProvider, startRig } from '../health/health-rig.js';
 import { jsonLines, runCli } from './run-cli.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { openStorage } from '../../../electron/main/core/store/storage.js';
 import { usageRows } from '../../../electron/main/core/usage-report.js';
 import { USAGE_GROUPS, usageCsv } from '../../../shared/usage.js';
 
-describe('switchboard health, usage and doctor', () => {
+describe('switchboard health and usage', () => {
   let a: FakeProvider;
   let b: FakeProvider;
   let dataDir: string;
@@ -106,34 +104,4 @@ describe('switchboard health, usage and doctor', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('switchboard: --since: "2025-02-31" is not a calendar day (use YYYY-MM-DD)');
   }, 60_000);
-
-  it('doctor fails a provider whose model list works but whose completion fails or stalls, one line each', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sb-doc-')), 'config.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        providers: [openaiProvider('a', a.baseURL), openaiProvider('b', b.baseURL)],
-        routes: { general: [{ provider: 'a', model: 'm1' }, { provider: 'b', model: 'm1' }] },
-        taskTypes: { general: { timeouts: { firstTokenMs: 500 } } },
-      }),
-    );
-    a.always({ type: 'status', status: 503, message: 'The engine is currently overloaded' });
-    b.always({ type: 'stall-before-first-token', ms: 4_000 });
-    try {
-      const run = await runCli(['doctor', '--config', file, '--data-dir', mkdtempSync(join(tmpdir(), 'sb-doc-'))], { env });
-      expect(run.code).toBe(1);
-      const lines = run.stdout.trim().split('\n');
-      expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^FAIL a .*(server|overloaded): .*The engine is currently overloaded/);
-      expect(lines[1]).toMatch(/^FAIL b .*timeout: .*general task/);
-      a.always(undefined);
-      b.always(undefined);
-      const good = await runCli(['doctor', '--config', file, '--data-dir', mkdtempSync(join(tmpdir(), 'sb-doc-'))], { env });
-      expect(good.code).toBe(0);
-      expect(good.stdout).toMatch(/^ok {3}a .*first token in \d+ ms from m1/m);
-    } finally {
-      a.always(undefined);
-      b.always(undefined);
-    }
-  }, 90_000);
 });

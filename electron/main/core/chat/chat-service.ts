@@ -108,15 +108,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
   }
 
-  /** A store write after the message started: a failure is reported, never thrown into the stream. */
-  function tryWrite(write: () => void): void {
-    try {
-      write();
-    } catch (error) {
-      deps.onSaveError?.(error);
-    }
-  }
-
   async function run(
     draft: Message,
     history: HistoryTurn[],
@@ -126,6 +117,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
+    let saveFailed = false;
+    /** A store write after the message started: a failure is told once per answer, never thrown into the stream; later writes still try. */
+    const tryWrite = (write: () => void): void => {
+      try {
+        write();
+      } catch (error) {
+        if (!saveFailed) deps.onSaveError?.(error);
+        saveFailed = true;
+      }
+    };
     // The router owns the shown text; this keeps only its latest copy, for checkpoints.
     let text = '';
     let saved = '';

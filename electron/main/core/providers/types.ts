@@ -5,6 +5,7 @@
 import type { ModelList, ProbeResult } from '../../../../shared/providers.js';
 import type { ProviderKind } from '../../../../shared/settings.js';
 import type { ContinuationMethod, Usage } from '../../../../shared/chat.js';
+import type { EngineAdapterDeps } from './engine/engine-adapter.js';
 
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant' | 'tool';
@@ -122,4 +123,8 @@ export interface AdapterConfig {
   defaultModels: string[];
   /** For tests and the bench: an injected fetch. Real use leaves it unset. */
   fetch?: typeof fetch;
+  /** The built-in engine's process and installed models (kind `engine` only). */
+  engine?: EngineParts;
 }
+
+export type EngineParts = Omit<EngineAdapterDeps, 'id' | 'clock'>;

@@ -70,7 +70,7 @@ export function planChain(input: PlanInput): Plan {
   const { check } = input;
   const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
   const { targets, sticky } = putPreferredFirst(check, ordered, input);
-  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback);
+  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback, input.noFallback ? undefined : check.settings.engineFallback);
 
   const chain: PlannedTarget[] = [];
   const skipped: Skip[] = [];
@@ -112,14 +112,15 @@ function putPreferredFirst(check: CheckContext, ordered: readonly Target[], inpu
   return { targets: [...mine, ...ordered.filter((t) => t.provider !== sticky)], sticky };
 }
 
-/** Each target once, in order, then the local fallback unless the route already has it. */
-function withLocalLast(targets: readonly Target[], local: Target | undefined): PlannedTarget[] {
+/** Each target once, in order, then the local fallback and the built-in engine unless the route already has them. */
+function withLocalLast(targets: readonly Target[], local: Target | undefined, engine: Target | undefined): PlannedTarget[] {
   const all: PlannedTarget[] = [];
   const contains = (t: Target): boolean => all.some((o) => o.provider === t.provider && o.model === t.model);
   for (const t of targets) {
     if (!contains(t)) all.push({ provider: t.provider, model: t.model, lastResort: false });
   }
   if (local && !contains(local)) all.push({ provider: local.provider, model: local.model, lastResort: true });
+  if (engine && !contains(engine)) all.push({ provider: engine.provider, model: engine.model, lastResort: true });
   return all;
 }
 

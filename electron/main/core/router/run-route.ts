@@ -20,6 +20,7 @@ import type { PlannedTarget } from './plan.js';
 import { type PreparedRoute, type RouterCore, prepareRoute } from './prepare-route.js';
 import { probeProvider } from './probe.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
+import { engineReason } from './engine-reason.js';
 import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks, type SettledAttempt } from './types.js';
 
 interface Entry extends RaceEntry {
@@ -307,6 +308,8 @@ class RouteRun {
     if (winner.result.outcome === 'ok' && winner.result.finishReason) result.finishReason = winner.result.finishReason;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
+    const engine = engineReason(this.prep.settings, winner.target.provider, this.attempts, this.trace.skipped);
+    if (engine) this.trace.engine = engine;
     return result;
   }
 

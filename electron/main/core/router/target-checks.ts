@@ -36,7 +36,8 @@ export function providerConfig(settings: Settings, id: string): ProviderConfig |
 
 /** Local targets cost nothing and need no network: no quota, budget or offline rule applies. */
 export function isLocal(settings: Settings, provider: string): boolean {
-  return settings.localFallback?.provider === provider || providerConfig(settings, provider)?.kind === 'ollama';
+  const kind = providerConfig(settings, provider)?.kind;
+  return settings.localFallback?.provider === provider || kind === 'ollama' || kind === 'engine';
 }
 
 /** A target that costs nothing, so budgets do not stop it. */
@@ -64,7 +65,7 @@ export function skipReason(ctx: CheckContext, t: Target, lastResort = false): st
   const flagged = ctx.snapshot.flagged.find((f) => f.provider === t.provider && f.model === t.model);
   if (flagged) return `model not found on ${t.provider} (flagged)`;
   if (ctx.toolSupport && !ctx.toolSupport(t.provider, t.model)) return 'cannot call tools (catalog)';
-  const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama';
+  const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama' || config.kind === 'engine';
   if (!local && !ctx.online) return 'offline';
   const price = ctx.price?.(t.provider, t.model);
   const window = price?.contextWindow;

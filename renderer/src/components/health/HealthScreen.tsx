@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useHealth } from '../../services-context.js';
+import { useEngine, useHealth } from '../../services-context.js';
+import { EngineStatusLine } from '../settings/engine/EngineStatusLine.js';
 import { splitHealth } from '../../lib/health-order.js';
 import { testable } from '../../store/health-store.js';
 import { ErrorText } from '../layout/ErrorText.js';
@@ -15,9 +16,12 @@ export function HealthScreen() {
   const testing = useHealth((s) => Object.values(s.probes).some((p) => p.pending));
   const [tab, setTab] = useState<'providers' | 'usage'>('providers');
 
+  const engineModels = useEngine((s) => s.view?.models.length ?? 0);
+  const refreshEngine = useEngine((s) => s.refresh);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    void refreshEngine();
+  }, [refresh, refreshEngine]);
   const { active, idle } = splitHealth(providers);
 
   return (
@@ -63,6 +67,12 @@ export function HealthScreen() {
                 ))}
               </div>
             </details>
+          )}
+          {engineModels > 0 && (
+            <section className="card" aria-label="Built-in engine">
+              <h3>Built-in engine</h3>
+              <EngineStatusLine />
+            </section>
           )}
         </>
       )}
