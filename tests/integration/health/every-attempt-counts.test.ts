@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RouteFailure } from '../../../electron/main/core/router/types.js';
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { KEY, openaiProvider, startRig, type HealthRig } from './health-rig.js';
+import type { FakeProvider } from '../../fake-provider/index.js';
+import { openaiProvider, resetAll, startRig, twoFakes, type HealthRig } from './health-rig.js';
 
 describe('every attempt counts', () => {
   let slow: FakeProvider;
@@ -14,18 +14,9 @@ describe('every attempt counts', () => {
   let rig: HealthRig;
 
   beforeAll(async () => {
-    [slow, fast] = await Promise.all([
-      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
-      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
-    ]);
+    [slow, fast] = (await twoFakes()) as [FakeProvider, FakeProvider];
   });
-  afterEach(async () => {
-    await rig?.close();
-    for (const f of [slow, fast]) {
-      f.reset();
-      f.always(undefined);
-    }
-  });
+  afterEach(() => resetAll(rig, [slow, fast]));
   afterAll(async () => {
     await Promise.all([slow.close(), fast.close()]);
   });

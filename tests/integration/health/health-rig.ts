@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../../electron/main/core/app-core.js';
 import { MemorySecretStore } from '../../../electron/main/core/secrets/memory-secret-store.js';
 import type { RouteResult } from '../../../electron/main/core/router/types.js';
 import type { TaskChoice } from '../../../shared/task-types.js';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
 
 export const KEY = 'sk-health-test-key-0123456789';
 
@@ -54,3 +55,16 @@ export async function startRig(settings: Record<string, unknown>): Promise<Healt
 }
 
 export const openaiProvider = (id: string, baseURL: string, models = ['m1']) => ({ id, kind: 'openai-compatible', baseURL, apiKeyEnv: 'HEALTH_KEY', models });
+
+/** Two OpenAI-protocol fakes that accept KEY. */
+export const twoFakes = (models = ['m1']): Promise<FakeProvider[]> =>
+  Promise.all([startFakeProvider({ protocol: 'openai', apiKey: KEY, models }), startFakeProvider({ protocol: 'openai', apiKey: KEY, models })]);
+
+/** Between tests: the rig closed, and every fake back to behaving normally. */
+export async function resetAll(rig: HealthRig | undefined, fakes: FakeProvider[]): Promise<void> {
+  await rig?.close();
+  for (const f of fakes) {
+    f.reset();
+    f.always(undefined);
+  }
+}

@@ -12,9 +12,9 @@ const row = (provider: string, state: ProviderHealth['state']): ProviderHealth =
 });
 
 describe('health panel order', () => {
-  it('puts failing providers first and tucks away the ones not set up', () => {
+  it('puts failing providers first, the ones turned off last, and tucks away the ones not set up', () => {
     const { active, idle } = splitHealth([row('groq', 'no_key'), row('openai', 'healthy'), row('ollama', 'down'), row('x', 'disabled'), row('claude', 'degraded')]);
-    expect(active.map((r) => r.provider)).toEqual(['ollama', 'claude', 'openai']);
-    expect(idle.map((r) => r.provider)).toEqual(['groq', 'x']);
+    expect(active.map((r) => r.provider)).toEqual(['ollama', 'claude', 'openai', 'x']);
+    expect(idle.map((r) => r.provider)).toEqual(['groq']);
   });
 });

@@ -60,7 +60,7 @@ export function HealthScreen() {
           </div>
           {idle.length > 0 && (
             <details className="health-idle">
-              <summary>Not set up or disabled ({idle.length})</summary>
+              <summary>Not set up ({idle.length})</summary>
               <div className="health-cards">
                 {idle.map((p) => (
                   <ProviderHealthCard key={p.provider} health={p} />
