@@ -157,7 +157,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const ledger = createAttemptLedger(storage.db, storage.attempts, {
     scrub: (text) => redact(text, pool.knownKeys()),
-    onWriteError: (error) => notify(saveFailed(error)),
+    // Calls that could not be recorded after an answer's own save failed are the same full or read-only disk: told once.
+    onWriteError: (error) => {
+      if (!notices.some((n) => n.id === 'storage.write_failed')) notify(saveFailed(error));
+    },
   });
   const probes = recordingProbes(pool, ledger, clock);
   const router = createRouter({
