@@ -1,7 +1,8 @@
 /**
  * The chat: messages of every conversation seen this session, the open one, and
  * sending/cancelling. Streamed deltas go through the frame buffer, so one frame
- * means at most one state update however many deltas arrived.
+ * means at most one state update however many deltas arrived; a message's first
+ * delta is applied at once.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallArgs, EventPayload } from '../../../shared/contract/index.js';
@@ -107,6 +108,8 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
       onDelta(e) {
         buffer.push(e);
+        // A message's first text is what the user is waiting for: it skips the frame wait.
+        if (!get().items[e.messageId]?.message.text) buffer.flushNow();
       },
       onFallback(e) {
         buffer.flushNow();

@@ -3,6 +3,8 @@
  * it once per frame. This merges `chat.delta` events per message and flushes at
  * most once per interval (~16 ms), keeping every other event in order: pending
  * text is flushed before any non-delta event so `chat.done` never overtakes text.
+ * The first delta of each message goes out at once: the first token is the one
+ * a user waits for, and holding it for a frame would only delay it.
  */
 import type { EventName, EventPayload } from '../../../../shared/contract/index.js';
 import type { Clock } from '../router/types.js';
@@ -14,6 +16,8 @@ export const FRAME_MS = 16;
 export function createDeltaCoalescer(forward: AnyEventListener, clock: Clock = realClock, frameMs = FRAME_MS) {
   // Insertion-ordered, so several streaming messages flush in the order they began.
   const pending = new Map<string, EventPayload<'chat.delta'>>();
+  // Messages whose first text has gone out; forgotten when the message ends.
+  const started = new Set<string>();
   let cancelTimer: (() => void) | undefined;
 
   function flush(): void {
@@ -27,10 +31,18 @@ export function createDeltaCoalescer(forward: AnyEventListener, clock: Clock = r
   function push<E extends EventName>(name: E, payload: EventPayload<E>): void {
     if (name !== 'chat.delta') {
       flush();
+      if (name === 'chat.done' || name === 'chat.error') started.delete((payload as EventPayload<'chat.done'>).message.id);
       forward(name, payload);
       return;
     }
     const delta = payload as EventPayload<'chat.delta'>;
+    if (!started.has(delta.messageId)) {
+      started.add(delta.messageId);
+      // Text of other messages already waiting goes first, so their order holds.
+      flush();
+      forward('chat.delta', delta);
+      return;
+    }
     const existing = pending.get(delta.messageId);
     pending.set(delta.messageId, existing ? { ...existing, text: existing.text + delta.text } : { ...delta });
     cancelTimer ??= clock.setTimeout(flush, frameMs);
