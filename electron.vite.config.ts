@@ -6,11 +6,14 @@ import type { Plugin } from 'vite';
 // The built page may load only its own scripts and talk only to its own host
 // (IPC needs no network; browser mode uses a same-origin WebSocket). Added at
 // build time only: the dev server injects an inline script this would block.
+// Remote images are allowed because an answer's image is only ever requested
+// after the user clicks its placeholder (renderer/src/markdown/RemoteImage.tsx).
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: http: https:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -52,6 +55,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      // The renderer is what loads on every start: ship it minified (main and preload stay readable).
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [react(), contentSecurityPolicy()],

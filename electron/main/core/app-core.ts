@@ -15,6 +15,7 @@ import { redact } from './secrets/redact.js';
 import { catalogProviders, defaultSettings } from './default-settings.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
+import { linkHandlers } from './handlers/link-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   random?: () => number;
   online?: () => boolean;
   fetch?: typeof fetch;
+  /** Hands a checked http(s) URL to the system browser; only the Electron host has one. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Core {
@@ -171,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...providerHandlers({ pool, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
   };
 
   return {

@@ -17,7 +17,7 @@ export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem })
           {message.provider ? `Waiting for ${message.provider}…` : 'Routing…'}
         </p>
       ) : (
-        <MessageText text={message.text} />
+        <MessageText text={message.text} role={message.role} streaming={message.status === 'streaming'} />
       )}
       {message.status === 'error' && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}

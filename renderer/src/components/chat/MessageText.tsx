@@ -1,18 +1,11 @@
-import { splitFences } from '../../lib/text-blocks.js';
+import { Markdown } from '../../markdown/Markdown.js';
 
-/** Plain text with whitespace kept; ``` fences become monospace blocks. No markdown. */
-export function MessageText({ text }: { text: string }) {
+/** An answer is markdown; what the user typed is shown as typed, whitespace kept. */
+export function MessageText({ text, role, streaming }: { text: string; role: 'user' | 'assistant'; streaming: boolean }) {
+  if (role === 'assistant') return <Markdown text={text} streaming={streaming} />;
   return (
-    <div className="message-text" data-testid="message-text">
-      {splitFences(text).map((block, i) =>
-        block.kind === 'code' ? (
-          <pre key={i} className="code" data-lang={block.lang}>
-            <code>{block.text}</code>
-          </pre>
-        ) : (
-          <span key={i}>{block.text}</span>
-        ),
-      )}
+    <div className="message-text plain" data-testid="message-text">
+      {text}
     </div>
   );
 }

@@ -1,0 +1,45 @@
+import { memo, useState } from 'react';
+import { createBlockSplitter, type Block } from './block-splitter.js';
+import { ChunkedText } from './ChunkedText.js';
+import { CodeBlock } from './CodeBlock.js';
+import { block } from './render-tokens.js';
+
+const BlockView = memo(function BlockView({ value }: { value: Block }) {
+  switch (value.kind) {
+    case 'md':
+      return block(value.token);
+    case 'code':
+      return <CodeBlock code={value.code} lang={value.lang} open={value.open} />;
+    case 'plain':
+      return (
+        <p className="plain-block" title="Shown as plain text: this block is too large to format smoothly">
+          <ChunkedText text={value.text} />
+        </p>
+      );
+  }
+});
+
+/** A full group's array never changes, so a frame of streaming skips it in one comparison. */
+const SettledGroup = memo(function SettledGroup({ blocks }: { blocks: readonly Block[] }) {
+  return blocks.map((b) => <BlockView key={b.key} value={b} />);
+});
+
+/**
+ * An answer's markdown. While it streams, only the block still growing is lexed
+ * and rendered again; everything before it is settled and memoised.
+ */
+export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+  // The splitter is this message's parse state; it lives as long as the row.
+  const [splitter] = useState(createBlockSplitter);
+  const { groups, tail } = splitter.update(text, !streaming);
+  return (
+    <div className="markdown" data-testid="message-text">
+      {groups.map((g, i) => (
+        <SettledGroup key={i} blocks={g} />
+      ))}
+      {tail.map((b) => (
+        <BlockView key={b.key} value={b} />
+      ))}
+    </div>
+  );
+}
