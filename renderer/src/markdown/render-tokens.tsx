@@ -93,7 +93,7 @@ function list(t: Tokens.List): ReactNode {
   const items = t.items.map((item, i) => (
     <li key={i} className={item.task ? 'task' : undefined}>
       {/* A tight list's items hold bare text; a loose list's hold paragraphs. */}
-      {item.tokens.map((child, j) => (child.type === 'text' && !item.loose ? inline(child, j) : block(child, j)))}
+      {item.tokens.map((child, j) => ((child.type === 'text' && !item.loose) || child.type === 'checkbox' ? inline(child, j) : block(child, j)))}
     </li>
   ));
   if (t.ordered) {
