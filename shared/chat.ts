@@ -64,6 +64,8 @@ export const MessageSchema = z.object({
   provider: z.string().optional(),
   model: z.string().optional(),
   usage: UsageSchema.optional(),
+  /** Set when the provider never reported usage (a stopped stream): the counts are estimates. */
+  usageEstimated: z.boolean().optional(),
   costUsd: z.number().nonnegative().optional(),
   ttftMs: z.number().nonnegative().optional(),
   latencyMs: z.number().nonnegative().optional(),
@@ -71,6 +73,8 @@ export const MessageSchema = z.object({
   trace: DecisionTraceSchema.optional(),
   /** "continued by X after Y failed", when a stream was recovered mid-way. */
   note: z.string().optional(),
+  /** Where another provider carried the stream on: `at` is a character offset into `text`. */
+  seams: z.array(z.object({ at: z.number().int().nonnegative(), from: z.string(), to: z.string() })).optional(),
   error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;

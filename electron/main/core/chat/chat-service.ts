@@ -10,9 +10,11 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Router, RouteResult } from '../router/types.js';
 import { RouteFailure } from '../router/types.js';
 import type { ConversationStore } from '../store/conversation-store.js';
+import { estimatePromptTokens, estimateTextTokens } from '../router/estimate-tokens.js';
 import { historyToTurns, titleFrom } from './history.js';
 
 const CHECKPOINT_MS = 2000;
+const STILL_STREAMING = 'An answer is still streaming in this conversation: stop it first.';
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -30,9 +32,14 @@ export interface ChatServiceDeps {
 }
 
 type SendInput = CallArgs<'chat.send'> & { taskType: string };
+type RouteChoice = Pick<SendInput, 'taskType' | 'provider' | 'model'>;
 
 export interface ChatService {
   send(input: SendInput): CallResult<'chat.send'> & { finished: Promise<Message> };
+  /** Answers again in place of an earlier answer (or a failed one), on its route or a chosen provider. */
+  regenerate(input: CallArgs<'chat.regenerate'>): CallResult<'chat.regenerate'> & { finished: Promise<Message> };
+  /** Changes the last question and answers it again in place of its old answer. */
+  edit(input: CallArgs<'chat.edit'>): CallResult<'chat.edit'> & { finished: Promise<Message> };
   cancel(messageId: string): boolean;
   /** Aborts every stream in flight and waits for them to be stored. */
   close(): Promise<void>;
@@ -42,11 +49,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
   const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
 
+  const streamingIn = (messages: Message[]): boolean => messages.some((m) => inFlight.has(m.id));
+
   function send(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const existing = input.conversationId ? store.get(input.conversationId) : undefined;
     if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
+    // One turn at a time: a second Enter while an answer streams must not start another request.
+    if (existing && streamingIn(existing.messages)) throw new Error(STILL_STREAMING);
     const conversation = existing?.conversation ?? store.create(titleFrom(input.text), now);
     const history = existing?.messages ?? [];
 
@@ -68,43 +79,106 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       createdAt: now + 1,
       status: 'streaming',
     };
-    store.putMessage(draft);
-
-    const abort = new AbortController();
-    const finished = run(draft, [...history, userMessage], input, conversation.stickyProvider, abort.signal).finally(
-      () => {
-        inFlight.delete(draft.id);
-        deps.afterMessage?.();
-      },
-    );
-    inFlight.set(draft.id, { abort, finished });
+    const finished = start(draft, [...history, userMessage], input, conversation.stickyProvider);
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
+  }
+
+  function start(draft: Message, history: Message[], choice: RouteChoice, stickyProvider: string | undefined): Promise<Message> {
+    store.putMessage(draft);
+    const abort = new AbortController();
+    const finished = run(draft, history, choice, stickyProvider, abort.signal).finally(() => {
+      inFlight.delete(draft.id);
+      deps.afterMessage?.();
+    });
+    inFlight.set(draft.id, { abort, finished });
+    return finished;
+  }
+
+  /** The conversation and the index of one of its messages, or a sentence saying why not. */
+  function locate(conversationId: string, messageId: string) {
+    const found = store.get(conversationId);
+    if (!found) throw new Error('That conversation no longer exists.');
+    const index = found.messages.findIndex((m) => m.id === messageId);
+    if (index === -1) throw new Error('That message no longer exists.');
+    if (streamingIn(found.messages)) throw new Error(STILL_STREAMING);
+    return { ...found, index };
+  }
+
+  /** The assistant message at `index` starts over, keeping its id and its place in the conversation. */
+  function answerAgain(found: ReturnType<typeof locate>, index: number, choice: Omit<RouteChoice, 'taskType'>, history: Message[]): Promise<Message> {
+    const old = found.messages[index] as Message;
+    const question = history[history.length - 1];
+    const taskType = question?.taskType ?? 'auto';
+    const input = withPinnedModel({ text: question?.text ?? '', taskType, ...choice }, deps.defaultModel);
+    const draft: Message = { id: old.id, conversationId: old.conversationId, role: 'assistant', text: '', createdAt: old.createdAt, status: 'streaming' };
+    // A chosen provider is a choice for this answer, not a new sticky default.
+    return start(draft, history, input, found.conversation.stickyProvider);
+  }
+
+  function regenerate(request: CallArgs<'chat.regenerate'>) {
+    const found = locate(request.conversationId, request.messageId);
+    const target = found.messages[found.index] as Message;
+    if (target.role !== 'assistant') throw new Error('Only an answer can be regenerated.');
+    const history = found.messages.slice(0, found.index);
+    if (!history.some((m) => m.role === 'user')) throw new Error('There is no question before this answer.');
+    const finished = answerAgain(found, found.index, { provider: request.provider, model: request.model }, history);
+    return { conversationId: found.conversation.id, assistantMessageId: target.id, finished };
+  }
+
+  function edit(request: CallArgs<'chat.edit'>) {
+    const found = locate(request.conversationId, request.messageId);
+    const question = found.messages[found.index] as Message;
+    if (question.role !== 'user') throw new Error('Only your own messages can be edited.');
+    const later = found.messages.slice(found.index + 1);
+    if (later.some((m) => m.role === 'user')) throw new Error('Only the last question can be edited in place; send the new text as a new message.');
+    const edited: Message = { ...question, text: request.text };
+    store.putMessage(edited);
+    const history = [...found.messages.slice(0, found.index), edited];
+    const answerIndex = found.index + 1;
+    const answer = found.messages[answerIndex];
+    const choice = { provider: request.provider, model: request.model };
+    if (answer) {
+      const finished = answerAgain(found, answerIndex, choice, history);
+      return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: answer.id, finished };
+    }
+    const input = withPinnedModel({ text: edited.text, taskType: edited.taskType ?? 'auto', ...choice }, deps.defaultModel);
+    const draft: Message = { id: randomUUID(), conversationId: edited.conversationId, role: 'assistant', text: '', createdAt: clock.now(), status: 'streaming' };
+    const finished = start(draft, history, input, found.conversation.stickyProvider);
+    return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: draft.id, finished };
   }
 
   async function run(
     draft: Message,
     history: Message[],
-    input: SendInput,
+    input: RouteChoice,
     stickyProvider: string | undefined,
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
     let text = '';
     let lastCheckpoint = clock.now();
+    const turns = historyToTurns(history);
+    // What a stopped answer keeps: who was answering, and when its text came.
+    const live: LiveStats = { startedAt: clock.now(), seams: [], promptTokens: estimatePromptTokens(turns) };
     try {
       const result = await router.route(
         {
           conversationId: draft.conversationId,
-          messages: historyToTurns(history),
+          messages: turns,
           taskChoice: input.taskType,
           provider: input.provider,
           model: input.model,
           stickyProvider,
         },
         {
-          onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
+          onAttempt: (a) => {
+            if (a.continuation && live.provider) live.seams.push({ at: text.length, from: live.provider, to: a.provider });
+            if (!a.hedge) Object.assign(live, { provider: a.provider, model: a.model });
+            events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge, ...(a.continuation ? { continuation: true } : {}) });
+          },
           onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
           onText: (delta) => {
+            live.firstTextAt ??= clock.now();
             text += delta;
             events.emit('chat.delta', { ...ref, text: delta });
             if (clock.now() - lastCheckpoint >= CHECKPOINT_MS) {
@@ -115,13 +189,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         },
         signal,
       );
-      const message = answered(draft, result, deps.scrub ?? unchanged);
+      const message = withSeams(answered(draft, result, deps.scrub ?? unchanged), live.seams);
       store.putMessage(message);
       store.setSticky(draft.conversationId, result.provider);
       events.emit('chat.done', { message });
       return message;
     } catch (error) {
-      const message = failed(draft, error, text, deps);
+      const message = withSeams(failed(draft, error, text, deps, { ...live, endedAt: clock.now() }), live.seams);
       store.putMessage(message);
       events.emit('chat.error', { message });
       return message;
@@ -130,6 +204,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   return {
     send,
+    regenerate,
+    edit,
     cancel(messageId) {
       const entry = inFlight.get(messageId);
       entry?.abort.abort();
@@ -151,6 +227,38 @@ function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaul
 }
 
 const unchanged = (text: string): string => text;
+
+interface LiveStats {
+  startedAt: number;
+  firstTextAt?: number;
+  endedAt?: number;
+  provider?: string;
+  model?: string;
+  promptTokens: number;
+  seams: NonNullable<Message['seams']>;
+}
+
+function withSeams(message: Message, seams: LiveStats['seams']): Message {
+  return seams.length > 0 ? { ...message, seams } : message;
+}
+
+/**
+ * A stopped or cut answer keeps who answered and how fast: usage from the last
+ * attempt when the provider reported it, else estimated from the text.
+ */
+function partialStats(text: string, attempts: Attempt[], live: LiveStats): Partial<Message> {
+  if (!live.provider || text === '') return {};
+  const reported = [...attempts].reverse().find((a) => a.provider === live.provider && a.usage)?.usage;
+  const usage = reported ?? { inputTokens: live.promptTokens, outputTokens: estimateTextTokens(text) };
+  return {
+    provider: live.provider,
+    ...(live.model ? { model: live.model } : {}),
+    usage,
+    ...(reported ? {} : { usageEstimated: true }),
+    ...(live.firstTextAt !== undefined ? { ttftMs: live.firstTextAt - live.startedAt } : {}),
+    ...(live.endedAt !== undefined ? { latencyMs: live.endedAt - live.startedAt } : {}),
+  };
+}
 
 /** Provider error texts in attempts can echo a key back; they are stored only scrubbed. */
 function scrubAttempts(attempts: Attempt[], scrub: (text: string) => string): Attempt[] {
@@ -175,13 +283,14 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
   };
 }
 
-function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
+function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps, live: LiveStats): Message {
   const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
     const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
     const words = deps.describeFailure?.(error) ?? error.message;
     return {
       ...draft,
+      ...partialStats(text, error.attempts, live),
       text,
       status: error.kind === 'cancelled' ? 'cancelled' : 'error',
       taskType: error.trace.taskType,

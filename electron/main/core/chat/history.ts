@@ -2,15 +2,26 @@
 import type { Message } from '../../../../shared/chat.js';
 import type { ChatTurn } from '../providers/types.js';
 
+/**
+ * Every earlier answer is in the history, stopped and partial ones included, with
+ * a note saying so: a model that is not told would take a cut-off answer as whole.
+ */
 export function historyToTurns(messages: Message[]): ChatTurn[] {
   const turns: ChatTurn[] = [];
   for (const m of messages) {
     // A failed answer with no text says nothing to the next model; partial text does.
     if (m.role === 'assistant' && m.text.trim() === '') continue;
     if (m.role === 'assistant' && m.status === 'streaming') continue;
-    turns.push({ role: m.role, content: m.text });
+    const mark = m.role === 'assistant' ? partialMark(m) : undefined;
+    turns.push({ role: m.role, content: mark ? `${m.text}\n\n${mark}` : m.text });
   }
   return turns;
+}
+
+function partialMark(m: Message): string | undefined {
+  if (m.status === 'cancelled') return '[This answer was stopped by the user before it was finished.]';
+  if (m.status === 'error') return '[This answer was cut off before it was finished.]';
+  return undefined;
 }
 
 /** A conversation's title: its first line, trimmed to something a sidebar can show. */

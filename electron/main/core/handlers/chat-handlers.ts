@@ -12,6 +12,14 @@ export function chatHandlers(deps: { chat: ChatService; conversations: Conversat
       const { finished: _finished, ...sent } = deps.chat.send(input);
       return sent;
     },
+    'chat.regenerate': async (input) => {
+      const { finished: _finished, ...started } = deps.chat.regenerate(input);
+      return started;
+    },
+    'chat.edit': async (input) => {
+      const { finished: _finished, ...started } = deps.chat.edit(input);
+      return started;
+    },
     'chat.cancel': async ({ messageId }) => ({ cancelled: deps.chat.cancel(messageId) }),
     'conversations.list': async () => deps.conversations.list(),
     'conversations.get': async ({ id }) => {
