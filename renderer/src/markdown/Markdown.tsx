@@ -3,17 +3,18 @@ import { createBlockSplitter, type Block } from './block-splitter.js';
 import { ChunkedText } from './ChunkedText.js';
 import { CodeBlock } from './CodeBlock.js';
 import { block } from './render-tokens.js';
+import { SeamContext, stripSeamMarks, withSeamMarks, type Seam } from './seams.js';
 
 const BlockView = memo(function BlockView({ value }: { value: Block }) {
   switch (value.kind) {
     case 'md':
       return block(value.token);
     case 'code':
-      return <CodeBlock code={value.code} lang={value.lang} open={value.open} />;
+      return <CodeBlock code={stripSeamMarks(value.code)} lang={value.lang} open={value.open} />;
     case 'plain':
       return (
         <p className="plain-block" title="Shown as plain text: this block is too large to format smoothly">
-          <ChunkedText text={value.text} />
+          <ChunkedText text={stripSeamMarks(value.text)} />
         </p>
       );
   }
@@ -28,18 +29,22 @@ const SettledGroup = memo(function SettledGroup({ blocks }: { blocks: readonly B
  * An answer's markdown. While it streams, only the block still growing is lexed
  * and rendered again; everything before it is settled and memoised.
  */
-export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+const NO_SEAMS: readonly Seam[] = [];
+
+export function Markdown({ text, streaming, seams = NO_SEAMS }: { text: string; streaming: boolean; seams?: readonly Seam[] }) {
   // The splitter is this message's parse state; it lives as long as the row.
   const [splitter] = useState(createBlockSplitter);
-  const { groups, tail } = splitter.update(text, !streaming);
+  const { groups, tail } = splitter.update(withSeamMarks(text, seams), !streaming);
   return (
-    <div className="markdown" data-testid="message-text">
-      {groups.map((g, i) => (
-        <SettledGroup key={i} blocks={g} />
-      ))}
-      {tail.map((b) => (
-        <BlockView key={b.key} value={b} />
-      ))}
-    </div>
+    <SeamContext.Provider value={seams}>
+      <div className="markdown" data-testid="message-text">
+        {groups.map((g, i) => (
+          <SettledGroup key={i} blocks={g} />
+        ))}
+        {tail.map((b) => (
+          <BlockView key={b.key} value={b} />
+        ))}
+      </div>
+    </SeamContext.Provider>
   );
 }

@@ -10,6 +10,7 @@ import type { MathToken } from './math-extension.js';
 import { MathView } from './MathView.js';
 import { RemoteImage } from './RemoteImage.js';
 import { SafeLink } from './SafeLink.js';
+import { stripSeamMarks, textWithSeams } from './seams.js';
 
 type Align = 'left' | 'right' | 'center' | null;
 
@@ -20,7 +21,7 @@ export function renderInline(tokens: Token[] | undefined): ReactNode[] {
 function inline(t: Token, key: number): ReactNode {
   switch (t.type) {
     case 'text':
-      return 'tokens' in t && t.tokens ? <span key={key}>{renderInline(t.tokens)}</span> : t.text;
+      return 'tokens' in t && t.tokens ? <span key={key}>{renderInline(t.tokens)}</span> : <span key={key}>{textWithSeams(t.text)}</span>;
     case 'escape':
       return t.text;
     case 'strong':
@@ -30,7 +31,7 @@ function inline(t: Token, key: number): ReactNode {
     case 'del':
       return <del key={key}>{renderInline((t as Tokens.Del).tokens)}</del>;
     case 'codespan':
-      return <code key={key}>{t.text}</code>;
+      return <code key={key}>{stripSeamMarks(t.text)}</code>;
     case 'br':
       return <br key={key} />;
     case 'link':
@@ -115,7 +116,7 @@ export function block(t: Token, key?: number): ReactNode {
     case 'text':
       return <p key={key}>{'tokens' in t && t.tokens ? renderInline(t.tokens) : t.text}</p>;
     case 'code':
-      return <CodeBlock key={key} code={(t as Tokens.Code).text} lang={((t as Tokens.Code).lang ?? '').split(/\s+/)[0] ?? ''} open={false} />;
+      return <CodeBlock key={key} code={stripSeamMarks((t as Tokens.Code).text)} lang={((t as Tokens.Code).lang ?? '').split(/\s+/)[0] ?? ''} open={false} />;
     case 'blockquote':
       return <blockquote key={key}>{(t as Tokens.Blockquote).tokens.map((c, i) => block(c, i))}</blockquote>;
     case 'list':

@@ -49,8 +49,25 @@ function itemFor(data: ChatData, conversationId: string, messageId: string, now:
 
 export function applyAttempt(data: ChatData, e: EventPayload<'chat.attempt'>, now: number): ChatData {
   const item = itemFor(data, e.conversationId, e.messageId, now);
-  if (item.message.status !== 'streaming') return data;
-  return withItem(data, { ...item, message: { ...item.message, provider: e.provider, model: e.model } });
+  const m = item.message;
+  if (m.status !== 'streaming') return data;
+  if (e.hedge) return data;
+  // A continuation's seam is where the text stands when the next provider takes over.
+  const seams = e.continuation && m.provider ? [...(m.seams ?? []), { at: m.text.length, from: m.provider, to: e.provider }] : m.seams;
+  return withItem(data, { ...item, message: { ...m, provider: e.provider, model: e.model, ...(seams ? { seams } : {}) } });
+}
+
+/** An answer about to be streamed again (regenerate, retry, edit): empty, streaming, same place. */
+export function applyRestart(data: ChatData, messageId: string): ChatData {
+  const item = data.items[messageId];
+  if (!item) return data;
+  const { id, conversationId, role, createdAt } = item.message;
+  return withItem(data, { message: { id, conversationId, role, createdAt, text: '', status: 'streaming' }, fallbacks: [] });
+}
+
+/** Puts one item back as it was, e.g. when a regenerate was refused. */
+export function applyRestore(data: ChatData, item: ChatItem): ChatData {
+  return withItem(data, item);
 }
 
 export function applyDeltas(data: ChatData, batch: DeltaBatch, now: number): ChatData {

@@ -15,6 +15,8 @@ import {
   applyFallback,
   applyFinal,
   applyLoaded,
+  applyRestart,
+  applyRestore,
   applySent,
   emptyChatData,
   type ChatData,
@@ -29,6 +31,10 @@ export interface ChatState extends ChatData {
   loadError?: string;
   send(input: CallArgs<'chat.send'>): Promise<boolean>;
   cancel(messageId: string): Promise<void>;
+  /** Answers again in place: regenerate, retry, or either on a chosen provider. */
+  regenerate(input: CallArgs<'chat.regenerate'>): Promise<boolean>;
+  /** Changes the last question and answers it again. */
+  edit(input: CallArgs<'chat.edit'>): Promise<boolean>;
   open(conversationId: string): Promise<void>;
   newChat(): void;
   clearSendError(): void;
@@ -71,6 +77,43 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
           return true;
         } catch (error) {
           set({ sending: false, sendError: errorText(error) });
+          return false;
+        }
+      },
+
+      async regenerate(input) {
+        const before = get().items[input.messageId];
+        // Shown as streaming before the call returns, so its first events are not dropped as late.
+        set((s) => ({ ...applyRestart(s, input.messageId), sendError: undefined }));
+        try {
+          await client.call('chat.regenerate', input);
+          activity();
+          return true;
+        } catch (error) {
+          set((s) => ({ ...(before ? applyRestore(s, before) : s), sendError: errorText(error) }));
+          return false;
+        }
+      },
+
+      async edit(input) {
+        const s0 = get();
+        const ids = s0.order[input.conversationId] ?? [];
+        const answerId = ids[ids.indexOf(input.messageId) + 1];
+        const question = s0.items[input.messageId];
+        const answer = answerId ? s0.items[answerId] : undefined;
+        if (answerId) set((s) => applyRestart(s, answerId));
+        try {
+          const sent = await client.call('chat.edit', input);
+          set((s) => ({ ...applySent(s, sent.userMessage, sent.assistantMessageId, now()), sendError: undefined }));
+          activity();
+          return true;
+        } catch (error) {
+          set((s) => {
+            let next: ChatData = s;
+            if (question) next = applyRestore(next, question);
+            if (answer) next = applyRestore(next, answer);
+            return { ...next, sendError: errorText(error) };
+          });
           return false;
         }
       },

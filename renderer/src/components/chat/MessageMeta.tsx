@@ -6,10 +6,11 @@ import type { ChatItem } from '../../store/chat-data.js';
 export function MessageMeta({ item }: { item: ChatItem }) {
   const { message } = item;
   const parts: string[] = [];
+  if (message.status === 'cancelled') parts.push('stopped');
   if (message.provider) parts.push(message.model ? `${message.provider}·${message.model}` : message.provider);
   if (message.trace?.taskReason) parts.push(message.trace.taskReason);
   else if (message.taskType) parts.push(message.taskType);
-  if (message.usage) parts.push(`${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
+  if (message.usage) parts.push(`${message.usageEstimated ? '≈' : ''}${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
   if (message.costUsd !== undefined) parts.push(formatUsd(message.costUsd));
   if (message.ttftMs !== undefined) parts.push(`first token ${formatMs(message.ttftMs)}`);
   if (message.latencyMs !== undefined) parts.push(`total ${formatMs(message.latencyMs)}`);
