@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../main/core/app-core.js';
 import { resolveConfigFile, resolveDataDir, UsageError } from '../main/core/host-options.js';
-import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
+import { COMMON_OPTIONS, oneLine, parseCommandArgs } from './args.js';
+import { readPrompt } from './prompt-input.js';
 import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
@@ -16,7 +17,8 @@ import { createOutput } from './output.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
 
 const USAGE = `usage: switchboard <command> [flags]
-  ask [--task TYPE|auto] [--provider ID [--model ID]] [--config FILE] [--data-dir DIR] [--json] PROMPT
+  ask [--task TYPE|auto] [--provider ID [--model ID]] [--config FILE] [--data-dir DIR] [--json] PROMPT|-
+      (with no PROMPT, or "-", the prompt is read from stdin)
   doctor [--config FILE] [--json]
   models [--provider ID] [--config FILE] [--json]
   keys set PROVIDER | keys list [--json] | keys delete PROVIDER`;
@@ -52,9 +54,12 @@ export async function runCli(argv: string[]): Promise<number> {
     version: readVersion(),
   });
   try {
+    await printNotices(core, out);
     switch (command) {
-      case 'ask':
-        return await ask(core, { prompt: positionals.join(' '), task: str('task'), provider: str('provider'), model: str('model') }, out);
+      case 'ask': {
+        const prompt = await readPrompt(positionals, process.stdin);
+        return await ask(core, { prompt, task: str('task'), provider: str('provider'), model: str('model') }, out);
+      }
       case 'doctor':
         return await doctor(core, out);
       case 'models':
@@ -64,6 +69,17 @@ export async function runCli(argv: string[]): Promise<number> {
     }
   } finally {
     await core.close();
+  }
+}
+
+/**
+ * What the app would show in its notice bar: settings that were reset, files
+ * set aside. The keychain's own state is left to the commands that need it.
+ */
+async function printNotices(core: Core, out: ReturnType<typeof createOutput>): Promise<void> {
+  const { notices } = await core.handlers['app.info']({}, { senderId: 0 });
+  for (const notice of notices) {
+    if (notice.level !== 'info' && notice.id !== 'keychain.unavailable') out.note(`switchboard: ${notice.level}: ${oneLine(notice.text)}`);
   }
 }
 
@@ -78,7 +94,7 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`switchboard: ${message}`);
+    console.error(`switchboard: ${oneLine(message)}`);
     process.exitCode = error instanceof UsageError || SettingsError.is(error) ? 2 : 1;
   },
 );

@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
 import { bindContract, forwardEvents } from './ipc.js';
+import { rendererFileIn } from './trusted-frame.js';
 import { createMainWindow } from './window.js';
 import { checkWebUrl } from '../../shared/web-url.js';
 
@@ -40,7 +41,7 @@ export async function startDesktop(): Promise<Core> {
     online: () => net.isOnline(),
     openExternal,
   });
-  bindContract(ipcMain, core.handlers, rendererDevUrl);
+  bindContract(ipcMain, core.handlers, { rendererFile: rendererFileIn(outDir), devUrl: rendererDevUrl });
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
   openWindow();
   return core;

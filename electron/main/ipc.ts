@@ -7,14 +7,14 @@ import { CALL_NAMES, EVENT_CHANNEL, callChannel, type Handlers, type WireResult 
 import { dispatchCall } from './core/dispatch.js';
 import { createDeltaCoalescer } from './core/events/delta-coalescer.js';
 import type { EventBus } from './core/events/event-bus.js';
-import { isTrustedFrameUrl } from './trusted-frame.js';
+import { isTrustedFrameUrl, type AppPage } from './trusted-frame.js';
 
-export function bindContract(ipcMain: IpcMain, handlers: Handlers, rendererDevUrl: string | undefined): void {
+export function bindContract(ipcMain: IpcMain, handlers: Handlers, page: AppPage): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event: IpcMainInvokeEvent, raw: unknown): Promise<WireResult<unknown>> => {
       const frame = event.senderFrame;
       const isMainFrame = frame !== null && frame === event.sender.mainFrame;
-      if (!isMainFrame || !isTrustedFrameUrl(frame.url, rendererDevUrl)) {
+      if (!isMainFrame || !isTrustedFrameUrl(frame.url, page)) {
         return Promise.resolve({ ok: false, error: { code: 'failed', message: 'Call refused: unexpected frame.' } });
       }
       return dispatchCall(handlers, name, raw, { senderId: event.sender.id });

@@ -1,6 +1,7 @@
 /** The main window, built with Electron's secure defaults made explicit. */
 import { join } from 'node:path';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import { rendererFileIn } from './trusted-frame.js';
 
 export function secureWindowOptions(preloadPath: string, iconPath: string | undefined): BrowserWindowConstructorOptions {
   return {
@@ -44,6 +45,6 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   if (deps.rendererDevUrl) void win.loadURL(deps.rendererDevUrl);
-  else void win.loadFile(join(deps.outDir, 'renderer', 'index.html'));
+  else void win.loadFile(rendererFileIn(deps.outDir));
   return win;
 }

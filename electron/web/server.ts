@@ -4,12 +4,13 @@
  * runs unchanged; only its transport differs.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '../../shared/contract/bridge.js';
 import type { Handlers } from '../../shared/contract/index.js';
 import { dispatchCall } from '../main/core/dispatch.js';
+import { createGuardedServer } from '../main/core/http/guarded-server.js';
 import { createDeltaCoalescer } from '../main/core/events/delta-coalescer.js';
 import type { EventBus } from '../main/core/events/event-bus.js';
 import { resolveStaticPath, sendFile } from './static-files.js';
@@ -30,6 +31,12 @@ export interface WebHost {
 }
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/**
+ * What one connection may have queued and unread. A client that stops reading
+ * while asking for large results would otherwise grow the host without bound;
+ * past this it is dropped (the renderer reconnects and re-asks on its own).
+ */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -44,45 +51,54 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Guards against DNS rebinding: a page on another name pointing at 127.0.0.1.
   const hostOk = (req: IncomingMessage) => allowedHosts().includes(req.headers.host ?? '');
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostOk(req)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host.');
-      return;
-    }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!tokenOk(url.searchParams.get('token'))) {
-        res
-          .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
-          .end('Open the full link that `npm run web` printed; it carries this launch\'s access token.');
+  const server = createGuardedServer({
+    onRequest: (req, res, target) => {
+      if (!hostOk(req)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host.');
         return;
       }
-    }
-    const file = resolveStaticPath(options.rendererDir, url.pathname);
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
-      return;
-    }
-    sendFile(res, file);
+      // `target.pathname` is decoded and normalised, so `/%69ndex.html` is gated too.
+      if (target.pathname === '/' || target.pathname === '/index.html') {
+        if (!tokenOk(target.query.get('token'))) {
+          res
+            .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
+            .end('Open the full link that `npm run web` printed; it carries this launch\'s access token.');
+          return;
+        }
+      }
+      const file = resolveStaticPath(options.rendererDir, target.pathname);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
+        return;
+      }
+      sendFile(res, file);
+    },
+    onUpgrade: (req, socket, head, target) => {
+      const origin = req.headers.origin;
+      const originOk = origin === undefined || allowedHosts().some((h) => origin === `http://${h}`);
+      if (target.pathname !== '/ws' || !hostOk(req) || !originOk || !tokenOk(target.query.get('token'))) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, nextConnectionId++));
+    },
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let nextConnectionId = 1;
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const origin = req.headers.origin;
-    const originOk = origin === undefined || allowedHosts().some((h) => origin === `http://${h}`);
-    if (url.pathname !== '/ws' || !hostOk(req) || !originOk || !tokenOk(url.searchParams.get('token'))) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, nextConnectionId++));
-  });
 
   function serveConnection(ws: WebSocket, senderId: number): void {
     const send = (message: WsServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(message));
     };
+    // Oversized, unmasked or non-UTF-8 frames end here: ws closes the socket with
+    // the right code, and without a listener the error would kill the host.
+    ws.on('error', () => ws.terminate());
     const coalescer = createDeltaCoalescer((name, payload) => send({ type: 'event', name, payload }));
     const unsubscribe = options.events.subscribe(coalescer.push);
     ws.on('message', (data) => {
@@ -93,8 +109,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return; // Not ours to answer: a well-behaved client only sends JSON.
       }
       if (message?.type !== 'call' || typeof message.id !== 'number') return;
-      void dispatchCall(options.handlers, message.name, message.input, { senderId }).then((result) =>
-        send({ type: 'result', id: message.id, result }),
+      void dispatchCall(options.handlers, message.name, message.input, { senderId }).then(
+        (result) => send({ type: 'result', id: message.id, result }),
+        () => send({ type: 'result', id: message.id, result: { ok: false, error: { code: 'failed', message: 'The call failed.' } } }),
       );
     });
     ws.on('close', () => {

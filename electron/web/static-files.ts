@@ -14,14 +14,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function resolveStaticPath(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  const file = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
+/** `pathname` is already decoded (see request-target.ts); decoding again would let `%2569` through as `i`. */
+export function resolveStaticPath(root: string, pathname: string): string | undefined {
+  const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   return file;
@@ -33,5 +28,8 @@ export function sendFile(res: ServerResponse, file: string): void {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  // A file removed between the check and the read ends this response, not the host.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

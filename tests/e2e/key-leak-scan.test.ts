@@ -1,7 +1,8 @@
 /**
  * A key entered in the UI must never come back out: not in any file under the
  * data folder, not in anything the renderer receives, not in the host's logs,
- * even when the provider's error text echoes the key back (as some hosts do).
+ * even when the provider's error text or its request-id headers echo the key
+ * back (as some hosts and proxies do).
  * Each hiding place is first shown to hold real traffic, so the scan can fail.
  */
 import { randomBytes } from 'node:crypto';
@@ -60,7 +61,12 @@ describe('a key never leaks', () => {
   beforeAll(async () => {
     [ollama, acme, browser] = await Promise.all([
       startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] }),
-      startFakeProvider({ protocol: 'openai', apiKey: CANARY }),
+      // A proxy that echoes the caller's key in every header it can, request ids included.
+      startFakeProvider({
+        protocol: 'openai',
+        apiKey: CANARY,
+        responseHeaders: { 'x-request-id': CANARY, 'request-id': `req_${CANARY}`, 'x-echo-authorization': `Bearer ${CANARY}` },
+      }),
       launchBrowser(),
     ]);
     dataDir = tempDataDir({
@@ -101,6 +107,12 @@ describe('a key never leaks', () => {
     await card().getByTestId('key-save').click();
     // The masked form proves the key really was set.
     await expect.poll(() => card().getByTestId('key-status').innerText()).toContain(maskedForm(CANARY));
+
+    // An answer from acme itself, whose request id (the echoed key) is kept with the message.
+    const answered = await chat('an answered message');
+    expect(await answered.getAttribute('data-status')).toBe('done');
+    expect(await answered.getByTestId('message-meta').innerText()).toContain('acme');
+    await openSettings(page, 'providers');
 
     // A connection test whose 401 echoes the key, as some hosts do.
     acme.script({ type: 'status', status: 401, target: 'models', message: `Incorrect API key provided: ${CANARY}. Check it.` });

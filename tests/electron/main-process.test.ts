@@ -58,5 +58,15 @@ describe('Electron main process', () => {
     const foreign = { sender: win!.webContents, senderFrame: { url: 'https://evil.example/' } };
     const result = (await list(foreign, {})) as WireResult<unknown>;
     expect(result.ok).toBe(false);
+    // A page anyone could write, named like the app's own, is not the app's own.
+    const lookalike = { sender: win!.webContents, senderFrame: { url: 'file:///tmp/evil/renderer/index.html' } };
+    const own = win!.webContents.mainFrame;
+    win!.webContents.mainFrame = lookalike.senderFrame;
+    try {
+      const refused = (await list(lookalike, {})) as WireResult<unknown>;
+      expect(refused).toEqual({ ok: false, error: { code: 'failed', message: 'Call refused: unexpected frame.' } });
+    } finally {
+      win!.webContents.mainFrame = own;
+    }
   });
 });

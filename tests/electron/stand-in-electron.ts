@@ -3,6 +3,7 @@
  * it (windows built, IPC handlers bound, APIs exposed) so tests can check the
  * layer under plain Node, where no Electron binary can start.
  */
+import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ export class FakeBrowserWindow extends EventEmitter {
     recorded.windows.push(this);
   }
   async loadFile(file: string) {
-    this.loaded = `file://${file}`;
+    this.loaded = pathToFileURL(file).href;
     this.webContents.mainFrame.url = this.loaded;
   }
   async loadURL(url: string) {

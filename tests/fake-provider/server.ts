@@ -58,7 +58,12 @@ export async function startFakeProvider(options: FakeOptions): Promise<FakeProvi
   const sockets = new Set<Socket>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+    // Real APIs answer a target they cannot parse with a 400, as their front ends do.
+    if (!url) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request');
+      return;
+    }
     const method = req.method ?? 'GET';
     const path = normalizePath(url.pathname);
     const routeKey = `${method} ${path}`;
@@ -81,6 +86,7 @@ export async function startFakeProvider(options: FakeOptions): Promise<FakeProvi
         ...protocol.staticHeaders,
         ...(protocol.requestIdHeader ? { [protocol.requestIdHeader]: requestId } : {}),
         ...rateLimitHeaders(options, state.requestCount, new Date()),
+        ...options.responseHeaders,
       },
       signal: AbortSignal.any([closing.signal, left.signal]),
       errorBody: protocol.errorBody,

@@ -57,6 +57,11 @@ export interface FakeOptions {
   tokenDelayMs?: number;
   /** Default true: realistic rate-limit headers on every response; an object replaces them. */
   rateLimitHeaders?: boolean | Record<string, string>;
+  /**
+   * Sent on every response after the protocol's own, so they can replace its
+   * request-id header: a proxy that echoes the caller's key back, for example.
+   */
+  responseHeaders?: Record<string, string>;
   /** Ollama: names `POST /api/pull` knows; anything else fails like an unknown registry model. */
   pullable?: string[];
   /** Ollama: pause between pull progress lines, so a test can cancel a pull midway. */

@@ -4,6 +4,7 @@
  */
 import type { Core } from '../../main/core/app-core.js';
 import { UsageError } from '../../main/core/host-options.js';
+import { maskKey } from '../../main/core/secrets/mask-key.js';
 import type { Output } from '../output.js';
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -28,7 +29,13 @@ export async function keys(core: Core, args: string[], out: Output, stdin: NodeJ
       const key = await readStdin(stdin);
       if (key.length < 8) throw new UsageError('no key on stdin (expected e.g. `echo $KEY | switchboard keys set ID`)');
       const status = await core.keys.set(id, key);
-      out.note(`${id}: key saved to ${status.source === 'memory' ? 'memory for this run only (no OS keychain)' : 'the OS keychain'} (${status.masked ?? ''})`);
+      // The keychain can fail on this very write and fall back to memory, which is gone when
+      // the command exits: that is not "saved", whatever the status says.
+      if (!(await core.handlers['app.info']({}, { senderId: 0 })).keychainAvailable) {
+        throw new Error(`${id}: the key was not saved, because no OS keychain answered. Unlock or install one (on Linux, a Secret Service such as gnome-keyring), or set the provider's environment variable instead`);
+      }
+      const shadowed = status.source === 'env' ? `; note: ${status.envVar ?? 'an environment variable'} is set and is used instead while it is` : '';
+      out.note(`${id}: key ${maskKey(key)} saved to the OS keychain${shadowed}`);
       return 0;
     }
     case 'delete': {

@@ -132,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const health = () => router.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
-  const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'));
+  const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
   async function refresh(changedProvider?: string): Promise<void> {

@@ -81,6 +81,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
       kind: p.kind,
       baseURL,
       apiKey: key?.key,
+      knownKeys,
       headers: p.headers,
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),

@@ -84,6 +84,8 @@ export interface AdapterConfig {
   kind: ProviderKind;
   baseURL: string;
   apiKey?: string;
+  /** Every key the app holds, so an echo of another provider's key is scrubbed too. */
+  knownKeys?: () => string[];
   /** The user's own headers; the adapter adds its preset's beneath them. */
   headers?: Record<string, string>;
   /** Catalog preset this provider was made from: its wire quirks, headers and prices. */

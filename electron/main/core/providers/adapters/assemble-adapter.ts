@@ -12,6 +12,7 @@ import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBacksto
 import { guardedCall, toCompletion } from './guarded-call.js';
 import { controllerFor, tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
+import { scrubProviderError, scrubStream } from './scrub-provider-output.js';
 
 /**
  * One SDK call. The tap is the only tie to the guard's AbortSignal: it aborts the
@@ -36,13 +37,10 @@ export interface AdapterParts {
 
 export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const { config, clock } = parts;
-  // Some hosts echo the key back in their error text. Every ProviderError leaves
-  // the adapter through here, so this is the one place it is taken out.
-  const failure = (error: unknown, ctx: FailureContext): ProviderError => {
-    const mapped = parts.failure(error, ctx);
-    mapped.message = redact(mapped.message, config.apiKey ? [config.apiKey] : []);
-    return mapped;
-  };
+  // Some hosts and proxies echo a key back, in their error text or their
+  // request-id header. Every key the app knows is taken out, not only this one's.
+  const scrub = (text: string) => redact(text, [...(config.apiKey ? [config.apiKey] : []), ...(config.knownKeys?.() ?? [])]);
+  const failure = (error: unknown, ctx: FailureContext): ProviderError => scrubProviderError(parts.failure(error, ctx), scrub);
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
     const tap = tapFetch(config.fetch, controllerFor(listSignal(signal)));
@@ -54,7 +52,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   };
 
   const call = (options: CallOptions, timeouts: StreamTimeouts, request: ChatRequest, source: Source) =>
-    guardedCall({
+    scrubStream(guardedCall({
       provider: config.id,
       clock,
       fetch: config.fetch,
@@ -64,7 +62,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
       ...(parts.strictNdjson ? { strictNdjson: true } : {}),
       mapError: (error, afterHeaders, tap) =>
         failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
-    });
+    }), scrub);
 
   return {
     id: config.id,
