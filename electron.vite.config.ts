@@ -13,6 +13,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: http: https:",
+  // KaTeX's smallest fonts are inlined as data: URLs by the build.
+  "font-src 'self' data:",
   "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -20,9 +20,19 @@ const BlockView = memo(function BlockView({ value }: { value: Block }) {
   }
 });
 
-/** A full group's array never changes, so a frame of streaming skips it in one comparison. */
+/**
+ * A full group's array never changes, so a frame of streaming skips it in one
+ * comparison; its box is `content-visibility: auto`, so the browser does not lay
+ * out or paint groups that are off screen as the answer grows below them.
+ */
 const SettledGroup = memo(function SettledGroup({ blocks }: { blocks: readonly Block[] }) {
-  return blocks.map((b) => <BlockView key={b.key} value={b} />);
+  return (
+    <div className="md-group">
+      {blocks.map((b) => (
+        <BlockView key={b.key} value={b} />
+      ))}
+    </div>
+  );
 });
 
 /**
