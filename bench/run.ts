@@ -12,10 +12,11 @@ import { printTable } from './report.js';
 import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
+import { runUi } from './scenarios/ui.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
-const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30 };
+const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, uiFirstTokenRounds: 20, uiOpenRounds: 5 };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
   log(`hedge: ${COUNTS.hedgeRuns} runs, about a second each`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
+  log(`ui: Chromium against the headless host: ${COUNTS.uiFirstTokenRounds} first tokens, ${COUNTS.uiOpenRounds} opens of a 10,000-message conversation, one ~21k-token markdown stream`);
+  const ui = await runUi({ firstTokenRounds: COUNTS.uiFirstTokenRounds, openRounds: COUNTS.uiOpenRounds });
 
   const results = {
     timestamp: new Date().toISOString(),
@@ -42,9 +45,15 @@ async function main(): Promise<void> {
     ttftRatioVsDirect: overhead.ttftRatioVsDirect,
     failoverExtraMsP50: failover.failoverExtraMsP50,
     hedgedTtftMsP99UnderStall: hedge.hedgedTtftMsP99UnderStall,
+    uiFirstTokenExtraMsP50: ui.uiFirstTokenExtraMsP50,
+    openConversation10kMsUi: ui.openConversation10kMsUi,
+    longTasksOver50msDuring2000TokPerSecStream: ui.longTasksOver50msDuring2000TokPerSecStream,
+    frameCostRatio20kVs1k: ui.frameCostRatio20kVs1k,
+    rendererBundleKbGz: ui.rendererBundleKbGz,
     overhead,
     failover,
     hedge: { ...hedge, primaryStallMs: STALL_MS },
+    ui,
     samples: COUNTS,
     durationMs: Math.round(performance.now() - started),
   };
@@ -72,6 +81,13 @@ async function main(): Promise<void> {
     { metric: 'hedgedTtftMsP99UnderStall', value: hedge.hedgedTtftMsP99UnderStall, unit: 'ms', goal: `~ delay ${hedge.hedgeDelayMs} ms + hedge TTFT` },
     { metric: 'hedgedTtftMsP50UnderStall', value: hedge.hedgedTtftMsP50UnderStall, unit: 'ms' },
     { metric: 'hedge launched at p50 (observed)', value: hedge.hedgeStartMsP50Observed, unit: 'ms' },
+    { metric: 'uiFirstTokenExtraMsP50 (Enter to painted, minus the fake)', value: ui.uiFirstTokenExtraMsP50, unit: 'ms', goal: '< 17 ms', met: ui.uiFirstTokenExtraMsP50 < 17 },
+    { metric: 'openConversation10kMsUi (click to last message painted)', value: ui.openConversation10kMsUi, unit: 'ms', goal: '< 300 ms', met: ui.openConversation10kMsUi < 300 },
+    { metric: 'longTasksOver50msDuring2000TokPerSecStream', value: ui.longTasksOver50msDuring2000TokPerSecStream, goal: '0', met: ui.longTasksOver50msDuring2000TokPerSecStream === 0 },
+    { metric: 'frameCostRatio20kVs1k', value: ui.frameCostRatio20kVs1k, goal: '<= 1.5', met: ui.frameCostRatio20kVs1k <= 1.5 },
+    { metric: 'work per frame at 1k / 20k tokens', value: `${ui.stream.workPerFrameMsAt1k} / ${ui.stream.workPerFrameMsAt20k}`, unit: 'ms' },
+    { metric: 'stream rate observed', value: ui.stream.tokensPerSecond, unit: 'tok/s' },
+    { metric: 'rendererBundleKbGz (initial JS)', value: ui.rendererBundleKbGz, unit: 'KB', goal: '< 250 KB', met: ui.rendererBundleKbGz < 250 },
     { metric: 'samples (overhead / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },
   ]);
