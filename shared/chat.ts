@@ -73,6 +73,8 @@ export const MessageSchema = z.object({
   trace: DecisionTraceSchema.optional(),
   /** "continued by X after Y failed", when a stream was recovered mid-way. */
   note: z.string().optional(),
+  /** Set when the answer ended at the output limit (`finish_reason: length`, Anthropic's `max_tokens`). */
+  finish: z.enum(['length']).optional(),
   /** Where another provider carried the stream on: `at` is a character offset into `text`. */
   seams: z.array(z.object({ at: z.number().int().nonnegative(), from: z.string(), to: z.string() })).optional(),
   error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),

@@ -40,7 +40,8 @@ describe('message actions and turns', () => {
         { id: 'local', kind: 'ollama', baseURL: local.url },
         { id: 'beta', kind: 'openai-compatible', baseURL: beta.baseURL, apiKeyEnv: 'BETA_KEY', models: ['beta-1'] },
       ],
-      routes: { general: [{ provider: 'local', model: 'llama3.2' }], code: [{ provider: 'local', model: 'llama3.2' }, { provider: 'beta', model: 'beta-1' }] },
+      taskTypes: { cheap: { maxOutputTokens: 3 } },
+      routes: { general: [{ provider: 'local', model: 'llama3.2' }], cheap: [{ provider: 'local', model: 'llama3.2' }], code: [{ provider: 'local', model: 'llama3.2' }, { provider: 'beta', model: 'beta-1' }] },
       localFallback: { provider: 'local', model: 'llama3.2' },
     });
     // A 10,000-message conversation, written through the app's own store.
@@ -125,6 +126,17 @@ describe('message actions and turns', () => {
     expect(await answers(page).last().getByTestId('message-text').innerText()).toBe('Answer from beta.');
   });
 
+  it('says when an answer stopped at the output limit, and offers to continue', async () => {
+    await page.getByTestId('task-select').selectOption('cheap');
+    await ask(page, 'a question with a long echo');
+    const cut = await settled(page);
+    expect(local.requests.at(-1)?.body.options).toMatchObject({ num_predict: 3 });
+    expect(await cut.getByTestId('message-meta').innerText()).toMatch(/cut off at the output limit/);
+    await cut.getByTestId('continue').click();
+    await expect.poll(() => page.locator('[data-testid="message"]').count(), { timeout: 20_000 }).toBe(4);
+    expect(await page.locator('[data-testid="message"][data-role="user"]').last().innerText()).toMatch(/Continue exactly where/);
+  });
+
   it('marks where another provider carried the answer on, naming both', async () => {
     local.script({ type: 'error-mid-stream', afterChunks: 3 });
     await page.getByTestId('task-select').selectOption('code');
@@ -143,17 +155,44 @@ describe('message actions and turns', () => {
     expect(await page.locator('[data-testid="message"]').count()).toBeLessThan(100);
 
     const scroller = page.getByTestId('virtuoso-scroller');
-    await scroller.evaluate((el) => el.scrollBy(0, -3000));
+    // Off screen: virtualisation may keep it rendered just below the view, but not in it.
+    const onScreen = () =>
+      page.evaluate(() => {
+        const row = document.querySelector('[data-message="m9999"]');
+        const view = document.querySelector('[data-testid="virtuoso-scroller"]')?.getBoundingClientRect();
+        const box = row?.getBoundingClientRect();
+        return !!box && !!view && box.top < view.bottom && box.bottom > view.top;
+      });
+    // Scroll up as a reader does, until the latest message has left the view.
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((el) => el.scrollBy(0, -3000));
+          return onScreen();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(false);
     await expect.poll(() => page.getByTestId('jump-latest').isVisible(), { timeout: 5000 }).toBe(true);
-    expect(await last.isVisible()).toBe(false);
-    const readingAt = await scroller.evaluate((el) => el.scrollTop);
+
+    // The message at the top of the view: what the user was reading.
+    const topMessage = () =>
+      scroller.evaluate((el) => {
+        const top = el.getBoundingClientRect().top;
+        const rows = [...el.querySelectorAll<HTMLElement>('[data-testid="message"]')];
+        return rows.find((r) => r.getBoundingClientRect().bottom > top + 1)?.dataset.message;
+      });
+    await page.waitForTimeout(300);
+    await expect.poll(topMessage, { timeout: 5000 }).toBeDefined();
+    const reading = await topMessage();
+    const index = (id: string | undefined) => Number(id?.slice(1));
 
     // Another conversation and back: the place is kept.
     await page.getByTestId('new-chat').click();
     await page.getByTestId('conversation').filter({ hasText: bigTitle }).click();
-    await expect.poll(async () => Math.abs((await scroller.evaluate((el) => el.scrollTop)) - readingAt), { timeout: 5000 }).toBeLessThan(50);
+    await expect.poll(async () => Math.abs(index(await topMessage()) - index(reading)), { timeout: 5000 }).toBeLessThanOrEqual(1);
 
     await page.getByTestId('jump-latest').click();
-    await expect.poll(() => last.isVisible(), { timeout: 5000 }).toBe(true);
+    await expect.poll(onScreen, { timeout: 5000 }).toBe(true);
   });
 });

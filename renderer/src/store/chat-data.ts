@@ -114,8 +114,13 @@ export function applyLoaded(data: ChatData, conversationId: string, messages: Me
     items[message.id] = keepLocal && local ? local : { message, fallbacks: local?.fallbacks ?? [] };
     ids.push(message.id);
   }
-  const extra = (data.order[conversationId] ?? []).filter((id) => !ids.includes(id) && data.items[id]?.message.status === 'streaming');
-  return { items, order: { ...data.order, [conversationId]: [...ids, ...extra] } };
+  const known = data.order[conversationId] ?? [];
+  const loaded = new Set(ids);
+  const extra = known.filter((id) => !loaded.has(id) && data.items[id]?.message.status === 'streaming');
+  const next = [...ids, ...extra];
+  // The same ids again keep their array, so an open list does not start over positioning itself.
+  const same = next.length === known.length && next.every((id, i) => known[i] === id);
+  return { items, order: same ? data.order : { ...data.order, [conversationId]: next } };
 }
 
 export function itemsOf(data: ChatData, conversationId: string | undefined): ChatItem[] {

@@ -30,7 +30,8 @@ describe('chat turns', () => {
           { id: 'alpha', kind: 'openai-compatible', baseURL: a.baseURL, apiKeyEnv: 'ALPHA_KEY', models: ['m-a'] },
           { id: 'beta', kind: 'openai-compatible', baseURL: b.baseURL, apiKeyEnv: 'BETA_KEY', models: ['m-b'] },
         ],
-        routes: { general: [{ provider: 'alpha', model: 'm-a' }, { provider: 'beta', model: 'm-b' }] },
+        routes: { general: [{ provider: 'alpha', model: 'm-a' }, { provider: 'beta', model: 'm-b' }], cheap: [{ provider: 'alpha', model: 'm-a' }] },
+        taskTypes: { cheap: { maxOutputTokens: 3 } },
       }),
     );
     core = await createCore({ host: 'cli', dataDir, version: 'test', env: { ALPHA_KEY: 'sk-a-test-key', BETA_KEY: 'sk-b-test-key' }, secretStore: new MemorySecretStore(), online: () => true });
@@ -101,6 +102,13 @@ describe('chat turns', () => {
     expect(history.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(history[1]?.content.startsWith(stopped.text)).toBe(true);
     expect(history[1]?.content).toMatch(/stopped by the user/);
+  });
+
+  it('asks for the route\'s output limit and says when an answer ended there', async () => {
+    const cut = await core.chat.send({ text: 'a question whose answer is longer than three chunks', taskType: 'cheap' }).finished;
+    expect(a.requests.at(-1)?.body.max_tokens).toBe(3);
+    expect(cut.finish).toBe('length');
+    expect(cut.text).toBe('Echo: a ques');
   });
 
   it('records where another provider carried a broken stream on', async () => {

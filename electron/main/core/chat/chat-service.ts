@@ -280,6 +280,7 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
     attempts: scrubAttempts(r.attempts, scrub),
     trace: r.trace,
     ...(r.note ? { note: r.note } : {}),
+    ...(r.finishReason === 'length' || r.finishReason === 'max_tokens' ? { finish: 'length' as const } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ export function historyToTurns(messages: Message[]): ChatTurn[] {
 function partialMark(m: Message): string | undefined {
   if (m.status === 'cancelled') return '[This answer was stopped by the user before it was finished.]';
   if (m.status === 'error') return '[This answer was cut off before it was finished.]';
+  if (m.finish === 'length') return '[This answer reached the output limit and was cut off there.]';
   return undefined;
 }
 

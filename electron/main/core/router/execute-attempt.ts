@@ -21,6 +21,8 @@ export interface AttemptResult {
   ttftMs?: number;
   usage?: Usage;
   requestId?: string;
+  /** How the provider said the answer ended, when it did. */
+  finishReason?: string;
   error?: ProviderError;
   /** Aborted because another attempt won the hedge race. */
   lostHedge?: boolean;
@@ -115,7 +117,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
         requestId = event.requestId ?? requestId;
         opened = true;
         release(iterator);
-        return finish({ ok: true, usage: event.usage });
+        return finish({ ok: true, usage: event.usage, ...(event.finishReason ? { finishReason: event.finishReason } : {}) });
       }
     }
   } catch (error) {

@@ -175,7 +175,7 @@ class RouteRun {
       return runAttempt({
         adapter: this.adapterOf(target.provider),
         provider: target.provider,
-        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}) },
+        request: { model: target.model, messages: this.request.messages, ...this.outputLimit(target), ...(continuation ? { continueFrom: this.shown } : {}) },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
@@ -274,7 +274,14 @@ class RouteRun {
     if (usage) result.usage = usage;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
+    if (winner.result.finishReason) result.finishReason = winner.result.finishReason;
     return result;
+  }
+
+  /** The route's own output limit, else the model's from the catalog; else the adapter's default. */
+  private outputLimit(target: PlannedTarget): { maxTokens?: number } {
+    const limit = this.prep.options.maxOutputTokens ?? this.core.deps.price?.(target.provider, target.model)?.maxOutputTokens;
+    return limit ? { maxTokens: limit } : {};
   }
 
   /**

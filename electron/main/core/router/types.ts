@@ -18,6 +18,8 @@ export interface PriceInfo {
   inputUsdPerMTok: number;
   outputUsdPerMTok: number;
   contextWindow?: number;
+  /** The model's longest answer, from the catalog. */
+  maxOutputTokens?: number;
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
@@ -78,6 +80,8 @@ export interface RouteResult {
   trace: DecisionTrace;
   /** e.g. "continued by groq after openai failed". */
   note?: string;
+  /** The provider's own reason the answer ended ("stop", "length", "max_tokens"…). */
+  finishReason?: string;
 }
 
 /** Thrown when no target could answer. Carries every attempt and the partial text. */

@@ -27,6 +27,7 @@ function CopyButton({ label, text, testId }: { label: string; text: () => string
 /** Copy, regenerate or retry (on its route or another provider), and edit for the last question. */
 export function MessageActions({ message, canEdit, onEdit }: { message: Message; canEdit: boolean; onEdit: () => void }) {
   const regenerate = useChat((s) => s.regenerate);
+  const send = useChat((s) => s.send);
   const [picking, setPicking] = useState(false);
   const [choice, setChoice] = useState<Override>({ provider: '', model: '' });
   if (message.status === 'streaming') return null;
@@ -42,6 +43,16 @@ export function MessageActions({ message, canEdit, onEdit }: { message: Message;
       {canEdit && (
         <button type="button" className="link" data-testid="edit" onClick={onEdit}>
           Edit
+        </button>
+      )}
+      {isAnswer && message.finish === 'length' && (
+        <button
+          type="button"
+          className="link"
+          data-testid="continue"
+          onClick={() => void send({ conversationId: message.conversationId, text: 'Continue exactly where your last answer was cut off.', taskType: message.taskType ?? 'auto' })}
+        >
+          Continue
         </button>
       )}
       {isAnswer && (

@@ -1,12 +1,12 @@
-import { useCallback, useRef, useState, type ComponentProps } from 'react';
-import { Virtuoso, type StateSnapshot, type VirtuosoHandle } from 'react-virtuoso';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useChat } from '../../services-context.js';
 import { MessageRow } from './MessageRow.js';
 
 const NO_IDS: string[] = [];
 
-/** Where each conversation was left this session: its list state, or "at the latest message". */
-const positions = new Map<string, StateSnapshot | 'latest'>();
+/** Where each conversation was left this session: the index of the message at the top of the view, or "at the latest message". */
+const positions = new Map<string, number | 'latest'>();
 
 /** One row subscribes to its own item, so a streamed frame re-renders that row alone. */
 function Row({ id, lastQuestion }: { id: string; lastQuestion: boolean }) {
@@ -38,17 +38,22 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 function LoadedList({ conversationId, ids }: { conversationId: string; ids: string[] }) {
   const lastQuestion = useChat((s) => lastQuestionOf(ids, (id) => s.items[id]?.message.role));
   const list = useRef<VirtuosoHandle>(null);
-  const [atBottom, setAtBottom] = useState(true);
+  const [atBottom, setAtBottomState] = useState(true);
+  const atBottomRef = useRef(true);
+  const scroller = useRef<HTMLElement | null>(null);
+  const setAtBottom = (bottom: boolean): void => {
+    atBottomRef.current = bottom;
+    setAtBottomState(bottom);
+  };
   const [saved] = useState(() => positions.get(conversationId));
   // Positioning at the last item hides the list until it has measured its way there; a
   // conversation that has just begun needs none, and its first token must show at once.
-  const [start] = useState(() => (saved && saved !== 'latest' ? { restoreStateFrom: saved } : ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST' as const, align: 'end' as const } } : {}));
-
-  const remember = useCallback(() => {
-    list.current?.getState((state) => {
-      if (positions.get(conversationId) !== 'latest') positions.set(conversationId, state);
-    });
-  }, [conversationId]);
+  // A kept place is scrolled to once mounted: positioned at mount, the list would stay hidden
+  // until every row between there and the end had been measured.
+  const [start] = useState(() => (saved === undefined || saved === 'latest') && ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST' as const, align: 'end' as const } } : {});
+  useEffect(() => {
+    if (typeof saved === 'number') list.current?.scrollToIndex({ index: saved, align: 'start' });
+  }, [saved]);
 
   return (
     <div className="message-list">
@@ -65,13 +70,15 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
         atBottomStateChange={(bottom) => {
           setAtBottom(bottom);
           if (bottom) positions.set(conversationId, 'latest');
-          else {
-            positions.delete(conversationId);
-            remember();
-          }
         }}
-        isScrolling={(scrolling) => {
-          if (!scrolling) remember();
+        scrollerRef={(el) => {
+          scroller.current = el instanceof HTMLElement ? el : null;
+        }}
+        rangeChanged={() => {
+          if (!atBottomRef.current) {
+            const top = topVisibleIndex(scroller.current);
+            if (top !== undefined) positions.set(conversationId, top);
+          }
         }}
         increaseViewportBy={{ top: 800, bottom: 400 }}
       />
@@ -82,6 +89,16 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
       )}
     </div>
   );
+}
+
+/** The rendered range includes rows kept above the view; the place a reader left is the first row in it. */
+function topVisibleIndex(scroller: HTMLElement | null): number | undefined {
+  if (!scroller) return undefined;
+  const top = scroller.getBoundingClientRect().top;
+  for (const row of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+    if (row.getBoundingClientRect().bottom > top + 1) return Number(row.dataset.index);
+  }
+  return undefined;
 }
 
 function MessageOl(props: ComponentProps<'div'>) {

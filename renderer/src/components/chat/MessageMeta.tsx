@@ -7,6 +7,7 @@ export function MessageMeta({ item }: { item: ChatItem }) {
   const { message } = item;
   const parts: string[] = [];
   if (message.status === 'cancelled') parts.push('stopped');
+  if (message.finish === 'length') parts.push('cut off at the output limit');
   if (message.provider) parts.push(message.model ? `${message.provider}·${message.model}` : message.provider);
   if (message.trace?.taskReason) parts.push(message.trace.taskReason);
   else if (message.taskType) parts.push(message.taskType);
