@@ -2,32 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/csp';
 
-// The built page may load only its own scripts and talk only to its own host
-// (IPC needs no network; browser mode uses a same-origin WebSocket). Added at
-// build time only: the dev server injects an inline script this would block.
-// Remote images are allowed because an answer's image is only ever requested
-// after the user clicks its placeholder (renderer/src/markdown/RemoteImage.tsx).
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: http: https:",
-  // KaTeX's smallest fonts are inlined as data: URLs by the build.
-  "font-src 'self' data:",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+// Added at build time only: the dev server injects an inline script this would block.
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'switchboard-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
   };
 }
 

@@ -18,6 +18,7 @@ const steps = [
     args: [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'unit.json')}`],
   },
   { name: 'build', args: [bin('electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'] },
+  { name: 'electronegativity', args: [join(root, 'scripts', 'electronegativity.mjs')] },
   {
     name: 'end-to-end tests',
     args: [bin('vitest', 'vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'e2e.json')}`],

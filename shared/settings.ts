@@ -98,6 +98,8 @@ export const SettingsSchema = z.object({
   localFallback: z.object({ provider: ProviderIdSchema, model: z.string().min(1) }).optional(),
   budgets: BudgetsSchema.optional(),
   quotas: z.record(ProviderIdSchema, QuotaSchema).default({}),
+  /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
+  updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The shape a user writes by hand: defaults may be left out. */

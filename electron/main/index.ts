@@ -3,21 +3,27 @@
  * imports electron. It builds the same core the headless host and CLI use, binds
  * the contract to IPC, and opens one secure window.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
-import { bindContract, forwardEvents } from './ipc.js';
-import { rendererFileIn } from './trusted-frame.js';
+import { bindContract, deferredHandlers, forwardEvents } from './ipc.js';
+import { lockDownSession } from './session-guards.js';
+import { startSmokeTest } from './smoke-test.js';
+import { createUpdateService, type Question, type Updater } from './update-service.js';
 import { createMainWindow } from './window.js';
-import { checkWebUrl } from '../../shared/web-url.js';
+import { safeExternalUrl } from './external-links.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const outDir = join(import.meta.dirname, '..');
+// Privileged schemes must be declared before the app is ready.
+registerAppScheme(protocol);
 
 /** Every way a link leaves the app (a click in an answer, a window.open) passes the same check. */
 async function openExternal(url: string): Promise<void> {
-  const checked = checkWebUrl(url);
+  const checked = safeExternalUrl(url);
   if (checked) await shell.openExternal(checked);
 }
 
@@ -27,24 +33,67 @@ function openWindow(): BrowserWindow {
     openExternal,
     outDir,
     rendererDevUrl,
+    stateDir: app.getPath('userData'),
+    workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
     iconPath: join(outDir, '..', 'resources', 'icon.png'),
   });
 }
 
 export async function startDesktop(): Promise<Core> {
   const dataDir = app.getPath('userData');
-  const core = await createCore({
+  serveAppScheme(protocol, join(outDir, 'renderer'));
+  lockDownSession(session.defaultSession);
+  const starting = createCore({
     host: 'electron',
     dataDir,
     version: app.getVersion(),
     settingsBacking: await createElectronStoreBacking(dataDir),
     online: () => net.isOnline(),
     openExternal,
+    openPath: async (path) => {
+      mkdirSync(path, { recursive: true });
+      return shell.openPath(path);
+    },
   });
-  bindContract(ipcMain, core.handlers, { rendererFile: rendererFileIn(outDir), devUrl: rendererDevUrl });
+  const smoke = startSmokeTest(process.argv, (code) => app.exit(code));
+  // The window opens while the core starts; its first calls wait for it.
+  bindContract(ipcMain, deferredHandlers(starting), { pageUrl: APP_PAGE_URL, devUrl: rendererDevUrl }, smoke?.answered);
+  const win = openWindow();
+  const core = await starting;
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
-  openWindow();
+  // Only installed builds update themselves, and never during a smoke test.
+  if (app.isPackaged && !smoke) {
+    if (win.isVisible()) void startUpdates(core, win);
+    else win.once('ready-to-show', () => void startUpdates(core, win));
+  }
   return core;
+}
+
+const QUESTIONS: Record<Question['kind'], { message: (v: string) => string; detail: string; yes: string }> = {
+  download: { message: (v) => `Switchboard ${v} is available.`, detail: 'Download it now? You will be asked again before it is installed.', yes: 'Download' },
+  install: { message: (v) => `Switchboard ${v} is ready to install.`, detail: 'Restart now to install it? Chats in progress are saved first.', yes: 'Restart and install' },
+};
+
+async function startUpdates(core: Core, win: BrowserWindow): Promise<void> {
+  let updater: Updater;
+  try {
+    // Loaded after the window shows: nothing slow runs before it.
+    updater = (await import('electron-updater')).default.autoUpdater;
+  } catch (error) {
+    core.log.warn(`updates unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  createUpdateService({
+    updater,
+    log: core.log,
+    enabled: () => core.settings().updates.checkAutomatically,
+    ask: async ({ kind, version }) => {
+      const q = QUESTIONS[kind];
+      const { response } = await dialog.showMessageBox(win, { type: 'info', message: q.message(version), detail: q.detail, buttons: [q.yes, 'Later'], defaultId: 0, cancelId: 1 });
+      return response === 0;
+    },
+    setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  }).start();
 }
 
 /** Settles once the app is up (or has given up); tests of the Electron layer wait on it. */

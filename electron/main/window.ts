@@ -1,14 +1,16 @@
 /** The main window, built with Electron's secure defaults made explicit. */
 import { join } from 'node:path';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
-import { rendererFileIn } from './trusted-frame.js';
+import { APP_PAGE_URL } from './app-protocol.js';
+import { safeExternalUrl } from './external-links.js';
+import { fitToDisplays, MIN_SIZE, readWindowState, writeWindowState, type Bounds } from './window-state.js';
 
 export function secureWindowOptions(preloadPath: string, iconPath: string | undefined): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Switchboard',
     ...(iconPath ? { icon: iconPath } : {}),
@@ -21,7 +23,10 @@ export function secureWindowOptions(preloadPath: string, iconPath: string | unde
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
       webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   };
@@ -32,19 +37,34 @@ export interface WindowDeps {
   openExternal: (url: string) => Promise<void>;
   outDir: string;
   rendererDevUrl: string | undefined;
+  /** Where the window's size and position are remembered. */
+  stateDir: string;
+  /** Today's screens' work areas, to keep a restored window on one of them. */
+  workAreas: () => Bounds[];
   iconPath?: string;
 }
 
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
-  const win = new deps.BrowserWindow(secureWindowOptions(join(deps.outDir, 'preload', 'index.cjs'), deps.iconPath));
-  win.once('ready-to-show', () => win.show());
-  // The app never opens windows of its own; links go to the user's browser, which checks them.
+  const saved = readWindowState(deps.stateDir);
+  const options = secureWindowOptions(join(deps.outDir, 'preload', 'index.cjs'), deps.iconPath);
+  const win = new deps.BrowserWindow({ ...options, ...fitToDisplays(saved?.bounds, deps.workAreas()) });
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    writeWindowState(deps.stateDir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  // The app never opens windows of its own; web links go to the user's browser once checked.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    void deps.openExternal(url);
+    const safe = safeExternalUrl(url);
+    if (safe) void deps.openExternal(safe);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-redirect', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   if (deps.rendererDevUrl) void win.loadURL(deps.rendererDevUrl);
-  else void win.loadFile(rendererFileIn(deps.outDir));
+  else void win.loadURL(APP_PAGE_URL);
   return win;
 }

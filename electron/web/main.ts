@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     dataDir: resolveDataDir(args['data-dir']),
     configFile: resolveConfigFile(args.config),
     version,
+    logToConsole: false,
   });
   const host = await startWebHost({ handlers: core.handlers, events: core.events, rendererDir, port: parsePort(args.port) });
   console.log(`Switchboard: ${host.url}`);

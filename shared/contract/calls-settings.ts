@@ -17,6 +17,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web']),
   dataDir: z.string(),
+  /** Where the rotating log files are. */
+  logFolder: z.string(),
   notices: z.array(NoticeSchema),
   /** False when keys are kept in memory only because no OS keychain answered. */
   keychainAvailable: z.boolean(),
@@ -30,4 +32,6 @@ export const settingsCalls = {
   'settings.set': defineCall(SettingsSchema, SettingsSchema),
   'settings.export': defineCall(z.object({}).default({}), z.object({ json: z.string() })),
   'settings.import': defineCall(z.object({ json: z.string().max(5_000_000) }), SettingsSchema),
+  /** Opens the log folder in the file manager where the host can (the desktop app); `opened` says whether it did. */
+  'app.openLogFolder': defineCall(z.object({}).default({}), z.object({ opened: z.boolean(), path: z.string() })),
 };

@@ -30,12 +30,43 @@ describe('Electron main process', () => {
       webviewTag: false,
     });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win!.loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(win!.loaded).toBe('app://switchboard/index.html');
   });
 
-  it('denies new windows from the page', () => {
+  it('denies new windows, passing only checked http and https links to the system browser', () => {
     const [win] = stand.recorded.windows;
-    expect(win!.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    stand.recorded.opened.length = 0;
+    for (const url of ['https://example.com/a?b=1', 'http://example.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@evil.example/', 'vbscript:x', 'data:text/html,hi', 'https://[']) {
+      expect(win!.webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(stand.recorded.opened).toEqual(['https://example.com/a?b=1', 'http://example.org/']);
+  });
+
+  it('denies navigation, redirects and webviews', () => {
+    const [win] = stand.recorded.windows;
+    expect(win!.webContents.fire('will-navigate', 'https://evil.example/').prevented).toBe(true);
+    expect(win!.webContents.fire('will-redirect', 'https://evil.example/').prevented).toBe(true);
+    expect(win!.webContents.fire('will-attach-webview', {}, {}).prevented).toBe(true);
+  });
+
+  it('serves the page from a privileged app:// scheme, never file://', async () => {
+    expect(stand.recorded.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const handler = stand.recorded.protocolHandlers.get('app');
+    expect(handler).toBeDefined();
+    // Nothing outside the renderer folder, and no other host, whatever the path says.
+    for (const url of ['app://switchboard/../../../etc/passwd', 'app://switchboard/%2e%2e/%2e%2e/package.json', 'app://other/index.html']) {
+      expect((await handler!({ url })).status, url).toBe(404);
+    }
+  });
+
+  it('refuses every permission request and check', () => {
+    const granted: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      stand.recorded.permissionRequest?.({}, permission, (ok) => granted.push(ok));
+    }
+    expect(granted).toEqual([false, false, false, false, false]);
+    expect(stand.recorded.permissionCheck?.({}, 'media', 'app://switchboard', {})).toBe(false);
+    expect(stand.recorded.devicePermission?.({ deviceType: 'hid' })).toBe(false);
   });
 
   it('binds every contract call, and nothing else', () => {
@@ -68,5 +99,22 @@ describe('Electron main process', () => {
     } finally {
       win!.webContents.mainFrame = own;
     }
+  });
+
+  it('remembers where the window was when it closes', async () => {
+    const { readWindowState } = await import('../../electron/main/window-state.js');
+    const [win] = stand.recorded.windows;
+    win!.emit('close');
+    expect(readWindowState(stand.recorded.userData)).toEqual({ bounds: { x: 0, y: 0, width: 1200, height: 800 }, maximized: false });
+  });
+
+  it('brings the first window back, restored and focused, when the app is launched a second time', () => {
+    const [win] = stand.recorded.windows;
+    win!.minimized = true;
+    const before = win!.focused;
+    stand.app.emit('second-instance', {}, ['switchboard'], '/');
+    expect(win!.minimized).toBe(false);
+    expect(win!.focused).toBe(before + 1);
+    expect(stand.recorded.windows).toHaveLength(1);
   });
 });

@@ -17,6 +17,17 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   invoked: [] as { channel: string; args: unknown[] }[],
   errors: [] as string[],
+  schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response> | Response>(),
+  permissionRequest: undefined as ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined,
+  permissionCheck: undefined as ((...args: unknown[]) => boolean) | undefined,
+  devicePermission: undefined as ((...args: unknown[]) => boolean) | undefined,
+  exitCode: undefined as number | undefined,
+  opened: [] as string[],
+  openedPaths: [] as string[],
+  messageBoxes: [] as { message: string; buttons: string[] }[],
+  /** Which button the next message box "clicks", by index. */
+  messageBoxAnswers: [] as number[],
   userData: mkdtempSync(join(tmpdir(), 'sb-electron-')),
 };
 
@@ -28,6 +39,12 @@ class FakeWebContents extends EventEmitter {
   mainFrame = { url: '' };
   send(...args: unknown[]) {
     this.sent.push(args);
+  }
+  /** What a listener did to a cancellable event, as Electron would see it. */
+  fire(event: string, ...args: unknown[]): { prevented: boolean } {
+    const outcome = { prevented: false };
+    this.emit(event, { preventDefault: () => (outcome.prevented = true) }, ...args);
+    return outcome;
   }
   setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
     this.windowOpenHandler = handler;
@@ -50,11 +67,27 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loaded = url;
     this.webContents.mainFrame.url = url;
   }
+  maximized = false;
   isDestroyed = () => false;
-  isMinimized = () => false;
+  isMinimized = () => this.minimized;
+  isMaximized = () => this.maximized;
+  isVisible = () => true;
+  maximize() {
+    this.maximized = true;
+  }
+  getNormalBounds() {
+    const o = this.options as { x?: number; y?: number; width: number; height: number };
+    return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height };
+  }
   show() {}
-  focus() {}
-  restore() {}
+  focused = 0;
+  minimized = false;
+  focus() {
+    this.focused += 1;
+  }
+  restore() {
+    this.minimized = false;
+  }
 }
 
 const appEmitter = new EventEmitter();
@@ -66,7 +99,31 @@ export const app = Object.assign(appEmitter, {
   requestSingleInstanceLock: () => true,
   whenReady: () => Promise.resolve(),
   quit: () => {},
+  exit: (code: number) => {
+    recorded.exitCode = code;
+  },
 });
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => recorded.schemes.push(...schemes),
+  handle: (scheme: string, handler: (request: { url: string }) => Promise<Response> | Response) => recorded.protocolHandlers.set(scheme, handler),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (handler: typeof recorded.permissionRequest) => (recorded.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: typeof recorded.permissionCheck) => (recorded.permissionCheck = handler),
+    setDevicePermissionHandler: (handler: typeof recorded.devicePermission) => (recorded.devicePermission = handler),
+  },
+};
+
+/** Two screens side by side; tests move windows between them. */
+export const screen = {
+  getAllDisplays: () => [
+    { workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    { workArea: { x: 1920, y: 0, width: 1280, height: 1000 } },
+  ],
+};
 
 export const BrowserWindow = FakeBrowserWindow;
 
@@ -90,10 +147,23 @@ export const contextBridge = {
   exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api),
 };
 
-export const shell = { openExternal: async () => {} };
+export const shell = {
+  openExternal: async (url: string) => {
+    recorded.opened.push(url);
+  },
+  openPath: async (path: string) => {
+    recorded.openedPaths.push(path);
+    return '';
+  },
+};
 export const dialog = {
   showErrorBox: (title: string, content: string) => recorded.errors.push(`${title}: ${content}`),
+  showMessageBox: async (...args: unknown[]) => {
+    const options = args.at(-1) as { message: string; buttons: string[] };
+    recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
+    return { response: recorded.messageBoxAnswers.shift() ?? 1 };
+  },
 };
 export const net = { isOnline: () => true };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, net };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, net, protocol, session, screen };

@@ -71,7 +71,8 @@ describe('the CLI and hostile arguments', () => {
     expect(ollama.requests).toHaveLength(0);
   });
 
-  it('reads the prompt from stdin, with "-" or with no prompt argument', async () => {
+  // Two CLI runs, one carrying 300 KB: given room for a busy machine, where each start takes seconds.
+  it('reads the prompt from stdin, with "-" or with no prompt argument', { timeout: 60_000 }, async () => {
     const long = `summarise: ${'word '.repeat(60_000)}`; // ~300 KB: past what one argument may be on Linux
     const dashed = await runCli(['ask', '--json', '--config', config, '--data-dir', dataDir(), '-'], { stdin: long });
     expect(dashed.code).toBe(0);

@@ -32,6 +32,8 @@ import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { targetPrices } from './target-prices.js';
 import { createConversationStore } from './store/conversation-store.js';
+import { logCoreEvents } from './logging/log-events.js';
+import { createLogger, type Logger } from './logging/logger.js';
 
 export interface CoreOptions {
   host: 'electron' | 'web' | 'cli';
@@ -48,6 +50,10 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Hands a checked http(s) URL to the system browser; only the Electron host has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
+  openPath?: (path: string) => Promise<string>;
+  /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
+  logToConsole?: boolean;
 }
 
 export interface Core {
@@ -57,6 +63,7 @@ export interface Core {
   readonly pool: ProviderPool;
   readonly keys: KeyService;
   readonly router: Router;
+  readonly log: Logger;
   /** The settings in force: the user's own, or defaults built from the keys they have. */
   settings(): Settings;
   /** Task types with a route or options of their own (built-in ones included). */
@@ -106,7 +113,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
   await pool.refresh();
 
+  const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
+  log.info(`Switchboard ${options.version} starting (${options.host}), data in ${options.dataDir}`);
+  const stopLogging = logCoreEvents(events, log);
   const notices: Notice[] = [...store.notices];
+  for (const notice of notices) log.warn(`notice ${notice.id}: ${notice.text}`);
   const notify = (notice: Notice) => {
     if (!notices.some((n) => n.id === notice.id && n.text === notice.text)) notices.push(notice);
     events.emit('notice', notice);
@@ -164,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     version: options.version,
     host: options.host === 'electron' ? 'electron' : 'web',
     dataDir: options.dataDir,
+    logFolder: log.folder,
     notices: [...notices],
     keychainAvailable: secrets.status().available,
     ...(options.configFile ? { configFile: options.configFile } : {}),
@@ -172,7 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations }),
     ...providerHandlers({ pool, keys, router, health }),
-    ...settingsHandlers({ info, store, effective: () => effective }),
+    ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
   };
@@ -184,12 +196,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pool,
     keys,
     router,
+    log,
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
     health,
     close: async () => {
       await chat.close();
       await router.flush();
+      stopLogging();
     },
   };
 }

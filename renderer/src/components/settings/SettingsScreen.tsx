@@ -1,6 +1,7 @@
 import { useUi, useSettings } from '../../services-context.js';
 import type { SettingsTab } from '../../store/ui-store.js';
 import { BudgetsTab } from './BudgetsTab.js';
+import { GeneralTab } from './GeneralTab.js';
 import { ImportExportTab } from './ImportExportTab.js';
 import { LocalTab } from './local/LocalTab.js';
 import { ProvidersTab } from './providers/ProvidersTab.js';
@@ -13,6 +14,7 @@ const TABS: Array<{ id: SettingsTab; label: string }> = [
   { id: 'local', label: 'Local models' },
   { id: 'budgets', label: 'Budgets & quotas' },
   { id: 'import', label: 'Import/Export' },
+  { id: 'general', label: 'General' },
 ];
 
 export function SettingsScreen() {
@@ -46,6 +48,7 @@ export function SettingsScreen() {
         {tab === 'local' && <LocalTab />}
         {tab === 'budgets' && <BudgetsTab />}
         {tab === 'import' && <ImportExportTab />}
+        {tab === 'general' && <GeneralTab />}
       </div>
     </section>
   );
