@@ -41,7 +41,7 @@ export function overheadMetrics(o: OverheadSamples) {
     ttftRatioOfMedians: ms(percentile(ttfts(o.routedFile), 50) / percentile(ttfts(o.direct), 50)),
     ttftExtraMsP50: p(pairedDiffs(ttfts(o.routedFile), ttfts(o.direct)), 50),
     stateFileBytes: o.stateFileBytes,
-    /** Writing the state file after the answer was handed over: not part of the request's time. */
+    /** Writing the router state to switchboard.db after the answer was handed over: not part of the request's time. */
     stateWriteMsP50: p(o.stateWrites, 50),
     /** Planning one message right after other work (as every message is planned) and again at once. */
     planningMsP50AfterOtherWork: p(o.planning.afterOtherWork, 50),

@@ -12,12 +12,14 @@ import { printTable } from './report.js';
 import { runFailover } from './scenarios/failover.js';
 import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
+import { localApiMetrics, runLocalApi } from './scenarios/local-api.js';
+import { runStorage } from './scenarios/storage.js';
 import { runUi } from './scenarios/ui.js';
 import { runStartup } from './scenarios/startup.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
-const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, uiFirstTokenRounds: 20, uiOpenRounds: 5 };
+const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, apiWarmup: 300, apiRounds: 20, apiRoundSize: 25, uiFirstTokenRounds: 20, uiOpenRounds: 5 };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
   log(`ui: Chromium against the headless host: ${COUNTS.uiFirstTokenRounds} first tokens, ${COUNTS.uiOpenRounds} opens of a 10,000-message conversation, one ~21k-token markdown stream`);
   const ui = await runUi({ firstTokenRounds: COUNTS.uiFirstTokenRounds, openRounds: COUNTS.uiOpenRounds });
+  log(`local API: ${COUNTS.apiWarmup} warm-up + ${COUNTS.apiRounds} rounds of ${COUNTS.apiRoundSize}, direct and through the API, whole and streamed`);
+  const localApi = localApiMetrics(await runLocalApi(COUNTS.apiWarmup, COUNTS.apiRounds, COUNTS.apiRoundSize));
+  const storage = runStorage(log);
   log('startup: the headless host, process start to its first contract answer, 7 runs');
   const startup = await runStartup(7);
 
@@ -53,9 +58,20 @@ async function main(): Promise<void> {
     longTasksOver50msDuring2000TokPerSecStream: ui.longTasksOver50msDuring2000TokPerSecStream,
     frameCostRatio20kVs1k: ui.frameCostRatio20kVs1k,
     rendererBundleKbGz: ui.rendererBundleKbGz,
+    localApiOverheadMsP50: localApi.localApiOverheadMsP50,
+    localApiOverheadMsP95: localApi.localApiOverheadMsP95,
+    localApiTtftOverheadMsP50: localApi.localApiTtftOverheadMsP50,
+    localApiTtftOverheadMsP95: localApi.localApiTtftOverheadMsP95,
+    localApi,
+    openConversation10kMs: storage.openConversation10kMs,
+    searchMsP50At100k: storage.searchMsP50At100k,
+    checkpointCostUsP50: storage.checkpointCostUsP50,
+    attemptInsertUsP50: storage.attemptInsertUsP50,
+    dbBytesPer1kMessages: storage.dbBytesPer1kMessages,
     startupToWindowMs: startup.startupToWindowMs,
     startup,
     overhead,
+    storage,
     failover,
     hedge: { ...hedge, primaryStallMs: STALL_MS },
     ui,
@@ -64,13 +80,13 @@ async function main(): Promise<void> {
   };
 
   printTable(`Switchboard router bench  (${results.node}, ${results.cpu} x${results.cores}, load ${results.loadAvg1m.start}→${results.loadAvg1m.end}, ${results.timestamp})`, [
-    { metric: 'routerOverheadMsP50 (file state)', value: overhead.routerOverheadMsP50, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50 < 0.3 },
-    { metric: 'routerOverheadMsP95 (file state)', value: overhead.routerOverheadMsP95, unit: 'ms' },
+    { metric: 'routerOverheadMsP50 (switchboard.db)', value: overhead.routerOverheadMsP50, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50 < 0.3 },
+    { metric: 'routerOverheadMsP95 (switchboard.db)', value: overhead.routerOverheadMsP95, unit: 'ms' },
     { metric: 'routerOverheadMsP50InMemoryState', value: overhead.routerOverheadMsP50InMemoryState, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50InMemoryState < 0.3 },
     { metric: 'routerOverheadMsP95InMemoryState', value: overhead.routerOverheadMsP95InMemoryState, unit: 'ms' },
     { metric: 'persistenceCostMsP50 (file - memory)', value: overhead.persistenceCostMsP50, unit: 'ms' },
     { metric: 'state write after the answer, p50', value: overhead.stateWriteMsP50, unit: 'ms' },
-    { metric: 'ttftRatioVsDirect (file state, paired)', value: overhead.ttftRatioVsDirect, goal: '<= 1.05', met: overhead.ttftRatioVsDirect <= 1.05 },
+    { metric: 'ttftRatioVsDirect (switchboard.db, paired)', value: overhead.ttftRatioVsDirect, goal: '<= 1.05', met: overhead.ttftRatioVsDirect <= 1.05 },
     { metric: 'ttftExtraMsP50 (paired)', value: overhead.ttftExtraMsP50, unit: 'ms' },
     { metric: 'ttft ratio of medians (cross-check)', value: overhead.ttftRatioOfMedians },
     { metric: 'ttftRatioVsDirectInMemoryState', value: overhead.ttftRatioVsDirectInMemoryState },
@@ -78,8 +94,8 @@ async function main(): Promise<void> {
     { metric: 'planning p50, after other work / back to back', value: `${overhead.planningMsP50AfterOtherWork.toFixed(3)} / ${overhead.planningMsP50BackToBack.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct TTFT p50 / p95', value: `${overhead.direct.ttftMsP50.toFixed(3)} / ${overhead.direct.ttftMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'direct total p50 / p95', value: `${overhead.direct.totalMsP50.toFixed(3)} / ${overhead.direct.totalMsP95.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routed TTFT p50 / p95 (file)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routed total p50 / p95 (file)', value: `${overhead.routedFileState.totalMsP50.toFixed(3)} / ${overhead.routedFileState.totalMsP95.toFixed(3)}`, unit: 'ms' },
+    { metric: 'routed TTFT p50 / p95 (db)', value: `${overhead.routedFileState.ttftMsP50.toFixed(3)} / ${overhead.routedFileState.ttftMsP95.toFixed(3)}`, unit: 'ms' },
+    { metric: 'routed total p50 / p95 (db)', value: `${overhead.routedFileState.totalMsP50.toFixed(3)} / ${overhead.routedFileState.totalMsP95.toFixed(3)}`, unit: 'ms' },
     { metric: 'failoverExtraMsP50 (vs pinned fallback)', value: failover.failoverExtraMsP50, unit: 'ms', goal: '< 5 ms', met: failover.failoverExtraMsP50 < 5 },
     { metric: 'failoverExtraMsP95', value: failover.failoverExtraMsP95, unit: 'ms' },
     { metric: 'failover TTFT vs direct SDK, p50 extra', value: failover.failoverExtraMsP50VsDirectSdk, unit: 'ms' },
@@ -93,6 +109,18 @@ async function main(): Promise<void> {
     { metric: 'work per frame at 1k / 20k tokens', value: `${ui.stream.workPerFrameMsAt1k} / ${ui.stream.workPerFrameMsAt20k}`, unit: 'ms' },
     { metric: 'stream rate observed', value: ui.stream.tokensPerSecond, unit: 'tok/s' },
     { metric: 'rendererBundleKbGz (initial JS)', value: ui.rendererBundleKbGz, unit: 'KB', goal: '< 250 KB', met: ui.rendererBundleKbGz < 250 },
+    { metric: 'localApiOverheadMsP50 (whole request)', value: localApi.localApiOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiOverheadMsP50 < 0.35 },
+    { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
+    { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },
+    { metric: 'localApiTtftOverheadMsP95 (streamed)', value: localApi.localApiTtftOverheadMsP95, unit: 'ms' },
+    { metric: 'local API direct / through p50 (whole)', value: `${localApi.complete.directP50.toFixed(3)} / ${localApi.complete.apiP50.toFixed(3)}`, unit: 'ms' },
+    { metric: 'local API direct / through p50 (TTFT)', value: `${localApi.ttft.directP50.toFixed(3)} / ${localApi.ttft.apiP50.toFixed(3)}`, unit: 'ms' },
+    { metric: 'openConversation10kMs (latest page, p50 / first)', value: `${storage.openConversation10kMs} / ${storage.openConversation10kMsFirst}`, unit: 'ms', goal: '< 30 ms', met: storage.openConversation10kMs < 30 },
+    { metric: 'searchMsP50At100k (p95)', value: `${storage.searchMsP50At100k} (${storage.searchMsP95At100k})`, unit: 'ms', goal: '< 50 ms', met: storage.searchMsP50At100k < 50 },
+    { metric: 'search of a 1-2 character term (scan), p50', value: storage.searchShortTermMsP50At100k, unit: 'ms' },
+    { metric: 'checkpointCostUsP50', value: storage.checkpointCostUsP50, unit: 'µs', goal: '< 200 µs', met: storage.checkpointCostUsP50 < 200 },
+    { metric: 'attemptInsertUsP50', value: storage.attemptInsertUsP50, unit: 'µs' },
+    { metric: 'dbBytesPer1kMessages', value: storage.dbBytesPer1kMessages, unit: 'B' },
     { metric: 'startupToWindowMs (headless host, median)', value: startup.startupToWindowMs ?? startup.note ?? 'n/a', unit: startup.startupToWindowMs === null ? '' : 'ms' },
     { metric: 'samples (overhead / failover / hedge)', value: `${COUNTS.overheadRounds} / ${COUNTS.failoverRounds} / ${COUNTS.hedgeRuns}` },
     { metric: 'duration', value: results.durationMs, unit: 'ms' },

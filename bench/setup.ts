@@ -8,7 +8,9 @@ import { createAdapter } from '../electron/main/core/providers/create-adapter.js
 import { targetPrices } from '../electron/main/core/target-prices.js';
 import type { ProviderAdapter } from '../electron/main/core/providers/types.js';
 import type { BreakerTuning } from '../electron/main/core/router/breaker.js';
-import { createRouter, realClock, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
+import { createRouter, realClock, type AttemptLedger, type Router, type RouterStateStore } from '../electron/main/core/router/index.js';
+import { createAttemptLedger } from '../electron/main/core/store/attempts/attempt-ledger.js';
+import { openStorage, type Storage } from '../electron/main/core/store/storage.js';
 import { SettingsSchema, type ProviderConfig, type ProviderKind, type Settings } from '../shared/settings.js';
 import type { FakeProvider } from '../tests/fake-provider/index.js';
 
@@ -45,6 +47,7 @@ export interface BenchRouterOptions {
   /** An Ollama provider id that ends every chain, as in the app. */
   local?: string;
   state: RouterStateStore;
+  ledger?: AttemptLedger;
   breaker?: Partial<BreakerTuning>;
 }
 
@@ -52,7 +55,7 @@ function providerEntry(p: BenchProvider): { id: string; kind: ProviderKind; base
   return { id: p.id, kind: p.kind, baseURL: p.fake.baseURL, models: [p.kind === 'ollama' ? LOCAL_MODEL : MODEL] };
 }
 
-function benchSettings(options: BenchRouterOptions): Settings {
+export function benchSettings(options: BenchRouterOptions): Settings {
   return SettingsSchema.parse({
     providers: options.providers.map(providerEntry),
     routes: Object.fromEntries(Object.entries(options.routes).map(([task, ids]) => [task, ids.map((provider) => ({ provider, model: MODEL }))])),
@@ -91,6 +94,13 @@ export function benchRouter(options: BenchRouterOptions): Router {
     online: () => true,
     price: targetPrices(() => settings),
     state: options.state,
+    ...(options.ledger ? { ledger: options.ledger } : {}),
     ...(options.breaker ? { breaker: options.breaker } : {}),
   });
+}
+
+/** switchboard.db in `dir`, with the router state and the attempt ledger the app gives its router. */
+export function benchStorage(dir: string): { storage: Storage; state: RouterStateStore; ledger: AttemptLedger } {
+  const storage = openStorage(dir);
+  return { storage, state: storage.routerState, ledger: createAttemptLedger(storage.db, storage.attempts) };
 }

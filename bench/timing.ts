@@ -14,13 +14,14 @@ export interface Sample {
 }
 
 export const PROMPT: ChatTurn[] = [{ role: 'user', content: 'Say hello to the benchmark, please.' }];
+const WIRE_PROMPT = [{ role: 'user' as const, content: 'Say hello to the benchmark, please.' }];
 
 export async function directRequest(client: OpenAI, model: string): Promise<Sample> {
   const started = performance.now();
   let ttft: number | undefined;
   const stream = await client.chat.completions.create({
     model,
-    messages: PROMPT,
+    messages: WIRE_PROMPT,
     stream: true,
     stream_options: { include_usage: true },
   });

@@ -1,6 +1,7 @@
 // Native modules (keytar) must be built for the runtime that loads them: Electron
 // for the desktop app, Node for the CLI, the headless host and the tests. A marker
 // file records the current build so switching costs one rebuild, not every start.
+// better-sqlite3 is not listed: its Node-API prebuilds load in Node and Electron alike.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

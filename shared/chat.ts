@@ -50,8 +50,16 @@ export const DecisionTraceSchema = z.object({
 });
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
 
-export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled']);
+/** What started a call to a provider; every attempt is recorded with one. */
+export const AttemptSourceSchema = z.enum(['chat', 'compare', 'cli', 'api', 'probe']);
+export type AttemptSource = z.infer<typeof AttemptSourceSchema>;
+
+/** `interrupted`: Switchboard stopped (quit, crash, power cut) while the answer streamed; its text so far is kept. */
+export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled', 'interrupted']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+/** Where another provider carried a stream on: `at` is a character offset into the answer's text. */
+export const SeamsSchema = z.array(z.object({ at: z.number().int().nonnegative(), from: z.string(), to: z.string() }));
 
 export const MessageSchema = z.object({
   id: z.string(),
@@ -76,7 +84,7 @@ export const MessageSchema = z.object({
   /** Set when the answer ended at the output limit (`finish_reason: length`, Anthropic's `max_tokens`). */
   finish: z.enum(['length']).optional(),
   /** Where another provider carried the stream on: `at` is a character offset into `text`. */
-  seams: z.array(z.object({ at: z.number().int().nonnegative(), from: z.string(), to: z.string() })).optional(),
+  seams: SeamsSchema.optional(),
   error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
@@ -91,6 +99,18 @@ export const ConversationSummarySchema = z.object({
   stickyProvider: z.string().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** One message that matches a search, with the matched ranges ([start, end) offsets) inside its snippet. */
+export const SearchHitSchema = z.object({
+  conversationId: z.string(),
+  conversationTitle: z.string(),
+  messageId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  snippet: z.string(),
+  ranges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  createdAt: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 /** Longest prompt the app accepts in one message, so a stray paste cannot freeze the UI. */
 export const MAX_PROMPT_CHARS = 1_000_000;

@@ -90,6 +90,28 @@ export const QuotaSchema = z.object({
   tokensPerDay: z.number().int().positive().optional(),
 });
 
+/** The port the local API uses unless the user picks another. */
+export const DEFAULT_API_PORT = 4141;
+
+/** A browser origin, exactly: scheme, host and optional port; no path, no wildcard. */
+const OriginSchema = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'an origin is a scheme and host such as http://localhost:3000, with no path and no *');
+
+/** The local OpenAI- and Anthropic-compatible API. Its token is in the keychain, never here. */
+export const ApiSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  port: z.number().int().min(1).max(65535).default(DEFAULT_API_PORT),
+  allowedOrigins: z.array(OriginSchema).max(50).default([]),
+});
+export type ApiSettings = z.infer<typeof ApiSettingsSchema>;
+
+/** The API settings in force: off, on the default port, no origins, unless the user said otherwise. */
+export function apiSettingsOf(settings: Pick<Settings, 'api'>): ApiSettings {
+  return settings.api ?? { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [] };
+}
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   providers: z.array(ProviderConfigSchema).default([]),
@@ -98,6 +120,7 @@ export const SettingsSchema = z.object({
   localFallback: z.object({ provider: ProviderIdSchema, model: z.string().min(1) }).optional(),
   budgets: BudgetsSchema.optional(),
   quotas: z.record(ProviderIdSchema, QuotaSchema).default({}),
+  api: ApiSettingsSchema.optional(),
   /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
   updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
 });

@@ -10,10 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { createFileStateStore } from '../../electron/main/core/router/index.js';
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave } from '../interleave.js';
-import { BENCH_KEY, benchRouter, MODEL } from '../setup.js';
+import { BENCH_KEY, benchRouter, benchStorage, MODEL } from '../setup.js';
 import { directRequest, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface FailoverSamples {
@@ -34,6 +33,7 @@ export async function runFailover(warmupRounds: number, rounds: number): Promise
   const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
   primary.always({ type: 'status', status: 500 });
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const db = benchStorage(dir);
   try {
     const router = benchRouter({
       providers: [
@@ -43,7 +43,8 @@ export async function runFailover(warmupRounds: number, rounds: number): Promise
       ],
       routes: { general: ['primary', 'fallback'] },
       local: 'ollama',
-      state: createFileStateStore(join(dir, 'router-state.json')),
+      state: db.state,
+      ledger: db.ledger,
       breaker: { failureThreshold: Number.MAX_SAFE_INTEGER },
     });
     const client = new OpenAI({ baseURL: fallback.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
@@ -68,6 +69,7 @@ export async function runFailover(warmupRounds: number, rounds: number): Promise
     await router.flush();
     return samples;
   } finally {
+    db.storage.close();
     rmSync(dir, { recursive: true, force: true });
     await Promise.all([primary.close(), fallback.close(), local.close()]);
   }

@@ -1,8 +1,8 @@
 /**
  * Router overhead: the same prompt to the same fake (zero token delay), straight
  * through the OpenAI SDK, through the app's adapter alone, and through
- * router.route() with that adapter, once with the file-backed state store the
- * app uses and once with the in-memory one.
+ * router.route() with that adapter, once with the database the app uses
+ * (switchboard.db: router state and the attempt ledger) and once in memory.
  *
  * Method: the four kinds run interleaved (see interleave.ts), after a warm-up
  * that opens keep-alive sockets and lets the JIT settle. Overhead is the paired
@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { createFileStateStore, createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
+import { createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
 import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave, PAUSE_MS } from '../interleave.js';
-import { BENCH_KEY, benchAdapter, benchRouter, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
+import { BENCH_KEY, benchAdapter, benchRouter, benchStorage, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
 import { adapterRequest, directRequest, PROMPT, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
@@ -91,14 +91,14 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
   const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
   const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const db = benchStorage(dir);
   try {
     const providers: BenchProvider[] = [
       { id: 'openai', kind: 'openai', fake: cloud },
       { id: 'ollama', kind: 'ollama', fake: local },
     ];
-    const statePath = join(dir, 'router-state.json');
     const routes = { general: ['openai'] };
-    const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: createFileStateStore(statePath) });
+    const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: db.state, ledger: db.ledger });
     const memoryRouter = benchRouter({ providers, routes, local: 'ollama', state: createMemoryStateStore() });
     const client = new OpenAI({ baseURL: cloud.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
     const adapter = benchAdapter({ id: 'openai', kind: 'openai', fake: cloud });
@@ -124,11 +124,12 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       adapterOnly: samples.adapterOnly,
       routedFile: samples.routedFile,
       routedMemory: samples.routedMemory,
-      stateFileBytes: statSync(statePath).size,
+      stateFileBytes: statSync(db.storage.path).size,
       stateWrites,
       planning,
     };
   } finally {
+    db.storage.close();
     rmSync(dir, { recursive: true, force: true });
     await cloud.close();
     await local.close();

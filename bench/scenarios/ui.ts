@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { createConversationStore } from '../../electron/main/core/store/conversation-store.js';
 import { startFakeProvider, type FakeProvider } from '../../tests/fake-provider/index.js';
-import { launchBrowser, openApp, startHost, tempDataDir, type RunningHost } from '../../tests/e2e/harness.js';
+import { launchBrowser, openApp, seedConversation, startHost, tempDataDir, type RunningHost } from '../../tests/e2e/harness.js';
 import { percentile } from '../stats.js';
 import { markdownAnswer } from '../ui-answer.js';
 
@@ -176,11 +175,7 @@ export async function runUi(counts: { firstTokenRounds: number; openRounds: numb
   const settings = (url: string) => ({ providers: [{ id: 'local', kind: 'ollama' as const, baseURL: url }], routes: { general: [{ provider: 'local', model: 'llama3.2' }] }, localFallback: { provider: 'local', model: 'llama3.2' } });
   const echoDir = tempDataDir(settings(echo.url));
   const title = 'Ten thousand messages';
-  const store = createConversationStore(echoDir);
-  const conv = store.create(title, 1);
-  for (let i = 0; i < 10_000; i++) {
-    store.putMessage({ id: `m${i}`, conversationId: conv.id, role: i % 2 ? 'assistant' : 'user', text: `${i % 2 ? 'Answer' : 'Question'} ${i}: ${'words '.repeat(20 + (i % 30))}`, createdAt: 10 + i, status: 'done' });
-  }
+  seedConversation(echoDir, title, 10_000, (i, role) => `${role === 'user' ? 'Question' : 'Answer'} ${i}: ${'words '.repeat(20 + (i % 30))}`);
   const browser = await launchBrowser();
   const hosts: RunningHost[] = [];
   try {

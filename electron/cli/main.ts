@@ -1,5 +1,5 @@
 /**
- * The CLI: `switchboard <ask|doctor|models|keys> …` on the same core and settings
+ * The CLI: `switchboard <ask|history|export|import|doctor|models|keys> …` on the same core and settings
  * as the app. Exit 0 on success, 1 when a request failed, 2 on a usage error;
  * every error is one line, never a stack trace.
  */
@@ -13,21 +13,41 @@ import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
-import { createOutput } from './output.js';
+import { serve } from './commands/serve.js';
+import { createOutput, type Output } from './output.js';
+import { history } from './commands/history.js';
+import { exportCommand, importCommand } from './commands/transfer.js';
+import { openStorage } from '../main/core/store/storage.js';
+import type { Notice } from '../../shared/contract/calls-settings.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
 
 const USAGE = `usage: switchboard <command> [flags]
-  ask [--task TYPE|auto] [--provider ID [--model ID]] [--config FILE] [--data-dir DIR] [--json] PROMPT|-
+  ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--config FILE] [--data-dir DIR] [--json] PROMPT|-
       (with no PROMPT, or "-", the prompt is read from stdin)
+  history [--limit N] [--search QUERY] [--data-dir DIR] [--json]
+  export ID [--format json|md] [--data-dir DIR]
+  import FILE [--data-dir DIR] [--json]
   doctor [--config FILE] [--json]
   models [--provider ID] [--config FILE] [--json]
-  keys set PROVIDER | keys list [--json] | keys delete PROVIDER`;
+  keys set PROVIDER | keys list [--json] | keys delete PROVIDER
+  serve [--port N] [--config FILE] [--data-dir DIR]   (the local OpenAI- and Anthropic-compatible API)`;
 
 const COMMAND_OPTIONS = {
-  ask: { ...COMMON_OPTIONS, task: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' } },
+  ask: {
+    ...COMMON_OPTIONS,
+    task: { type: 'string' },
+    provider: { type: 'string' },
+    model: { type: 'string' },
+    save: { type: 'boolean' },
+    conversation: { type: 'string' },
+  },
+  history: { ...COMMON_OPTIONS, limit: { type: 'string' }, search: { type: 'string' } },
+  export: { ...COMMON_OPTIONS, format: { type: 'string' } },
+  import: COMMON_OPTIONS,
   doctor: COMMON_OPTIONS,
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' } },
 } as const;
 
 type Command = keyof typeof COMMAND_OPTIONS;
@@ -39,13 +59,24 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, doctor, models, keys)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, models, keys, serve)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
   const out = createOutput(flags.json === true);
-  if (command !== 'ask' && command !== 'keys' && positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const takes = command === 'export' || command === 'import' ? 1 : command === 'ask' || command === 'keys' ? Infinity : 0;
+  if (positionals.length > takes) throw new UsageError(`unexpected argument "${positionals[takes]}"`);
+  if (command === 'history' || command === 'export' || command === 'import') {
+    // These read and write the database only: no settings, keychain or providers to start.
+    const storage = openStorage(resolveDataDir(str('data-dir')));
+    storage.notices.forEach((notice) => printNotice(notice, out));
+    try {
+      if (command === 'history') return history(storage, { limit: str('limit'), search: str('search') }, out);
+      if (command === 'export') return exportCommand(storage, positionals[0], str('format'), out);
+      return importCommand(storage, positionals[0], out);
+    } finally {
+      storage.close();
+    }
   }
   const core: Core = await createCore({
     host: 'cli',
@@ -58,7 +89,11 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'ask': {
         const prompt = await readPrompt(positionals, process.stdin);
-        return await ask(core, { prompt, task: str('task'), provider: str('provider'), model: str('model') }, out);
+        return await ask(
+          core,
+          { prompt, task: str('task'), provider: str('provider'), model: str('model'), save: flags.save === true, conversation: str('conversation') },
+          out,
+        );
       }
       case 'doctor':
         return await doctor(core, out);
@@ -66,6 +101,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await models(core, str('provider'), out);
       case 'keys':
         return await keys(core, positionals, out);
+      case 'serve':
+        return await serve(core, str('port'), out, interrupted());
     }
   } finally {
     await core.close();
@@ -74,13 +111,26 @@ export async function runCli(argv: string[]): Promise<number> {
 
 /**
  * What the app would show in its notice bar: settings that were reset, files
- * set aside. The keychain's own state is left to the commands that need it.
+ * set aside, conversations moved into the database. The keychain's own state is
+ * left to the commands that need it.
  */
-async function printNotices(core: Core, out: ReturnType<typeof createOutput>): Promise<void> {
+async function printNotices(core: Core, out: Output): Promise<void> {
   const { notices } = await core.handlers['app.info']({}, { senderId: 0 });
   for (const notice of notices) {
-    if (notice.level !== 'info' && notice.id !== 'keychain.unavailable') out.note(`switchboard: ${notice.level}: ${oneLine(notice.text)}`);
+    if ((notice.level !== 'info' || notice.id.startsWith('storage.')) && notice.id !== 'keychain.unavailable') printNotice(notice, out);
   }
+}
+
+/** Resolves at Ctrl-C or a TERM signal, so `serve` can close its port and the core cleanly. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+function printNotice(notice: Notice, out: Output): void {
+  out.note(`switchboard: ${notice.level}: ${oneLine(notice.text)}`);
 }
 
 function readVersion(): string {

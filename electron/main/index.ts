@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { hostApi, type ApiHost } from '../api/api-host.js';
 import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createCore, type Core } from './core/app-core.js';
 import { createElectronStoreBacking } from './electron-store-backing.js';
@@ -61,6 +62,8 @@ export async function startDesktop(): Promise<Core> {
   const win = openWindow();
   const core = await starting;
   forwardEvents(core.events, () => BrowserWindow.getAllWindows());
+  apiHost = hostApi(core);
+  void apiHost.sync();
   // Only installed builds update themselves, and never during a smoke test.
   if (app.isPackaged && !smoke) {
     if (win.isVisible()) void startUpdates(core, win);
@@ -68,6 +71,9 @@ export async function startDesktop(): Promise<Core> {
   }
   return core;
 }
+
+/** The local API, while Settings → API has it on. */
+let apiHost: ApiHost | undefined;
 
 const QUESTIONS: Record<Question['kind'], { message: (v: string) => string; detail: string; yes: string }> = {
   download: { message: (v) => `Switchboard ${v} is available.`, detail: 'Download it now? You will be asked again before it is installed.', yes: 'Download' },
@@ -122,7 +128,10 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !core) return;
     closing = true;
     event.preventDefault();
-    void core.close().finally(() => app.quit());
+    const stopping = core;
+    void Promise.resolve(apiHost?.close())
+      .then(() => stopping.close())
+      .finally(() => app.quit());
   });
   ready = app
     .whenReady()

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../main/core/app-core.js';
 import { parsePort, resolveConfigFile, resolveDataDir, UsageError } from '../main/core/host-options.js';
 import { startWebHost } from './server.js';
+import { hostApi } from '../api/api-host.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   });
   const host = await startWebHost({ handlers: core.handlers, events: core.events, rendererDir, port: parsePort(args.port) });
   console.log(`Switchboard: ${host.url}`);
+  const api = hostApi(core);
+  await api.sync();
   const stop = async () => {
+    await api.close();
     await host.close();
     await core.close();
     process.exit(0);

@@ -3,7 +3,7 @@
  * Not here: provider set-up (calls-providers) and settings (calls-settings).
  */
 import { z } from 'zod';
-import { ConversationSummarySchema, MAX_PROMPT_CHARS, MessageSchema } from '../chat.js';
+import { ConversationSummarySchema, MAX_PROMPT_CHARS, MessageSchema, SearchHitSchema } from '../chat.js';
 import { TaskChoiceSchema } from '../task-types.js';
 import { defineCall } from './define.js';
 
@@ -37,9 +37,23 @@ export const chatCalls = {
   ),
   'chat.cancel': defineCall(z.object({ messageId: Id }), z.object({ cancelled: z.boolean() })),
   'conversations.list': defineCall(z.object({}).default({}), z.array(ConversationSummarySchema)),
+  /** The conversation and its latest messages (at most 100, oldest first); `hasOlder` says whether to page back. */
   'conversations.get': defineCall(
     z.object({ id: Id }),
-    z.object({ conversation: ConversationSummarySchema, messages: z.array(MessageSchema) }),
+    z.object({ conversation: ConversationSummarySchema, messages: z.array(MessageSchema), hasOlder: z.boolean() }),
+  ),
+  /** Messages strictly older than `before`, oldest first. */
+  'conversations.page': defineCall(
+    z.object({ id: Id, before: Id, limit: z.number().int().min(1).max(200).default(100) }),
+    z.object({ messages: z.array(MessageSchema), hasOlder: z.boolean() }),
+  ),
+  /** Every message, ranked by relevance; `ranges` are [start, end) offsets of the matches within `snippet`. */
+  'conversations.search': defineCall(
+    z.object({
+      query: z.string().min(1, 'type something to search for').max(500, 'a search can be at most 500 characters'),
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    z.object({ hits: z.array(SearchHitSchema) }),
   ),
   'conversations.delete': defineCall(z.object({ id: Id }), z.object({ deleted: z.boolean() })),
 };

@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createConversationStore } from '../../electron/main/core/store/conversation-store.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { cleanEnv, launchBrowser, openApp, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
 
 const answers = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 
@@ -45,12 +44,7 @@ describe('message actions and turns', () => {
       localFallback: { provider: 'local', model: 'llama3.2' },
     });
     // A 10,000-message conversation, written through the app's own store.
-    const store = createConversationStore(dataDir);
-    const conv = store.create(bigTitle, 1_000);
-    for (let i = 0; i < 10_000; i++) {
-      const role = i % 2 === 0 ? 'user' : 'assistant';
-      store.putMessage({ id: `m${i}`, conversationId: conv.id, role, text: `${role === 'user' ? 'Question' : 'Answer'} number ${i}`, createdAt: 2_000 + i, status: 'done' });
-    }
+    seedConversation(dataDir, bigTitle, 10_000, (i, role) => `${role === 'user' ? 'Question' : 'Answer'} number ${i}`);
     browser = await launchBrowser();
     host = await startHost(['--data-dir', dataDir], cleanEnv({ BETA_KEY: 'sk-beta-e2e-key' }));
   });

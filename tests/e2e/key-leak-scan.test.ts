@@ -149,9 +149,9 @@ describe('a key never leaks', () => {
     expect(received).toContain(maskedForm(CANARY));
     expect(received).toContain('Echo: first message');
 
-    // (a) Every file under the data folder, conversations included.
+    // (a) Every file under the data folder, the database (and its write-ahead log) included.
     const onDisk = filesUnder(dataDir).map((f) => ({ name: relative(dataDir, f), text: readFileSync(f, 'utf8') }));
-    expect(onDisk.some((f) => f.name.startsWith('conversations') && f.name.endsWith('.jsonl') && f.text.includes('Echo: first message'))).toBe(true);
+    expect(onDisk.some((f) => f.name.startsWith('switchboard.db') && f.text.includes('Echo: first message'))).toBe(true);
 
     // (c) The host's stdout and stderr.
     expect(host.output()).toMatch(/^Switchboard: http/m);

@@ -3,7 +3,15 @@ import { randomBase62 } from './http-io.js';
 
 const event = (name: string, payload: unknown): string => `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
 
-const stopReason = (answer: Answer): string => (answer.truncated ? 'max_tokens' : 'end_turn');
+const stopReason = (answer: Answer): string => (answer.truncated ? 'max_tokens' : answer.toolCall ? 'tool_use' : 'end_turn');
+
+function argumentsObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
 
 function usage(answer: Answer, outputTokens: number): Record<string, unknown> {
   return {
@@ -39,16 +47,21 @@ export const anthropicDialect: ChatDialect = {
       stop_sequence: null,
       usage: usage(answer, 1),
     };
+    const call = answer.toolCall;
+    // A tool_use block starts with an empty input; the input then streams as JSON pieces.
+    const block = call ? { type: 'tool_use', id: call.id, name: call.name, input: {} } : { type: 'text', text: '' };
+    const delta = (text: string) => (call ? { type: 'input_json_delta', partial_json: text } : { type: 'text_delta', text });
     return {
       contentType: 'text/event-stream; charset=utf-8',
       headers: ex.headers,
       head: [
         event('message_start', { type: 'message_start', message }),
-        event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+        event('content_block_start', { type: 'content_block_start', index: 0, content_block: block }),
         'event: ping\ndata: {"type": "ping"}\n\n',
+        ...(call ? [event('content_block_delta', { type: 'content_block_delta', index: 0, delta: delta('') })] : []),
       ],
       chunks: answer.chunks.map((text) =>
-        event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+        event('content_block_delta', { type: 'content_block_delta', index: 0, delta: delta(text) })),
       tail: [
         event('content_block_stop', { type: 'content_block_stop', index: 0 }),
         // output_tokens here is cumulative: the SDK replaces its count with it.
@@ -66,7 +79,7 @@ export const anthropicDialect: ChatDialect = {
       type: 'message',
       role: 'assistant',
       model: answer.model,
-      content: [{ type: 'text', text }],
+      content: [answer.toolCall ? { type: 'tool_use', id: answer.toolCall.id, name: answer.toolCall.name, input: argumentsObject(text) } : { type: 'text', text }],
       stop_reason: stop,
       stop_sequence: null,
       usage: usage(answer, outputTokens),

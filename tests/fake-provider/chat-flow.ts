@@ -8,12 +8,15 @@ import { isRecord, pause } from './http-io.js';
 import { writeStream } from './stream-writer.js';
 import { writeBody } from './body-writer.js';
 import { canonicalModel } from './ollama-catalogue.js';
+import { defaultToolCall, type FakeToolCall } from './tool-reply.js';
 
 /** Everything a protocol needs to render one answer. */
 export interface Answer {
   model: string;
   text: string;
   chunks: string[];
+  /** Set when the answer is a tool call: `chunks` are then pieces of its arguments. */
+  toolCall?: FakeToolCall;
   /** The reply was cut at the request's max tokens. */
   truncated: boolean;
   inputTokens: number;
@@ -77,7 +80,8 @@ export async function serveChat(ex: Exchange, dialect: ChatDialect): Promise<voi
     return;
   }
 
-  const text = (ex.state.options.reply ?? defaultReply)(request);
+  const toolCall = pickToolCall(ex, request);
+  const text = toolCall ? toolCall.arguments : (ex.state.options.reply ?? defaultReply)(request);
   const allChunks = splitChunks(text, ex.state.chunkSize);
   const cap = dialect.maxTokens(ex.body);
   const chunks = cap !== undefined && cap < allChunks.length ? allChunks.slice(0, Math.max(0, cap)) : allChunks;
@@ -86,6 +90,7 @@ export async function serveChat(ex: Exchange, dialect: ChatDialect): Promise<voi
     text: chunks.join(''),
     chunks,
     truncated: chunks.length < allChunks.length,
+    ...(toolCall ? { toolCall } : {}),
     inputTokens: estimateInputTokens(request.messages),
     outputTokens: chunks.length,
     created: Math.floor(Date.now() / 1000),
@@ -98,4 +103,12 @@ export async function serveChat(ex: Exchange, dialect: ChatDialect): Promise<voi
   const pacing = { tokenDelayMs: ex.state.tokenDelayMs, signal: ex.signal };
   if (request.stream) await writeStream(ex.res, dialect.streamPlan(answer, ex), fault, pacing);
   else await writeBody(ex.res, dialect.bodyPlan(answer, ex), fault, pacing);
+}
+
+function pickToolCall(ex: Exchange, request: RecordedChat): FakeToolCall | undefined {
+  const custom = ex.state.options.toolCall;
+  if (!custom) return defaultToolCall(request, ex.state.options.protocol);
+  const chosen = custom(request);
+  const fallback = defaultToolCall({ ...request, body: { ...request.body, tool_choice: undefined } }, ex.state.options.protocol);
+  return chosen && fallback ? { ...fallback, ...chosen } : undefined;
 }

@@ -14,6 +14,12 @@ export function contentText(content: unknown): string {
     .join('');
 }
 
+/** Anthropic's tool results, which ride in a user message as `tool_result` blocks. */
+function toolResults(content: unknown): ChatMessage[] {
+  if (!Array.isArray(content)) return [];
+  return content.filter((part) => isRecord(part) && part.type === 'tool_result').map((part) => ({ role: 'tool', content: contentText((part as Record<string, unknown>).content) }));
+}
+
 export function readMessages(body: Record<string, unknown>): ChatMessage[] {
   const raw = Array.isArray(body.messages) ? body.messages : [];
   const messages: ChatMessage[] = [];
@@ -21,7 +27,11 @@ export function readMessages(body: Record<string, unknown>): ChatMessage[] {
   if (body.system !== undefined) messages.push({ role: 'system', content: contentText(body.system) });
   for (const item of raw) {
     if (!isRecord(item)) continue;
-    messages.push({ role: typeof item.role === 'string' ? item.role : '', content: contentText(item.content) });
+    const results = toolResults(item.content);
+    messages.push(...results);
+    const text = contentText(item.content);
+    // A user message that only carries tool results is recorded as those results.
+    if (results.length === 0 || text !== '') messages.push({ role: typeof item.role === 'string' ? item.role : '', content: text });
   }
   return messages;
 }

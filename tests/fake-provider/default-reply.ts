@@ -9,6 +9,8 @@ import type { RecordedChat } from './types.js';
  * A prefill that is not a prefix of the echo gets the whole echo.
  */
 export function defaultReply(chat: RecordedChat): string {
+  const lastMessage = chat.messages[chat.messages.length - 1];
+  if (lastMessage?.role === 'tool') return `Tool said: ${lastMessage.content}`;
   const lastUser = [...chat.messages].reverse().find((message) => message.role === 'user');
   const full = `Echo: ${lastUser?.content ?? ''}`;
   const last = chat.messages[chat.messages.length - 1];

@@ -21,6 +21,19 @@ function finalFields(answer: Answer, evalCount: number): Record<string, unknown>
   };
 }
 
+/** Ollama sends a tool call whole, arguments as an object, in one message. */
+function message(answer: Answer, content: string): Record<string, unknown> {
+  const call = answer.toolCall;
+  if (!call) return { role: 'assistant', content };
+  let args: unknown;
+  try {
+    args = JSON.parse(answer.text);
+  } catch {
+    args = {};
+  }
+  return { role: 'assistant', content: '', tool_calls: [{ function: { name: call.name, arguments: args } }] };
+}
+
 export const ollamaDialect: ChatDialect = {
   streamByDefault: true,
   maxTokens: (body) => (isRecord(body.options) && typeof body.options.num_predict === 'number' && body.options.num_predict >= 0 ? body.options.num_predict : undefined),
@@ -30,8 +43,8 @@ export const ollamaDialect: ChatDialect = {
       contentType: 'application/x-ndjson',
       headers: ex.headers,
       head: [],
-      chunks: answer.chunks.map((content) =>
-        line({ model: answer.model, created_at: createdAt(), message: { role: 'assistant', content }, done: false })),
+      chunks: (answer.toolCall ? [''] : answer.chunks).map((content) =>
+        line({ model: answer.model, created_at: createdAt(), message: message(answer, content), done: false })),
       tail: [line({ model: answer.model, created_at: createdAt(), message: { role: 'assistant', content: '' }, ...finalFields(answer, answer.outputTokens) })],
       errorFrame: (text) => line({ error: text ?? 'an error was encountered while running the model: unexpected EOF' }),
       malformedFrame: `{"model":"${answer.model}","created_at":"${createdAt()}","message":{"role":"assistant","content":"\n`,
@@ -42,7 +55,7 @@ export const ollamaDialect: ChatDialect = {
     const createdAt = new Date().toISOString();
     return {
       headers: ex.headers,
-      body: { model: answer.model, created_at: createdAt, message: { role: 'assistant', content: answer.text }, ...finalFields(answer, answer.outputTokens) },
+      body: { model: answer.model, created_at: createdAt, message: message(answer, answer.text), ...finalFields(answer, answer.outputTokens) },
       chunkCount: answer.chunks.length,
       unfinished: (n) => ({ model: answer.model, created_at: createdAt, message: { role: 'assistant', content: answer.chunks.slice(0, n).join('') }, done: false }),
       failure: (text) => ({ status: 500, body: { error: text ?? 'an error was encountered while running the model: unexpected EOF' }, headers: {} }),

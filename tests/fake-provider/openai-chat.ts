@@ -55,7 +55,12 @@ export function openaiDialect(flavor: Flavor): ChatDialect {
       const nullUsage = withUsage && flavor !== 'ollama-openai' ? { usage: null } : {};
       const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}): string =>
         sse({ ...envelope, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...nullUsage, ...extra });
-      const roleDelta = flavor === 'ollama-openai' ? { role: 'assistant', content: '' } : { role: 'assistant', content: '', refusal: null };
+      const call = answer.toolCall;
+      // A tool call's first chunk names it with empty arguments; the arguments follow in pieces.
+      const roleDelta = call
+        ? { role: 'assistant', content: null, tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }], ...(flavor === 'ollama-openai' ? {} : { refusal: null }) }
+        : flavor === 'ollama-openai' ? { role: 'assistant', content: '' } : { role: 'assistant', content: '', refusal: null };
+      const pieceDelta = (text: string): Record<string, unknown> => (call ? { tool_calls: [{ index: 0, function: { arguments: text } }] } : { content: text });
       const obfuscation = (): Record<string, unknown> => (flavor === undefined ? { obfuscation: randomBase62(6) } : {});
       const usage = usageBody(answer, flavor);
 
@@ -70,7 +75,7 @@ export function openaiDialect(flavor: Flavor): ChatDialect {
         contentType: 'text/event-stream; charset=utf-8',
         headers: ex.headers,
         head: [chunk(roleDelta, null, { ...obfuscation(), ...(flavor === 'groq' ? { x_groq: { id: groqId(ex) } } : {}) })],
-        chunks: answer.chunks.map((text) => chunk({ content: text }, null, obfuscation())),
+        chunks: answer.chunks.map((text) => chunk(pieceDelta(text), null, obfuscation())),
         tail,
         errorFrame: (message) => sse(errorPayload(message, flavor)),
         malformedFrame: `data: {"id":"${id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"\n\n`,
@@ -81,12 +86,15 @@ export function openaiDialect(flavor: Flavor): ChatDialect {
       const message = flavor === 'ollama-openai'
         ? { role: 'assistant', content: answer.text }
         : { role: 'assistant', content: answer.text, refusal: null, annotations: [] };
+      const call = answer.toolCall;
+      const reply = (content: string): Record<string, unknown> =>
+        call ? { ...message, content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: call.name, arguments: content } }] } : { ...message, content };
       const build = (content: string, finish: string | null, completionTokens: number): Record<string, unknown> => ({
         id: completionId(flavor),
         object: 'chat.completion',
         created: answer.created,
         model: answer.model,
-        choices: [{ index: 0, message: { ...message, content }, logprobs: null, finish_reason: finish }],
+        choices: [{ index: 0, message: reply(content), logprobs: null, finish_reason: finish }],
         usage: usageBody({ ...answer, outputTokens: completionTokens }, flavor),
         ...(flavor === undefined ? { service_tier: 'default' } : {}),
         system_fingerprint: fingerprint,
@@ -104,7 +112,7 @@ export function openaiDialect(flavor: Flavor): ChatDialect {
   };
 }
 
-const finishOf = (answer: Answer): string => (answer.truncated ? 'length' : 'stop');
+const finishOf = (answer: Answer): string => (answer.truncated ? 'length' : answer.toolCall ? 'tool_calls' : 'stop');
 
 function numberField(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

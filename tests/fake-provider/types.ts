@@ -52,6 +52,11 @@ export interface FakeOptions {
    */
   strictModels?: boolean;
   reply?: (req: RecordedChat) => string;
+  /**
+   * Whether to answer with a tool call instead of text; the default calls the
+   * first offered tool until the conversation holds a tool result (tool-reply.ts).
+   */
+  toolCall?: (req: RecordedChat) => { name: string; arguments: string } | undefined;
   /** Characters per streamed chunk; default 4 so a reply is many chunks. */
   chunkSize?: number;
   tokenDelayMs?: number;

@@ -5,17 +5,7 @@
  */
 import { CALL_NAMES } from '../../shared/contract/index.js';
 
-/** mulberry32: tiny, fast, and good enough to pick cases. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded as seededRandom } from '../unit/router/fakes.js';
 
 // Field names the contract really uses, so random objects often get past the first check.
 const FIELDS = ['id', 'conversationId', 'messageId', 'text', 'taskType', 'provider', 'model', 'key', 'settings', 'providers', 'routes', 'name', 'kind', 'baseURL', 'enabled', 'models', 'query', 'limit', 'before', 'format', 'json', 'theme', '__proto__', 'constructor', 'prototype', 'toString'];

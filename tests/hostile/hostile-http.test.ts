@@ -10,11 +10,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../electron/main/core/events/event-bus.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
+import { startApiServer, type ApiServer } from '../../electron/api/server.js';
+import { SettingsSchema } from '../../shared/settings.js';
 import type { Handlers } from '../../shared/contract/index.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
 import { rawExchange, statusOf } from './raw-socket.js';
 
 const handlers = new Proxy({} as Handlers, { get: () => async () => [] });
+
+const API_TOKEN = 'sb-hostile-test-token';
+// The API's own checks and parsers are under test here, not routing: every chat fails fast.
+const apiCore = {
+  router: { route: () => Promise.reject(new Error('no providers in this test')) },
+  settings: () => SettingsSchema.parse({}),
+  taskTypes: () => ['general'],
+  scrub: (text: string) => text,
+};
 
 const BAD_TARGETS = ['//[', 'http://[', '//%', '//x:65536', '//a:b@[::1', '//a:b@[::1]:99999', '*', '%', '/%', '/%zz', '/%00', '/a\\..\\b', 'http://127.0.0.1/', `/${'a'.repeat(9000)}`];
 const label = (target: string) => (target.length > 40 ? `${target.slice(0, 12)}… (${target.length} characters)` : target);
@@ -49,8 +60,10 @@ interface Server {
 describe('every HTTP server survives malformed requests', () => {
   let web: WebHost;
   let fake: FakeProvider;
+  let api: ApiServer;
 
   beforeAll(async () => {
+    api = await startApiServer({ core: apiCore, port: 0, token: () => API_TOKEN, allowedOrigins: () => [] });
     const dir = mkdtempSync(join(tmpdir(), 'sb-hostile-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title>');
     web = await startWebHost({ handlers, events: createEventBus(), rendererDir: dir, port: 0 });
@@ -58,12 +71,14 @@ describe('every HTTP server survives malformed requests', () => {
   });
   afterAll(async () => {
     await web?.close();
+    await api?.close();
     await fake?.close();
   });
 
   const servers: Server[] = [
     { name: 'the headless host', port: () => web.port, alive: async () => (await fetch(web.url)).status },
     { name: 'the fake provider', port: () => fake.port, alive: async () => (await fetch(`${fake.baseURL}/models`)).status },
+    { name: 'the local API', port: () => api.port, alive: async () => (await fetch(`${api.url}/models`, { headers: { authorization: `Bearer ${API_TOKEN}` } })).status },
   ];
 
   for (const server of servers) {
@@ -91,6 +106,33 @@ describe('every HTTP server survives malformed requests', () => {
       expect(statusOf(await rawExchange(web.port, request(web.port, `${path}?token=${web.token}`, '')))).toBe(200);
     },
   );
+
+  const postToApi = (path: string, body: string) =>
+    fetch(`http://127.0.0.1:${api.port}${path}`, { method: 'POST', headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' }, body });
+
+  it.each([
+    ['a body that is not JSON', 'not json'],
+    ['a JSON array', '[1,2]'],
+    ['messages that are not a list', '{"model":"switchboard/auto","messages":"hi"}'],
+    ['a message with an unknown role', '{"model":"switchboard/auto","messages":[{"role":"wizard","content":"x"}]}'],
+    ['a message with no content at all', '{"model":"switchboard/auto","max_tokens":5,"messages":[{"role":"user"}]}'],
+  ])('answers %s on the local API with a 400 in the endpoint\'s format', async (_name, body) => {
+    for (const path of ['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens']) {
+      const res = await postToApi(path, body);
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toHaveProperty('error');
+    }
+  });
+
+  it('lets no request body pollute a prototype', async () => {
+    const body = '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"model":"switchboard/auto","max_tokens":5,"messages":[{"role":"user","content":"x"}]}';
+    for (const path of ['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens']) {
+      const res = await postToApi(path, body);
+      expect(res.status, path).toBeLessThan(600);
+      await res.json();
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 
   it('does not decode twice, so %2569 stays a literal "%69" and finds no file', async () => {
     expect(statusOf(await rawExchange(web.port, request(web.port, '/%2569ndex.html', '')))).toBe(404);

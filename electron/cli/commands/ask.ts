@@ -1,7 +1,8 @@
 /**
- * `switchboard ask [--task TYPE|auto] [--provider ID [--model ID]] [--json] PROMPT`.
+ * `switchboard ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--json] PROMPT`.
  * Streams the answer; with --json, one JSON object per line (attempt, delta,
- * fallback, then done or error), a contract scripts depend on.
+ * fallback, then done or error), a contract scripts depend on. Without --save
+ * or --conversation no conversation is stored; the attempts always are.
  */
 import type { Message } from '../../../shared/chat.js';
 import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
@@ -14,11 +15,19 @@ export interface AskOptions {
   task?: string;
   provider?: string;
   model?: string;
+  /** Store the exchange as a new conversation. */
+  save?: boolean;
+  /** Continue this stored conversation, sending its history. */
+  conversation?: string;
 }
 
 export function validateAsk(core: Core, options: AskOptions): void {
   if (!options.prompt.trim()) throw new UsageError('ask needs a prompt, e.g. switchboard ask "hello"');
   if (options.model && !options.provider) throw new UsageError('--model needs --provider');
+  if (options.save && options.conversation) throw new UsageError('use --save or --conversation, not both');
+  if (options.conversation !== undefined && !core.storage.conversations.summary(options.conversation)) {
+    throw new Error(`no conversation ${options.conversation} (see: switchboard history)`);
+  }
   const task = options.task ?? 'auto';
   const known = new Set<string>(['auto', ...BUILTIN_TASK_TYPES, ...core.taskTypes()]);
   if (!known.has(task)) throw new UsageError(`unknown task type "${task}"; known: ${[...known].join(', ')}`);
@@ -32,15 +41,18 @@ export async function ask(core: Core, options: AskOptions, out: Output): Promise
   validateAsk(core, options);
   // The CLI's core sends exactly one message, so every chat event belongs to it.
   const unsubscribe = core.events.subscribe((name, payload) => print(name, payload, out));
+  const saved = options.save === true || options.conversation !== undefined;
   const sent = core.chat.send({
     text: options.prompt,
+    save: saved,
+    ...(options.conversation !== undefined ? { conversationId: options.conversation } : {}),
     taskType: options.task ?? 'auto',
     ...(options.provider ? { provider: options.provider } : {}),
     ...(options.model ? { model: options.model } : {}),
   });
   const message = await sent.finished;
   unsubscribe();
-  return finish(message, out);
+  return finish(message, out, saved ? sent.conversationId : undefined);
 }
 
 function print(name: string, payload: unknown, out: Output): void {
@@ -73,12 +85,14 @@ function failedBefore(message: Message): string {
   return failed.length > 0 ? ` · after ${failed.map((a) => `${a.provider}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
-function finish(message: Message, out: Output): number {
+function finish(message: Message, out: Output, conversationId: string | undefined): number {
+  const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
     const usage = { inputTokens: message.usage?.inputTokens ?? 0, outputTokens: message.usage?.outputTokens ?? 0 };
     if (out.json) {
       out.line({
         event: 'done',
+        ...stored,
         provider: message.provider,
         model: message.model,
         taskType: message.taskType,
@@ -93,7 +107,8 @@ function finish(message: Message, out: Output): number {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
         `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
-          (message.note ? ` · ${message.note}` : failedBefore(message)),
+          (message.note ? ` · ${message.note}` : failedBefore(message)) +
+          (conversationId ? ` · saved as ${conversationId}` : ''),
       );
     }
     return 0;
@@ -101,7 +116,7 @@ function finish(message: Message, out: Output): number {
   const errorKind = message.error?.kind ?? 'no_target';
   const text = message.error?.message ?? 'no provider could answer';
   if (out.json) {
-    out.line({ event: 'error', errorKind, message: text, attempts: attemptsOf(message) });
+    out.line({ event: 'error', errorKind, message: text, attempts: attemptsOf(message), ...stored });
   } else {
     if (message.text) out.text('\n');
     // One line, so scripts and people read the whole story at a glance.

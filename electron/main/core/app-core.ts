@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
+import type { Attempt } from '../../../shared/chat.js';
 import type { AppInfo, Notice } from '../../../shared/contract/calls-settings.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { ProviderHealth } from '../../../shared/providers.js';
@@ -17,13 +18,15 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
 import { linkHandlers } from './handlers/link-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
+import { apiHandlers } from './handlers/api-handlers.js';
+import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
-import { createFileStateStore, createRouter } from './router/index.js';
-import { realClock, type Clock, type Router } from './router/types.js';
+import { createRouter } from './router/index.js';
+import { realClock, type AttemptLedger, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
@@ -31,7 +34,10 @@ import { createConfBacking, type SettingsBacking } from './store/settings-backin
 import { openOverrideSettings } from './store/settings-override.js';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { targetPrices } from './target-prices.js';
-import { createConversationStore } from './store/conversation-store.js';
+import { targetToolSupport } from './target-tools.js';
+import { createAttemptLedger } from './store/attempts/attempt-ledger.js';
+import { openStorage, type Storage } from './store/storage.js';
+import { guarded, StorageError } from './store/db/storage-error.js';
 import { logCoreEvents } from './logging/log-events.js';
 import { createLogger, type Logger } from './logging/logger.js';
 
@@ -63,6 +69,14 @@ export interface Core {
   readonly pool: ProviderPool;
   readonly keys: KeyService;
   readonly router: Router;
+  /** The local API's token and run state. */
+  readonly api: ApiAccess;
+  /** Called after every change to the settings in force (the API host restarts on it). */
+  onSettingsChange(listener: () => void): () => void;
+  /** Removes every key the app holds from a text. */
+  scrub(text: string): string;
+  /** switchboard.db: conversations, attempts, search. */
+  readonly storage: Storage;
   readonly log: Logger;
   /** The settings in force: the user's own, or defaults built from the keys they have. */
   settings(): Settings;
@@ -102,11 +116,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function computeEffective(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
+    const api = own.api ? { api: own.api } : {};
     // One keychain read for all of them, not one per catalog entry: the pool resolves each key anyway.
     const stored = new Set(await secrets.list());
     const inEnv = (p: ProviderConfig) => [p.apiKeyEnv, ...envVarsOf(p)].some((name) => name !== undefined && Boolean(env[name]?.trim()));
     const withKey = new Set(catalogProviders().filter((p) => stored.has(p.id) || inEnv(p)).map((p) => p.id));
-    return defaultSettings(withKey);
+    return { ...defaultSettings(withKey), ...api };
   }
   let effective = await computeEffective();
 
@@ -116,7 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
   log.info(`Switchboard ${options.version} starting (${options.host}), data in ${options.dataDir}`);
   const stopLogging = logCoreEvents(events, log);
-  const notices: Notice[] = [...store.notices];
+  const storage = openStorage(options.dataDir, { now: () => clock.now() });
+  const notices: Notice[] = [...store.notices, ...storage.notices];
   for (const notice of notices) log.warn(`notice ${notice.id}: ${notice.text}`);
   const notify = (notice: Notice) => {
     if (!notices.some((n) => n.id === notice.id && n.text === notice.text)) notices.push(notice);
@@ -129,6 +145,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!status.available && status.message) notify({ id: 'keychain.unavailable', level: 'warning', text: status.message });
   });
 
+  const ledger = createAttemptLedger(storage.db, storage.attempts, {
+    scrub: (text) => redact(text, pool.knownKeys()),
+    onWriteError: (error) => notify(saveFailed(error)),
+  });
+  const probes = recordingProbes(pool, ledger, clock);
   const router = createRouter({
     clock,
     random: options.random ?? Math.random,
@@ -136,7 +157,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
     price: targetPrices(() => effective),
-    state: createFileStateStore(join(options.dataDir, 'router-state.json')),
+    toolSupport: targetToolSupport(() => effective),
+    state: storage.routerState,
+    ledger,
     onNotice: notify,
   });
 
@@ -146,8 +169,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
 
+  const settingsListeners = new Set<() => void>();
   async function refresh(changedProvider?: string): Promise<void> {
     effective = await computeEffective();
+    for (const listener of settingsListeners) listener();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
     if (changedProvider) router.keyChanged(changedProvider);
@@ -159,9 +184,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   store.onChange(() => void refresh());
 
   const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
-  const conversations = createConversationStore(options.dataDir);
+  const conversations = storage.conversations;
   const chat = createChatService({
     store: conversations,
+    atomically: (write) => guarded(storage.path, 'save your message', () => storage.db.transaction(write).immediate()),
+    source: options.host === 'cli' ? 'cli' : 'chat',
+    onSaveError: (error) => notify(saveFailed(error)),
     router,
     events,
     clock,
@@ -171,6 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultModel: (provider) => pool.defaultModel(provider),
   });
 
+  const api = createApiAccess(secrets);
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -182,20 +211,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const handlers: Handlers = {
-    ...chatHandlers({ chat, conversations }),
-    ...providerHandlers({ pool, keys, router, health }),
+    ...chatHandlers({ chat, conversations, search: storage.search }),
+    ...providerHandlers({ pool: probes, keys, router, health }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
+    ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };
 
   return {
     handlers,
     events,
     chat,
-    pool,
+    pool: probes,
     keys,
     router,
+    api,
+    onSettingsChange: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
+    scrub: (text) => redact(text, pool.knownKeys()),
+    storage,
     log,
     settings: () => effective,
     taskTypes: () => [...new Set([...BUILTIN_TASK_TYPES, ...Object.keys(effective.routes), ...Object.keys(effective.taskTypes)])],
@@ -203,9 +240,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await chat.close();
       await router.flush();
+      storage.close();
       stopLogging();
     },
   };
+}
+
+/** The pool, with every provider test (Settings' Test button, `switchboard doctor`) recorded as a `probe` attempt. */
+function recordingProbes(pool: ProviderPool, ledger: AttemptLedger, clock: Clock): ProviderPool {
+  return {
+    ...pool,
+    async test(id) {
+      const startedAt = clock.now();
+      const result = await pool.test(id);
+      // A provider without a key was never called.
+      if ('unavailable' in pool.adapter(id)) return result;
+      const attempt: Attempt = { provider: id, model: '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      if (result.errorKind) attempt.errorKind = result.errorKind;
+      if (result.message) attempt.message = result.message;
+      if (result.requestId) attempt.requestId = result.requestId;
+      ledger.record({ attempt, source: 'probe', fallback: false, quota: { requests: 0, tokens: 0 } });
+      return result;
+    },
+  };
+}
+
+/** A write that failed after a message started: the answer is still shown, and the user learns why it was not kept. */
+function saveFailed(error: unknown): Notice {
+  const text = StorageError.is(error) ? error.message : `Switchboard could not save to its database: ${(error as Error)?.message ?? String(error)}.`;
+  return { id: 'storage.write_failed', level: 'error', text };
 }
 
 async function openStore(options: CoreOptions, secrets: SecretStore): Promise<SettingsStore> {

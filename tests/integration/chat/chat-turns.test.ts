@@ -69,6 +69,10 @@ describe('chat turns', () => {
     const stored = await messagesOf(sent.conversationId);
     expect(stored.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(stored[1]?.text).toBe('Answer from b.');
+    // The answer shows the attempts of its latest run; the ledger still counts all three calls.
+    expect(stored[1]?.attempts?.map((x) => x.provider)).toEqual(['beta']);
+    const calls = core.storage.db.prepare('SELECT count(*) AS n FROM attempts WHERE started_at >= ?').get(first.createdAt) as { n: number };
+    expect(calls.n).toBe(3);
   });
 
   it('edits the last question and answers it again in place', async () => {
@@ -95,6 +99,8 @@ describe('chat turns', () => {
     expect(stopped.usage?.outputTokens).toBeGreaterThan(0);
     expect(stopped.ttftMs).toBeGreaterThanOrEqual(0);
     expect(stopped.latencyMs).toBeGreaterThan(stopped.ttftMs ?? 0);
+    const kept = (await messagesOf(sent.conversationId)).at(-1);
+    expect(kept).toMatchObject({ status: 'cancelled', provider: 'alpha', usage: stopped.usage, usageEstimated: stopped.usageEstimated });
 
     a.always(undefined);
     await send('and now?', sent.conversationId).finished;
@@ -109,6 +115,7 @@ describe('chat turns', () => {
     expect(a.requests.at(-1)?.body.max_tokens).toBe(3);
     expect(cut.finish).toBe('length');
     expect(cut.text).toBe('Echo: a ques');
+    expect((await messagesOf(cut.conversationId)).at(-1)?.finish).toBe('length');
   });
 
   it('records where another provider carried a broken stream on', async () => {
@@ -118,5 +125,6 @@ describe('chat turns', () => {
     expect(done.seams).toHaveLength(1);
     expect(done.seams?.[0]).toMatchObject({ from: 'alpha', to: 'beta' });
     expect(done.seams?.[0]?.at).toBe(12); // three 4-character chunks came from alpha
+    expect((await messagesOf(done.conversationId)).at(-1)?.seams).toEqual(done.seams);
   });
 });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,11 +46,19 @@ describe('switchboard doctor, models and keys', () => {
   });
 
   it('doctor exits 1 and shows the provider’s own error for a rejected key', async () => {
-    const run = await runCli(['doctor', '--config', config], { env: { DOCTOR_TEST_KEY: 'sk-wrong-key-000000000000' } });
+    const dir = mkdtempSync(join(tmpdir(), 'sb-doctor-'));
+    const run = await runCli(['doctor', '--config', config, '--data-dir', dir], { env: { DOCTOR_TEST_KEY: 'sk-wrong-key-000000000000' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/FAIL gpt .*auth: .*Incorrect API key/);
     expect(run.stdout).toMatch(/ok {3}local/);
     expect(run.stdout).not.toContain('sk-wrong-key-000000000000');
+    // Every test of a provider is a call to it, recorded as a probe.
+    const db = new Database(join(dir, 'switchboard.db'), { readonly: true });
+    expect(db.prepare('SELECT provider, source, outcome, error_kind FROM attempts ORDER BY provider').all()).toEqual([
+      { provider: 'gpt', source: 'probe', outcome: 'error', error_kind: 'auth' },
+      { provider: 'local', source: 'probe', outcome: 'ok', error_kind: null },
+    ]);
+    db.close();
   });
 
   it('models lists the live models, and the catalog when a provider cannot be reached', async () => {

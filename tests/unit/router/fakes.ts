@@ -8,7 +8,7 @@ import { guardStream } from '../../../electron/main/core/providers/stream-guard.
 import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent } from '../../../electron/main/core/providers/types.js';
 import { createRouter } from '../../../electron/main/core/router/router.js';
 import { createMemoryStateStore, type RouterStateStore } from '../../../electron/main/core/router/state.js';
-import type { Clock, PriceFn, Router, RouterDeps } from '../../../electron/main/core/router/types.js';
+import type { AttemptLedger, Clock, PriceFn, Router, RouterDeps } from '../../../electron/main/core/router/types.js';
 import type { Notice } from '../../../shared/contract/calls-settings.js';
 import { type Settings, SettingsSchema, type SettingsInput } from '../../../shared/settings.js';
 import type { Usage } from '../../../shared/chat.js';
@@ -209,6 +209,7 @@ export function harness(options: {
   settings?: Settings;
   clock?: FakeClock;
   store?: RouterStateStore;
+  ledger?: AttemptLedger;
   price?: PriceFn;
   random?: () => number;
 }): Harness {
@@ -230,6 +231,7 @@ export function harness(options: {
     online: () => online.value,
     price: options.price,
     state: store,
+    ...(options.ledger ? { ledger: options.ledger } : {}),
     onNotice: (n) => notices.push(n),
   };
   const h: Harness = {

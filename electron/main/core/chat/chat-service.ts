@@ -1,23 +1,31 @@
 /**
  * Sends a message through the router and keeps the conversation on disk. The
- * call returns at once; the answer streams as events. Text received so far is
- * checkpointed, so a crash or a failure never loses what the user already saw.
+ * user's message is committed before the request goes out; the call returns at
+ * once and the answer streams as events. Text received so far is checkpointed
+ * at least every 250 ms (a timer, not the delta path, does the write), so a
+ * crash loses at most that much of what the user already saw.
  */
 import { randomUUID } from 'node:crypto';
-import type { Attempt, Message } from '../../../../shared/chat.js';
+import type { Attempt, AttemptSource, Message } from '../../../../shared/chat.js';
 import type { CallArgs, CallResult } from '../../../../shared/contract/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Router, RouteResult } from '../router/types.js';
 import { RouteFailure } from '../router/types.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import type { ConversationStore, HistoryTurn } from '../store/conversations/conversation-store.js';
 import { estimatePromptTokens, estimateTextTokens } from '../router/estimate-tokens.js';
 import { historyToTurns, titleFrom } from './history.js';
 
-const CHECKPOINT_MS = 2000;
+export const CHECKPOINT_MS = 250;
 const STILL_STREAMING = 'An answer is still streaming in this conversation: stop it first.';
 
 export interface ChatServiceDeps {
   store: ConversationStore;
+  /** Runs the writes that start a message as one transaction. */
+  atomically?: <T>(write: () => T) => T;
+  /** What the attempts of this host's messages are recorded as (`chat` in the app, `cli` on the command line). */
+  source?: AttemptSource;
+  /** Told when saving an answer failed after it started (a full disk); the answer is still shown. */
+  onSaveError?: (error: unknown) => void;
   router: Router;
   events: EventBus;
   clock: Clock;
@@ -31,7 +39,11 @@ export interface ChatServiceDeps {
   defaultModel?: (provider: string) => string | undefined;
 }
 
-type SendInput = CallArgs<'chat.send'> & { taskType: string };
+type SendInput = CallArgs<'chat.send'> & {
+  taskType: string;
+  /** False: send without storing a conversation (the CLI's `ask` without --save); attempts are still recorded. */
+  save?: boolean;
+};
 type RouteChoice = Pick<SendInput, 'taskType' | 'provider' | 'model'>;
 
 export interface ChatService {
@@ -47,79 +59,84 @@ export interface ChatService {
 
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
-  const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
+  const inFlight = new Map<string, { conversationId: string; abort: AbortController; finished: Promise<Message> }>();
+  const atomically = deps.atomically ?? (<T>(write: () => T): T => write());
 
-  const streamingIn = (messages: Message[]): boolean => messages.some((m) => inFlight.has(m.id));
+  const streamingIn = (conversationId: string): boolean => [...inFlight.values()].some((f) => f.conversationId === conversationId);
 
   function send(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
-    const existing = input.conversationId ? store.get(input.conversationId) : undefined;
+    const save = input.save !== false;
+    const existing = input.conversationId ? store.summary(input.conversationId) : undefined;
     if (input.conversationId && !existing) throw new Error('That conversation no longer exists.');
     // One turn at a time: a second Enter while an answer streams must not start another request.
-    if (existing && streamingIn(existing.messages)) throw new Error(STILL_STREAMING);
-    const conversation = existing?.conversation ?? store.create(titleFrom(input.text), now);
-    const history = existing?.messages ?? [];
+    if (existing && streamingIn(existing.id)) throw new Error(STILL_STREAMING);
+    const history: HistoryTurn[] = existing ? store.turns(existing.id) : [];
 
-    const userMessage: Message = {
-      id: randomUUID(),
-      conversationId: conversation.id,
-      role: 'user',
-      text: input.text,
-      createdAt: now,
-      status: 'done',
-      ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
-    };
-    store.putMessage(userMessage);
-    const draft: Message = {
-      id: randomUUID(),
-      conversationId: conversation.id,
-      role: 'assistant',
-      text: '',
-      createdAt: now + 1,
-      status: 'streaming',
-    };
-    const finished = start(draft, [...history, userMessage], input, conversation.stickyProvider);
+    const { conversation, userMessage, draft } = atomically(() => {
+      const conversation = existing ?? (save ? store.create(titleFrom(input.text), now) : unsaved(titleFrom(input.text), now));
+      const userMessage: Message = {
+        id: randomUUID(),
+        conversationId: conversation.id,
+        role: 'user',
+        text: input.text,
+        createdAt: now,
+        status: 'done',
+        ...(input.taskType !== 'auto' ? { taskType: input.taskType } : {}),
+      };
+      const draft: Message = { id: randomUUID(), conversationId: conversation.id, role: 'assistant', text: '', createdAt: now + 1, status: 'streaming' };
+      if (save) {
+        store.putMessage(userMessage);
+        store.putMessage(draft);
+      }
+      return { conversation, userMessage, draft };
+    });
+
+    const finished = start(draft, [...history, userMessage], input, conversation.stickyProvider, save);
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
   }
 
-  function start(draft: Message, history: Message[], choice: RouteChoice, stickyProvider: string | undefined): Promise<Message> {
-    store.putMessage(draft);
+  function start(draft: Message, history: HistoryTurn[], choice: RouteChoice, stickyProvider: string | undefined, save: boolean): Promise<Message> {
     const abort = new AbortController();
-    const finished = run(draft, history, choice, stickyProvider, abort.signal).finally(() => {
+    const finished = run(draft, history, choice, stickyProvider, save, abort.signal).finally(() => {
       inFlight.delete(draft.id);
       deps.afterMessage?.();
     });
-    inFlight.set(draft.id, { abort, finished });
+    inFlight.set(draft.id, { conversationId: draft.conversationId, abort, finished });
     return finished;
   }
 
-  /** The conversation and the index of one of its messages, or a sentence saying why not. */
+  /** The conversation's history and the index of one of its messages, or a sentence saying why not. */
   function locate(conversationId: string, messageId: string) {
-    const found = store.get(conversationId);
-    if (!found) throw new Error('That conversation no longer exists.');
-    const index = found.messages.findIndex((m) => m.id === messageId);
+    const conversation = store.summary(conversationId);
+    if (!conversation) throw new Error('That conversation no longer exists.');
+    if (streamingIn(conversationId)) throw new Error(STILL_STREAMING);
+    const turns = store.turns(conversationId);
+    const index = turns.findIndex((m) => m.id === messageId);
     if (index === -1) throw new Error('That message no longer exists.');
-    if (streamingIn(found.messages)) throw new Error(STILL_STREAMING);
-    return { ...found, index };
+    return { conversation, turns, index };
   }
 
   /** The assistant message at `index` starts over, keeping its id and its place in the conversation. */
-  function answerAgain(found: ReturnType<typeof locate>, index: number, choice: Omit<RouteChoice, 'taskType'>, history: Message[]): Promise<Message> {
-    const old = found.messages[index] as Message;
+  function answerAgain(found: ReturnType<typeof locate>, index: number, choice: Omit<RouteChoice, 'taskType'>, history: HistoryTurn[]): Promise<Message> {
+    const old = found.turns[index] as HistoryTurn;
     const question = history[history.length - 1];
-    const taskType = question?.taskType ?? 'auto';
-    const input = withPinnedModel({ text: question?.text ?? '', taskType, ...choice }, deps.defaultModel);
-    const draft: Message = { id: old.id, conversationId: old.conversationId, role: 'assistant', text: '', createdAt: old.createdAt, status: 'streaming' };
+    const input = withPinnedModel({ text: question?.text ?? '', taskType: question?.taskType ?? 'auto', ...choice }, deps.defaultModel);
+    const draft: Message = { id: old.id, conversationId: found.conversation.id, role: 'assistant', text: '', createdAt: old.createdAt, status: 'streaming' };
+    atomically(() => {
+      store.detachAttempts(draft.id);
+      store.putMessage(draft);
+    });
     // A chosen provider is a choice for this answer, not a new sticky default.
-    return start(draft, history, input, found.conversation.stickyProvider);
+    return start(draft, history, input, found.conversation.stickyProvider, true);
   }
 
   function regenerate(request: CallArgs<'chat.regenerate'>) {
     const found = locate(request.conversationId, request.messageId);
-    const target = found.messages[found.index] as Message;
+    const target = found.turns[found.index] as HistoryTurn;
     if (target.role !== 'assistant') throw new Error('Only an answer can be regenerated.');
-    const history = found.messages.slice(0, found.index);
+    const history = found.turns.slice(0, found.index);
     if (!history.some((m) => m.role === 'user')) throw new Error('There is no question before this answer.');
     const finished = answerAgain(found, found.index, { provider: request.provider, model: request.model }, history);
     return { conversationId: found.conversation.id, assistantMessageId: target.id, finished };
@@ -127,15 +144,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   function edit(request: CallArgs<'chat.edit'>) {
     const found = locate(request.conversationId, request.messageId);
-    const question = found.messages[found.index] as Message;
+    const question = found.turns[found.index] as HistoryTurn;
     if (question.role !== 'user') throw new Error('Only your own messages can be edited.');
-    const later = found.messages.slice(found.index + 1);
+    const later = found.turns.slice(found.index + 1);
     if (later.some((m) => m.role === 'user')) throw new Error('Only the last question can be edited in place; send the new text as a new message.');
-    const edited: Message = { ...question, text: request.text };
+    const edited: Message = {
+      id: question.id,
+      conversationId: found.conversation.id,
+      role: 'user',
+      text: request.text,
+      createdAt: question.createdAt,
+      status: 'done',
+      ...(question.taskType ? { taskType: question.taskType } : {}),
+    };
     store.putMessage(edited);
-    const history = [...found.messages.slice(0, found.index), edited];
+    const history = [...found.turns.slice(0, found.index), edited];
     const answerIndex = found.index + 1;
-    const answer = found.messages[answerIndex];
+    const answer = found.turns[answerIndex];
     const choice = { provider: request.provider, model: request.model };
     if (answer) {
       const finished = answerAgain(found, answerIndex, choice, history);
@@ -143,20 +168,40 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     }
     const input = withPinnedModel({ text: edited.text, taskType: edited.taskType ?? 'auto', ...choice }, deps.defaultModel);
     const draft: Message = { id: randomUUID(), conversationId: edited.conversationId, role: 'assistant', text: '', createdAt: clock.now(), status: 'streaming' };
-    const finished = start(draft, history, input, found.conversation.stickyProvider);
+    store.putMessage(draft);
+    const finished = start(draft, history, input, found.conversation.stickyProvider, true);
     return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: draft.id, finished };
+  }
+
+  /** A store write after the message started: a failure is reported, never thrown into the stream. */
+  function tryWrite(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      deps.onSaveError?.(error);
+    }
   }
 
   async function run(
     draft: Message,
-    history: Message[],
+    history: HistoryTurn[],
     input: RouteChoice,
     stickyProvider: string | undefined,
+    save: boolean,
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
     let text = '';
+    let saved = '';
     let lastCheckpoint = clock.now();
+    let cancelTimer: (() => void) | undefined;
+    const checkpoint = (): void => {
+      cancelTimer = undefined;
+      lastCheckpoint = clock.now();
+      if (text === saved) return;
+      saved = text;
+      tryWrite(() => store.checkpoint(draft.id, text));
+    };
     const turns = historyToTurns(history);
     // What a stopped answer keeps: who was answering, and when its text came.
     const live: LiveStats = { startedAt: clock.now(), seams: [], promptTokens: estimatePromptTokens(turns) };
@@ -169,6 +214,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           provider: input.provider,
           model: input.model,
           stickyProvider,
+          source: deps.source ?? 'chat',
+          ...(save ? { messageId: draft.id } : {}),
         },
         {
           onAttempt: (a) => {
@@ -181,22 +228,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
             live.firstTextAt ??= clock.now();
             text += delta;
             events.emit('chat.delta', { ...ref, text: delta });
-            if (clock.now() - lastCheckpoint >= CHECKPOINT_MS) {
-              lastCheckpoint = clock.now();
-              store.putMessage({ ...draft, text });
-            }
+            if (save && !cancelTimer) cancelTimer = clock.setTimeout(checkpoint, Math.max(0, CHECKPOINT_MS - (clock.now() - lastCheckpoint)), { unref: true });
           },
         },
         signal,
       );
+      cancelTimer?.();
       const message = withSeams(answered(draft, result, deps.scrub ?? unchanged), live.seams);
-      store.putMessage(message);
-      store.setSticky(draft.conversationId, result.provider);
+      if (save) {
+        tryWrite(() => store.putMessage(message));
+        tryWrite(() => store.setSticky(draft.conversationId, result.provider));
+      }
       events.emit('chat.done', { message });
       return message;
     } catch (error) {
+      cancelTimer?.();
       const message = withSeams(failed(draft, error, text, deps, { ...live, endedAt: clock.now() }), live.seams);
-      store.putMessage(message);
+      if (save) tryWrite(() => store.putMessage(message));
       events.emit('chat.error', { message });
       return message;
     }
@@ -219,7 +267,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   };
 }
 
-function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaultModel']): SendInput {
+/** A conversation that exists only for this one message. */
+function unsaved(title: string, now: number) {
+  return { id: randomUUID(), title, createdAt: now, updatedAt: now, messageCount: 0, stickyProvider: undefined };
+}
+
+function withPinnedModel<T extends RouteChoice>(input: T, defaultModel: ChatServiceDeps['defaultModel']): T {
   if (!input.provider || input.model) return input;
   const model = defaultModel?.(input.provider);
   if (!model) throw new Error(`Choose a model for "${input.provider}": it lists none.`);

@@ -6,7 +6,7 @@ import type { ChatTurn } from '../providers/types.js';
  * Every earlier answer is in the history, stopped and partial ones included, with
  * a note saying so: a model that is not told would take a cut-off answer as whole.
  */
-export function historyToTurns(messages: Message[]): ChatTurn[] {
+export function historyToTurns(messages: readonly Pick<Message, 'role' | 'text' | 'status' | 'finish'>[]): ChatTurn[] {
   const turns: ChatTurn[] = [];
   for (const m of messages) {
     // A failed answer with no text says nothing to the next model; partial text does.
@@ -18,7 +18,7 @@ export function historyToTurns(messages: Message[]): ChatTurn[] {
   return turns;
 }
 
-function partialMark(m: Message): string | undefined {
+function partialMark(m: Pick<Message, 'status' | 'finish'>): string | undefined {
   if (m.status === 'cancelled') return '[This answer was stopped by the user before it was finished.]';
   if (m.status === 'error') return '[This answer was cut off before it was finished.]';
   if (m.finish === 'length') return '[This answer reached the output limit and was cut off there.]';

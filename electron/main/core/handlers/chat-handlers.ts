@@ -2,11 +2,20 @@
 import type { chatCalls } from '../../../../shared/contract/calls-chat.js';
 import type { Handlers } from '../../../../shared/contract/index.js';
 import type { ChatService } from '../chat/chat-service.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import type { SearchHit } from '../../../../shared/chat.js';
+import type { ConversationStore } from '../store/conversations/conversation-store.js';
 
 type ChatHandlers = Pick<Handlers, keyof typeof chatCalls>;
 
-export function chatHandlers(deps: { chat: ChatService; conversations: ConversationStore }): ChatHandlers {
+export interface ChatHandlerDeps {
+  chat: ChatService;
+  conversations: ConversationStore;
+  search: (query: string, limit?: number) => SearchHit[];
+}
+
+const GONE = 'That conversation no longer exists.';
+
+export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
   return {
     'chat.send': async (input) => {
       const { finished: _finished, ...sent } = deps.chat.send(input);
@@ -24,9 +33,15 @@ export function chatHandlers(deps: { chat: ChatService; conversations: Conversat
     'conversations.list': async () => deps.conversations.list(),
     'conversations.get': async ({ id }) => {
       const found = deps.conversations.get(id);
-      if (!found) throw new Error('That conversation no longer exists.');
+      if (!found) throw new Error(GONE);
       return found;
     },
+    'conversations.page': async ({ id, before, limit }) => {
+      const page = deps.conversations.page(id, before, limit);
+      if (!page) throw new Error(deps.conversations.summary(id) ? 'That message is no longer in this conversation.' : GONE);
+      return page;
+    },
+    'conversations.search': async ({ query, limit }) => ({ hits: deps.search(query, limit) }),
     'conversations.delete': async ({ id }) => ({ deleted: deps.conversations.delete(id) }),
   };
 }

@@ -11,7 +11,7 @@ import { deadlineTimer } from './deadline-timer.js';
 import { seconds } from '../router/time-and-words.js';
 import { realClock, type Clock } from '../router/types.js';
 import { ProviderError } from './provider-error.js';
-import type { StreamEvent, StreamTimeouts } from './types.js';
+import type { StreamEvent, StreamTimeouts, ToolCall } from './types.js';
 
 export interface GuardOptions {
   provider: string;
@@ -110,6 +110,8 @@ export async function* guardStream(
         if (event.text === '') continue;
         partial += event.text;
         phase = 'idle';
+      } else if (event.type === 'tool_call') {
+        phase = 'idle';
       } else {
         sawDone = true;
       }
@@ -146,14 +148,17 @@ export async function collectStream(events: AsyncIterable<StreamEvent>): Promise
   text: string;
   open?: Extract<StreamEvent, { type: 'open' }>;
   done?: Extract<StreamEvent, { type: 'done' }>;
+  toolCalls: ToolCall[];
 }> {
   let text = '';
+  const toolCalls: ToolCall[] = [];
   let open: Extract<StreamEvent, { type: 'open' }> | undefined;
   let done: Extract<StreamEvent, { type: 'done' }> | undefined;
   for await (const event of events) {
     if (event.type === 'open') open = event;
     else if (event.type === 'text') text += event.text;
+    else if (event.type === 'tool_call') toolCalls.push(event.call);
     else done = event;
   }
-  return { text, open, done };
+  return { text, open, done, toolCalls };
 }

@@ -7,9 +7,30 @@ import type { ProviderKind } from '../../../../shared/settings.js';
 import type { Usage } from '../../../../shared/chat.js';
 
 export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** An assistant turn that asked for tools (its `content` may be empty). */
+  toolCalls?: ToolCall[];
+  /** A `tool` turn: the result for the call with this id (and, for Ollama, its name). */
+  toolCallId?: string;
+  toolName?: string;
 }
+
+/** A function the caller offers the model; `parameters` is its JSON Schema. */
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  parameters: Record<string, unknown>;
+}
+
+/** One finished tool call: `arguments` is JSON text, as OpenAI carries it. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 export interface ChatRequest {
   model: string;
@@ -21,6 +42,8 @@ export interface ChatRequest {
    * adapter asks the model to continue it exactly, with no repeated text.
    */
   continueFrom?: string;
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
 }
 
 /** Remaining budget as the provider last reported it in response headers. */
@@ -46,6 +69,8 @@ export interface StreamTimeouts {
 export type StreamEvent =
   | { type: 'open'; requestId?: string; rateLimit?: RateLimitSnapshot }
   | { type: 'text'; text: string }
+  /** Emitted whole, once its arguments are complete, so a cut stream never passes on half a call. */
+  | { type: 'tool_call'; call: ToolCall }
   | { type: 'done'; usage?: Usage; finishReason?: string; requestId?: string };
 
 export interface CallOptions {
@@ -55,6 +80,7 @@ export interface CallOptions {
 
 export interface CompletionResult {
   text: string;
+  toolCalls?: ToolCall[];
   usage?: Usage;
   finishReason?: string;
   requestId?: string;

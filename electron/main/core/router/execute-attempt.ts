@@ -7,7 +7,7 @@
  */
 import type { Usage } from '../../../../shared/chat.js';
 import { ProviderError } from '../providers/provider-error.js';
-import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent, StreamTimeouts } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent, StreamTimeouts, ToolCall } from '../providers/types.js';
 import type { Clock } from './types.js';
 
 export interface AttemptResult {
@@ -21,6 +21,7 @@ export interface AttemptResult {
   ttftMs?: number;
   usage?: Usage;
   requestId?: string;
+  toolCalls?: ToolCall[];
   /** How the provider said the answer ended, when it did. */
   finishReason?: string;
   error?: ProviderError;
@@ -47,6 +48,8 @@ export interface AttemptInput {
   onOpen?(rateLimit: RateLimitSnapshot | undefined, at: number): void;
   /** Called with each piece of text; the first call marks the first token. */
   onText(text: string): void;
+  /** A whole tool call; like text, it marks the first token. */
+  onToolCall?(call: ToolCall): void;
 }
 
 type StopReason = 'hedge_lost' | 'cancelled';
@@ -65,6 +68,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   let ttftMs: number | undefined;
   let requestId: string | undefined;
   let opened = false;
+  let toolCalls: ToolCall[] | undefined;
   let openedBy: { event: Extract<StreamEvent, { type: 'open' }>; at: number } | undefined;
   const reportOpen = (): void => {
     if (!openedBy) return;
@@ -75,7 +79,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
 
   const finish = (extra: Partial<AttemptResult> & { ok: boolean }): AttemptResult => {
     reportOpen();
-    return { text, startedAt, ms: clock.now() - startedAt, ttftMs, requestId, opened, ...extra };
+    return { text, startedAt, ms: clock.now() - startedAt, ttftMs, requestId, opened, ...(toolCalls ? { toolCalls } : {}), ...extra };
   };
   const fail = (error: ProviderError): AttemptResult => {
     if (text && error.partialText === undefined) error.partialText = text;
@@ -108,6 +112,12 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
         opened = true;
         text += event.text;
         input.onText(event.text);
+        reportOpen();
+      } else if (event.type === 'tool_call') {
+        if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
+        opened = true;
+        (toolCalls ??= []).push(event.call);
+        input.onToolCall?.(event.call);
         reportOpen();
       } else if (event.type === 'open') {
         requestId = event.requestId ?? requestId;

@@ -33,7 +33,9 @@ export interface PlanInput {
   random: () => number;
   taskType: string;
   strategy: Strategy;
-  pinned?: { provider: string; model?: string };
+  pinned?: { provider: string; model?: string; exclusive?: boolean };
+  /** No local fallback at the end. */
+  noFallback?: boolean;
   sticky?: string;
   /**
    * Check every target now, as a preview must. A route checks only up to the
@@ -76,7 +78,7 @@ export function planChain(input: PlanInput): Plan {
   const { check } = input;
   const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
   const { targets, sticky } = putPreferredFirst(check, ordered, input);
-  const all = withLocalLast(targets, check.settings.localFallback);
+  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback);
 
   // Plain loops and no closures here: this runs before every request goes out,
   // and keeping it simple keeps V8 from de-optimising it on the hot path.
@@ -120,7 +122,9 @@ function putPreferredFirst(check: CheckContext, ordered: readonly Target[], inpu
   const { settings, snapshot } = check;
   if (input.pinned) {
     const model = input.pinned.model ?? pinnedModel(settings, ordered, input.pinned.provider);
-    return { targets: model ? [{ provider: input.pinned.provider, model }, ...ordered] : ordered };
+    if (!model) return { targets: ordered };
+    const pin = { provider: input.pinned.provider, model };
+    return { targets: input.pinned.exclusive ? [pin] : [pin, ...ordered] };
   }
   const sticky = input.sticky;
   if (!sticky) return { targets: ordered };

@@ -4,7 +4,7 @@ import type { BreakerTuning } from './breaker.js';
 import { chooseTask, type TaskDecision } from './detect-task.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
 import { type Plan, planChain, resolveRoute } from './plan.js';
-import { rollover } from './quotas.js';
+import { syncUsage } from './bookkeeping.js';
 import type { RouterSnapshot } from './state.js';
 import { type CheckContext, contextWindow } from './target-checks.js';
 import { type TaskOptions, taskOptions } from './task-options.js';
@@ -26,13 +26,13 @@ export interface PreparedRoute {
   plan: Plan;
 }
 
-export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>;
+export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
 /** `checkAll` checks every target up front (a preview); a route leaves those after the first usable one for later. */
 export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll = false): PreparedRoute {
   const { deps, snapshot } = core;
   const now = deps.clock.now();
-  rollover(snapshot.usage, now);
+  syncUsage(core, now);
   const settings = deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {
@@ -49,13 +49,15 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
     adapter: deps.adapter,
     price: deps.price,
     promptTokens,
+    ...(request.tools && request.tools.length > 0 && deps.toolSupport ? { toolSupport: deps.toolSupport } : {}),
   };
   const plan = planChain({
     check,
     random: deps.random,
     taskType: decision.taskType,
     strategy: options.strategy,
-    pinned: request.provider ? { provider: request.provider, model: request.model } : undefined,
+    pinned: request.provider ? { provider: request.provider, model: request.model, exclusive: request.exclusive === true } : undefined,
+    noFallback: request.noFallback === true,
     sticky: request.stickyProvider,
     checkAll,
   });

@@ -68,12 +68,8 @@ export function budgetStop(settings: Settings, usage: UsageCounters): string | u
   return undefined;
 }
 
-/** Counts one call and its spend; returns the budget notices that became due. */
-export function recordUsage(
-  settings: Settings,
-  usage: UsageCounters,
-  call: { provider: string; tokens: number; costUsd: number; local: boolean },
-): Notice[] {
+/** Counts one call and its spend in counters kept in the snapshot (a router without a ledger). */
+export function countUsage(usage: UsageCounters, call: { provider: string; tokens: number; costUsd: number; local: boolean }): void {
   if (!call.local) {
     const used = usage.providers[call.provider] ?? { requests: 0, tokens: 0 };
     used.requests += 1;
@@ -82,6 +78,10 @@ export function recordUsage(
   }
   usage.dayUsd += call.costUsd;
   usage.monthUsd += call.costUsd;
+}
+
+/** The budget notices that became due with the spend counted so far (each shown once per day or month). */
+export function budgetNotices(settings: Settings, usage: UsageCounters): Notice[] {
   const notices: Notice[] = [];
   const b = settings.budgets;
   const check = (period: 'day' | 'month', spent: number, limit: number | undefined): void => {

@@ -3,6 +3,7 @@
  * the run loop, plus the read-outs Settings and the health panel need.
  */
 import type { ProviderHealth } from '../../../../shared/providers.js';
+import { syncUsage } from './bookkeeping.js';
 import { breakerView, DEFAULT_BREAKER } from './breaker.js';
 import { recentCounts, ttftPercentile } from './health-stats.js';
 import { prepareRoute, type RouterCore } from './prepare-route.js';
@@ -56,6 +57,7 @@ export function createRouter(deps: RouterDeps): Router {
 
     health(): ProviderHealth[] {
       const at = deps.clock.now();
+      syncUsage(core, at);
       return deps.settings().providers.map((p) => {
         const ps = core.snapshot.providers[p.id];
         const view = breakerView(ps, at);

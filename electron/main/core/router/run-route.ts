@@ -7,27 +7,29 @@
 import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
-import type { ProviderAdapter } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
 import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
 import { applyFailure } from './failure-policy.js';
 import { hedgeDelay, raceWithHedge, type RaceEntry } from './hedge.js';
-import { pushRecent, ttftPercentile } from './health-stats.js';
+import { bookAttempt } from './bookkeeping.js';
+import { ttftPercentile } from './health-stats.js';
 import type { PlannedTarget } from './plan.js';
 import { type PreparedRoute, type RouterCore, prepareRoute } from './prepare-route.js';
 import { probeProvider } from './probe.js';
-import { recordUsage } from './quotas.js';
 import { providerState } from './state.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
-import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks } from './types.js';
+import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks, type SettledAttempt } from './types.js';
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
 }
 
 export async function runRoute(core: RouterCore, request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult> {
-  return new RouteRun(core, prepareRoute(core, request), request, callbacks, signal).run();
+  const prep = prepareRoute(core, request);
+  callbacks.onPlan?.({ taskType: prep.decision.taskType, reason: prep.decision.reason });
+  return new RouteRun(core, prep, request, callbacks, signal).run();
 }
 
 class RouteRun {
@@ -88,7 +90,8 @@ class RouteRun {
       // Only a half-open breaker makes the route wait for a probe before the request.
       if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
       const continuation = this.shown.length > 0;
-      const hedgeTarget = this.prep.options.hedge.enabled && !continuation ? this.takeHedgeTarget(queue) : undefined;
+      // A losing hedge could already have passed on a tool call; with tools, one target answers at a time.
+      const hedgeTarget = this.prep.options.hedge.enabled && !continuation && !this.request.tools?.length ? this.takeHedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
       // The primary ended before the hedge delay: the hedge target was never used, keep it in line.
       if (hedgeTarget && !entries.some((e) => e.hedge)) queue.unshift(hedgeTarget);
@@ -141,9 +144,16 @@ class RouteRun {
   /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
   private async passesProbe(target: PlannedTarget): Promise<boolean> {
     const ps = providerState(this.core.snapshot, target.provider);
+    const startedAt = this.clock.now();
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
     if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
+    this.core.deps.ledger?.record({
+      attempt: { provider: target.provider, model: target.model, outcome: ok ? 'ok' : 'error', startedAt, ms: this.clock.now() - startedAt },
+      source: 'probe',
+      fallback: false,
+      quota: { requests: 0, tokens: 0 },
+    });
     if (ok) closeAfterProbe(ps);
     else recordProbeFailure(ps, this.clock.now(), this.core.tuning);
     this.core.save();
@@ -175,7 +185,7 @@ class RouteRun {
       return runAttempt({
         adapter: this.adapterOf(target.provider),
         provider: target.provider,
-        request: { model: target.model, messages: this.request.messages, ...this.outputLimit(target), ...(continuation ? { continueFrom: this.shown } : {}) },
+        request: { model: target.model, messages: this.request.messages, ...this.outputLimit(target), ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
@@ -186,7 +196,19 @@ class RouteRun {
           ps.rateLimitAt = at;
         },
         onText,
+        ...(this.callbacks.onToolCall ? { onToolCall: this.callbacks.onToolCall } : {}),
       });
+    };
+  }
+
+  /** What the caller set for every attempt: tools and sampling (the local API passes them through). */
+  private get callerOptions(): Pick<ChatRequest, 'tools' | 'toolChoice' | 'maxTokens' | 'temperature'> {
+    const { tools, toolChoice, maxTokens, temperature } = this.request;
+    return {
+      ...(tools && tools.length > 0 ? { tools } : {}),
+      ...(toolChoice !== undefined ? { toolChoice } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
     };
   }
 
@@ -215,26 +237,29 @@ class RouteRun {
       const local = isLocal(settings, target.provider);
       const billing = bill(deps.price, target.provider, target.model, result, promptTokens);
       this.costUsd += billing.costUsd;
-      for (const notice of recordUsage(settings, snapshot.usage, { provider: target.provider, tokens: billing.tokens, costUsd: billing.costUsd, local })) {
-        deps.onNotice?.(notice);
-      }
-      this.attempts.push(attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation }));
+      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation });
+      const fallback = this.attempts.some((a) => a.outcome === 'error');
+      this.attempts.push(attempt);
+      const booked: SettledAttempt = {
+        attempt,
+        source: this.request.source ?? 'chat',
+        taskType: this.trace.taskType,
+        fallback,
+        quota: local ? { requests: 0, tokens: 0 } : { requests: 1, tokens: billing.tokens },
+        ...(this.request.messageId ? { messageId: this.request.messageId } : {}),
+      };
+      for (const notice of bookAttempt(this.core, settings, booked, this.clock.now())) deps.onNotice?.(notice);
       const ps = providerState(snapshot, target.provider);
-      const at = result.startedAt;
       if (result.ok) {
         recordSuccess(ps);
         ps.lastLatencyMs = result.ms;
-        pushRecent(snapshot, target.provider, { at, ok: true, ms: result.ms, ...(result.ttftMs !== undefined ? { ttftMs: result.ttftMs } : {}) });
         if (!local) this.cloudAnsweredOtherwise = true;
         success = e;
         continue;
       }
       const error = result.error;
       if (!error || result.lostHedge) continue;
-      if (error.kind !== 'cancelled') {
-        this.lastError = error;
-        pushRecent(snapshot, target.provider, { at, ok: false, ms: result.ms, kind: error.kind });
-      }
+      if (error.kind !== 'cancelled') this.lastError = error;
       const effect = applyFailure({
         snapshot,
         provider: target.provider,
@@ -272,9 +297,10 @@ class RouteRun {
     };
     const usage: Usage | undefined = winner.result.usage;
     if (usage) result.usage = usage;
+    if (winner.result.toolCalls) result.toolCalls = winner.result.toolCalls;
+    if (winner.result.finishReason) result.finishReason = winner.result.finishReason;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
-    if (winner.result.finishReason) result.finishReason = winner.result.finishReason;
     return result;
   }
 

@@ -22,6 +22,8 @@ export interface CheckContext {
   promptTokens: number;
   /** Raised after a context_length error: only larger windows are worth a try. */
   minContext?: number;
+  /** Set when the request carries tools: whether a target can call them. */
+  toolSupport?: (provider: string, model: string) => boolean;
 }
 
 export interface Target {
@@ -62,6 +64,7 @@ export function skipReason(ctx: CheckContext, t: Target, lastResort = false): st
   if (ps?.keyRejected) return 'key rejected: update it in Settings';
   const flagged = ctx.snapshot.flagged.find((f) => f.provider === t.provider && f.model === t.model);
   if (flagged) return `model not found on ${t.provider} (flagged)`;
+  if (ctx.toolSupport && !ctx.toolSupport(t.provider, t.model)) return 'cannot call tools (catalog)';
   // Runs for every target before every request: one config and one price lookup serve all the checks.
   const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama';
   if (!local && !ctx.online) return 'offline';

@@ -3,15 +3,15 @@
  * (via adapters) and persistence are injected, so every fault is testable
  * deterministically.
  */
-import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { Attempt, AttemptSource, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import type { Notice } from '../../../../shared/contract/calls-settings.js';
 import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { ErrorKind } from '../../../../shared/errors.js';
 import type { Settings } from '../../../../shared/settings.js';
 import type { TaskChoice } from '../../../../shared/task-types.js';
-import type { ChatTurn, ProviderAdapter } from '../providers/types.js';
+import type { ChatTurn, ProviderAdapter, ToolCall, ToolChoice, ToolSpec } from '../providers/types.js';
 import type { BreakerTuning } from './breaker.js';
-import type { FlaggedTarget, RouterStateStore } from './state.js';
+import type { FlaggedTarget, RecentAttempt, RouterStateStore } from './state.js';
 
 /** USD per million tokens and the context window, from the catalog. */
 export interface PriceInfo {
@@ -51,7 +51,57 @@ export interface RouteRequest {
   model?: string;
   /** The provider that last answered this conversation. */
   stickyProvider?: string;
+  /**
+   * With `provider` and `model`: only that target, then the local fallback,
+   * instead of the pinned target ahead of the task type's whole route.
+   */
+  exclusive?: boolean;
+  /** Leave the local fallback out of the chain (the API's `x-switchboard-no-fallback: 1`). */
+  noFallback?: boolean;
+  /** Tools the caller offers; targets that cannot call tools are skipped with a reason. */
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
+  maxTokens?: number;
+  temperature?: number;
+  /** The stored message the answer goes to, so its attempts are recorded against it. */
+  messageId?: string;
+  /** What started the request, for the attempts table (`chat` when not given). */
+  source?: AttemptSource;
 }
+
+/** One settled call to a provider, as the router books it. */
+export interface SettledAttempt {
+  attempt: Attempt;
+  source: AttemptSource;
+  messageId?: string;
+  taskType?: string;
+  /** An earlier attempt of the same message failed before this one. */
+  fallback: boolean;
+  /** What the call counts against the provider's daily quota (never anything for the local model). */
+  quota: { requests: number; tokens: number };
+}
+
+/** Quota use and spend for one local day and month. */
+export interface LedgerUsage {
+  providers: Record<string, { requests: number; tokens: number }>;
+  dayUsd: number;
+  monthUsd: number;
+}
+
+/**
+ * Where every attempt is recorded, and the one source the router reads usage,
+ * quotas, budgets and recent latency from, so they can never disagree with the
+ * record (and include what other processes on the same data sent).
+ */
+export interface AttemptLedger {
+  record(entry: SettledAttempt): void;
+  /** Quota use and spend of the local day and month that contain `now`. */
+  usage(now: number): LedgerUsage;
+  /** The latest attempts per provider that say something about its health, oldest first. */
+  recent(): Record<string, RecentAttempt[]>;
+}
+
+export type RequestSource = 'chat' | 'compare' | 'cli' | 'api' | 'probe';
 
 /** An attempt about to start: which target, and whether it races as a hedge or continues a broken answer. */
 export interface AttemptStart {
@@ -62,13 +112,20 @@ export interface AttemptStart {
 }
 
 export interface RouterCallbacks {
+  /** The task type is decided, before any attempt starts. */
+  onPlan?(plan: { taskType: string; reason: string }): void;
   onAttempt?(attempt: AttemptStart): void;
   onText?(text: string): void;
+  /** A whole tool call from the answering target. */
+  onToolCall?(call: ToolCall): void;
   onFallback?(event: { from: string; to: string; reason: string }): void;
 }
 
 export interface RouteResult {
   text: string;
+  toolCalls?: ToolCall[];
+  /** The answering provider's own stop reason (`stop`, `end_turn`, `tool_calls`, `length`…). */
+  finishReason?: string;
   provider: string;
   model: string;
   taskType: string;
@@ -80,8 +137,6 @@ export interface RouteResult {
   trace: DecisionTrace;
   /** e.g. "continued by groq after openai failed". */
   note?: string;
-  /** The provider's own reason the answer ended ("stop", "length", "max_tokens"…). */
-  finishReason?: string;
 }
 
 /** Thrown when no target could answer. Carries every attempt and the partial text. */
@@ -109,17 +164,21 @@ export interface RouterDeps {
   online: () => boolean;
   /** Prices and context windows; unknown targets cost $0 in the books, yet only local ones count as free for budgets. */
   price?: PriceFn;
-  /** Where breakers, cooldowns, quotas and recent attempts survive a restart. */
+  /** Where breakers and cooldowns survive a restart (and, without a ledger, quotas and recent attempts). */
   state?: RouterStateStore;
+  /** The record of every attempt; without one, usage and recent attempts live in the snapshot. */
+  ledger?: AttemptLedger;
   /** Budget warnings, "offline: using the local model", and the like. */
   onNotice?: (notice: Notice) => void;
   breaker?: Partial<BreakerTuning>;
+  /** False when the catalog says a target cannot call tools; unknown counts as able. */
+  toolSupport?: (provider: string, model: string) => boolean;
 }
 
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
   /** The detected task type and the chain a prompt would take, without sending it. */
-  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider'>): {
+  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>): {
     taskType: string;
     reason: string;
     chain: { provider: string; model: string }[];

@@ -24,7 +24,7 @@ export const MessageRow = memo(function MessageRow({ item, lastQuestion = false 
       ) : (
         <MessageText message={message} />
       )}
-      {message.status === 'error' && <MessageError message={message} />}
+      {(message.status === 'error' || message.status === 'interrupted') && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}
       {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
       {!editing && <MessageActions message={message} canEdit={lastQuestion} onEdit={() => setEditing(true)} />}

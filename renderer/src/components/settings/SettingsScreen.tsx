@@ -1,5 +1,6 @@
 import { useUi, useSettings } from '../../services-context.js';
 import type { SettingsTab } from '../../store/ui-store.js';
+import { ApiTab } from './ApiTab.js';
 import { BudgetsTab } from './BudgetsTab.js';
 import { GeneralTab } from './GeneralTab.js';
 import { ImportExportTab } from './ImportExportTab.js';
@@ -13,6 +14,7 @@ const TABS: Array<{ id: SettingsTab; label: string }> = [
   { id: 'routing', label: 'Routing' },
   { id: 'local', label: 'Local models' },
   { id: 'budgets', label: 'Budgets & quotas' },
+  { id: 'api', label: 'API' },
   { id: 'import', label: 'Import/Export' },
   { id: 'general', label: 'General' },
 ];
@@ -47,6 +49,7 @@ export function SettingsScreen() {
         {tab === 'routing' && <RoutingTab />}
         {tab === 'local' && <LocalTab />}
         {tab === 'budgets' && <BudgetsTab />}
+        {tab === 'api' && <ApiTab />}
         {tab === 'import' && <ImportExportTab />}
         {tab === 'general' && <GeneralTab />}
       </div>

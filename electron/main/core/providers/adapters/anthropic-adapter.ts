@@ -12,7 +12,8 @@ import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { noAnswer, unfinished } from './adapter-support.js';
-import { toAnthropicTurns } from './anthropic-turns.js';
+import { toAnthropicToolChoice, toAnthropicTools, toAnthropicTurns } from './anthropic-turns.js';
+import { argumentsText } from '../tools/json-args.js';
 import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
@@ -55,6 +56,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
       messages: turns.messages,
     };
     if (turns.system !== undefined) params.system = turns.system;
+    if (request.tools && request.tools.length > 0) {
+      params.tools = toAnthropicTools(request.tools);
+      if (request.toolChoice !== undefined) params.tool_choice = toAnthropicToolChoice(request.toolChoice);
+    }
     // The pinned SDK's request type has no `temperature` any more, so it is not sent.
     return { params, fresh };
   };
@@ -72,12 +77,21 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     let outputTokens = 0;
     let stopReason: string | undefined;
     let stopped = false;
+    // A tool_use block's input arrives as JSON pieces; it is passed on whole at its block's end.
+    let tool: { id: string; name: string; json: string; index: number } | undefined;
     for await (const event of data) {
       if (event.type === 'message_start') {
         inputTokens = event.message.usage.input_tokens;
         outputTokens = event.message.usage.output_tokens;
       } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
         yield { type: 'text', text: fresh(event.delta.text) };
+      } else if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') {
+        tool = { id: event.content_block.id, name: event.content_block.name, json: '', index: event.index };
+      } else if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta' && tool) {
+        tool.json += event.delta.partial_json;
+      } else if (event.type === 'content_block_stop' && tool && tool.index === event.index) {
+        yield { type: 'tool_call', call: { id: tool.id, name: tool.name, arguments: tool.json === '' ? '{}' : tool.json } };
+        tool = undefined;
       } else if (event.type === 'message_delta') {
         stopReason = event.delta.stop_reason ?? stopReason;
         // Cumulative totals: assign, never add.
@@ -107,6 +121,9 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     if (data.stop_reason === 'refusal') throw refused(text, requestId);
     if (!data.stop_reason) throw unfinished(config.id, text, requestId);
     yield { type: 'text', text };
+    for (const block of data.content) {
+      if (block.type === 'tool_use') yield { type: 'tool_call', call: { id: block.id, name: block.name, arguments: argumentsText(block.input) } };
+    }
     const usage = { inputTokens: data.usage.input_tokens, outputTokens: data.usage.output_tokens };
     yield { type: 'done', usage, finishReason: data.stop_reason ?? undefined, requestId };
   }

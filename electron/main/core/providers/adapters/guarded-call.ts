@@ -41,9 +41,10 @@ export function guardedCall(call: GuardedCall): AsyncGenerator<StreamEvent, void
 }
 
 export async function toCompletion(events: AsyncIterable<StreamEvent>): Promise<CompletionResult> {
-  const { text, open, done } = await collectStream(events);
+  const { text, open, done, toolCalls } = await collectStream(events);
   return {
     text,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
     usage: done?.usage,
     finishReason: done?.finishReason,
     requestId: done?.requestId ?? open?.requestId,

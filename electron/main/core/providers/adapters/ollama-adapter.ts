@@ -15,6 +15,7 @@ import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
+import { fromOllamaToolCall, toOllamaMessages, toOllamaTools } from '../tools/ollama-wire.js';
 
 function usageOf(part: Partial<ChatResponse>): Usage | undefined {
   if (typeof part.prompt_eval_count !== 'number' && typeof part.eval_count !== 'number') return undefined;
@@ -30,7 +31,9 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     const options: { temperature?: number; num_predict?: number } = {};
     if (request.temperature !== undefined) options.temperature = request.temperature;
     if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
-    return { params: { model: request.model, messages, options }, fresh };
+    // Ollama has no tool_choice: with tools offered, the model decides; "none" sends none.
+    const tools = request.tools && request.tools.length > 0 && request.toolChoice !== 'none' ? { tools: toOllamaTools(request.tools) } : {};
+    return { params: { model: request.model, messages: toOllamaMessages(messages), options, ...tools }, fresh };
   };
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
@@ -41,6 +44,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     for await (const part of parts) {
       const piece = part.message?.content;
       if (piece) yield { type: 'text', text: fresh(piece) };
+      for (const call of part.message?.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(call) };
       if (part.done) final = part;
     }
     if (!final) return; // no done object: the guard reports the cut stream
@@ -57,6 +61,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     const text = fresh(reply.message.content);
     if (reply.done === false) throw unfinished(config.id, text, undefined);
     yield { type: 'text', text };
+    for (const call of reply.message.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(call) };
     yield { type: 'done', usage: usageOf(reply), finishReason: reply.done_reason || undefined };
   }
 

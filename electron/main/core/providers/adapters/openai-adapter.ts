@@ -19,6 +19,7 @@ import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
 import { clientPool, onLease } from './client-pool.js';
+import { toOpenAiMessages, toOpenAiToolChoice, toOpenAiTools, toolCallAssembler } from '../tools/openai-wire.js';
 
 interface WireUsage {
   prompt_tokens?: number;
@@ -69,7 +70,9 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
 
   const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
     const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
-    const params: ChatCompletionCreateParamsBase = { model: request.model, messages };
+    const params: ChatCompletionCreateParamsBase = { model: request.model, messages: toOpenAiMessages(messages) };
+    if (request.tools && request.tools.length > 0) params.tools = toOpenAiTools(request.tools);
+    if (request.toolChoice !== undefined && params.tools) params.tool_choice = toOpenAiToolChoice(request.toolChoice);
     if (request.temperature !== undefined) params.temperature = request.temperature;
     if (request.maxTokens !== undefined) params[maxTokensField] = request.maxTokens;
     return { params, fresh };
@@ -92,16 +95,19 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield open;
     let usage: Usage | undefined;
     let finishReason: string | undefined;
+    const calls = toolCallAssembler();
     for await (const chunk of data) {
       const choice = chunk.choices[0];
       const piece = choice?.delta?.content;
       if (piece) yield { type: 'text', text: fresh(piece) };
+      for (const delta of choice?.delta?.tool_calls ?? []) calls.add(delta);
       if (choice?.finish_reason) finishReason = choice.finish_reason;
       usage = toUsage(chunk.usage) ?? (quirks.usageInXGroq ? toUsage(groqUsage(chunk)) : undefined) ?? usage;
     }
     if (finishReason === undefined) return; // no finish chunk: the guard reports the cut stream
     // The stream guard attaches the text already passed on.
     if (finishReason === 'content_filter') throw filtered('', requestId);
+    for (const call of calls.finish()) yield { type: 'tool_call', call };
     yield { type: 'done', usage, finishReason, requestId };
   }
 
@@ -119,6 +125,9 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     if (choice.finish_reason === 'content_filter') throw filtered(text, requestId);
     if (!choice.finish_reason) throw unfinished(config.id, text, requestId);
     yield { type: 'text', text };
+    for (const call of choice.message?.tool_calls ?? []) {
+      if (call.type === 'function') yield { type: 'tool_call', call: { id: call.id, name: call.function.name, arguments: call.function.arguments } };
+    }
     yield { type: 'done', usage: toUsage(data.usage), finishReason: choice.finish_reason ?? undefined, requestId };
   }
 

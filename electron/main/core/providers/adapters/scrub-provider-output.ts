@@ -29,7 +29,7 @@ export function scrubProviderError(error: ProviderError, scrub: Scrub): Provider
 }
 
 function scrubEvent(event: StreamEvent, scrub: Scrub): StreamEvent {
-  if (event.type === 'text' || event.requestId === undefined) return event;
+  if (event.type === 'text' || event.type === 'tool_call' || event.requestId === undefined) return event;
   const requestId = scrub(event.requestId);
   return requestId === event.requestId ? event : { ...event, requestId };
 }

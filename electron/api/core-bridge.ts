@@ -1,0 +1,14 @@
+/** What the API needs of the core, taken from a running one. */
+import type { Core } from '../main/core/app-core.js';
+import type { ApiCore } from './run-api-chat.js';
+
+export function apiCoreOf(core: Core): ApiCore {
+  return {
+    router: core.router,
+    settings: core.settings,
+    taskTypes: core.taskTypes,
+    scrub: core.scrub,
+    // The health panel and the usage view then include API traffic at once.
+    afterRequest: () => core.events.emit('health.update', { providers: core.health() }),
+  };
+}
