@@ -55,5 +55,8 @@ export const chatCalls = {
     }),
     z.object({ hits: z.array(SearchHitSchema) }),
   ),
+  /** Stops any answer streaming in it first. */
   'conversations.delete': defineCall(z.object({ id: Id }), z.object({ deleted: z.boolean() })),
+  /** One message of a conversation; an answer still streaming must be stopped first. */
+  'conversations.deleteMessage': defineCall(z.object({ conversationId: Id, messageId: Id }), z.object({ deleted: z.boolean() })),
 };

@@ -127,4 +127,37 @@ describe('chat turns', () => {
     expect(done.seams?.[0]?.at).toBe(12); // three 4-character chunks came from alpha
     expect((await messagesOf(done.conversationId)).at(-1)?.seams).toEqual(done.seams);
   });
+
+  it('stops an answer streaming in a conversation that is deleted, and saves nothing into it after', async () => {
+    a.always({ type: 'slow-tokens', delayMs: 30 });
+    const sent = send('stream slowly while I delete this conversation');
+    await expect.poll(() => a.requests.length).toBe(1);
+    const notices: unknown[] = [];
+    const off = core.events.subscribe((name, payload) => {
+      if (name === 'notice') notices.push(payload);
+    });
+    expect(await core.handlers['conversations.delete']({ id: sent.conversationId }, { senderId: 1 })).toEqual({ deleted: true });
+    expect((await sent.finished).status).toBe('cancelled');
+    expect(core.storage.conversations.summary(sent.conversationId)).toBeUndefined();
+    expect(core.storage.db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(sent.conversationId)).toEqual({ n: 0 });
+    off();
+    expect(notices).toEqual([]);
+  });
+
+  it('deletes one message, but not an answer still streaming', async () => {
+    const first = send('keep this one');
+    await first.finished;
+    const second = send('delete my answer', first.conversationId);
+    const answer = await second.finished;
+    const del = (messageId: string) => core.handlers['conversations.deleteMessage']({ conversationId: first.conversationId, messageId }, { senderId: 1 });
+    expect(await del(answer.id)).toEqual({ deleted: true });
+    expect((await messagesOf(first.conversationId)).map((m) => m.text)).toEqual(['keep this one', 'Echo: keep this one', 'delete my answer']);
+    expect(await del(answer.id)).toEqual({ deleted: false });
+
+    a.always({ type: 'slow-tokens', delayMs: 30 });
+    const streaming = send('a slow one', first.conversationId);
+    await expect(del(streaming.assistantMessageId)).rejects.toThrow(/still streaming/);
+    core.chat.cancel(streaming.assistantMessageId);
+    await streaming.finished;
+  });
 });

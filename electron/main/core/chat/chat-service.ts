@@ -53,6 +53,10 @@ export interface ChatService {
   /** Changes the last question and answers it again in place of its old answer. */
   edit(input: CallArgs<'chat.edit'>): CallResult<'chat.edit'> & { finished: Promise<Message> };
   cancel(messageId: string): boolean;
+  /** Whether this message is an answer still streaming. */
+  streaming(messageId: string): boolean;
+  /** Stops every answer streaming in a conversation and waits until each is stored. */
+  stopIn(conversationId: string): Promise<void>;
   /** Aborts every stream in flight and waits for them to be stored. */
   close(): Promise<void>;
 }
@@ -173,6 +177,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: draft.id, finished };
   }
 
+  async function stopAll(pending: { abort: AbortController; finished: Promise<Message> }[]): Promise<void> {
+    pending.forEach((p) => p.abort.abort());
+    await Promise.allSettled(pending.map((p) => p.finished));
+  }
+
   /** A store write after the message started: a failure is reported, never thrown into the stream. */
   function tryWrite(write: () => void): void {
     try {
@@ -259,11 +268,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       entry?.abort.abort();
       return entry !== undefined;
     },
-    async close() {
-      const pending = [...inFlight.values()];
-      pending.forEach((p) => p.abort.abort());
-      await Promise.allSettled(pending.map((p) => p.finished));
-    },
+    streaming: (messageId) => inFlight.has(messageId),
+    stopIn: (conversationId) => stopAll([...inFlight.values()].filter((f) => f.conversationId === conversationId)),
+    close: () => stopAll([...inFlight.values()]),
   };
 }
 

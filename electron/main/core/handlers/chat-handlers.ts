@@ -42,6 +42,14 @@ export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       return page;
     },
     'conversations.search': async ({ query, limit }) => ({ hits: deps.search(query, limit) }),
-    'conversations.delete': async ({ id }) => ({ deleted: deps.conversations.delete(id) }),
+    'conversations.delete': async ({ id }) => {
+      // A stream left running would write its answer into a conversation that is gone.
+      await deps.chat.stopIn(id);
+      return { deleted: deps.conversations.delete(id) };
+    },
+    'conversations.deleteMessage': async ({ conversationId, messageId }) => {
+      if (deps.chat.streaming(messageId)) throw new Error('This answer is still streaming: stop it first, then delete it.');
+      return { deleted: deps.conversations.deleteMessage(conversationId, messageId) };
+    },
   };
 }
