@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { captureFrames, cleanEnv, launchBrowser, openApp, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
 
 const answers = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 
@@ -141,7 +141,40 @@ describe('message actions and turns', () => {
     expect(await seam.getAttribute('title')).toMatch(/local.*beta/);
   });
 
-  it('opens a 10,000-message conversation at its latest message, scrolls up, and jumps back', async () => {
+  it('deletes a message after asking, and a conversation from the keyboard alone', async () => {
+    await ask(page, 'a question to delete soon');
+    const answer = await settled(page);
+    await answer.getByTestId('delete-message').click();
+    await answer.getByTestId('delete-message-confirm').click();
+    await expect.poll(() => answers(page).count(), { timeout: 5000 }).toBe(0);
+    await page.reload();
+    const conversation = page.getByTestId('conversation').filter({ hasText: 'a question to delete soon' });
+    await conversation.click();
+    await expect.poll(() => page.locator('[data-testid="message"][data-role="user"]').count(), { timeout: 5000 }).toBe(1);
+    expect(await answers(page).count()).toBe(0);
+
+    // Tab from the conversation reaches its delete button, which shows once focused.
+    await conversation.focus();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => [(document.activeElement as HTMLElement | null)?.dataset.testid, document.activeElement && getComputedStyle(document.activeElement).opacity]);
+    expect(await focused()).toEqual(['conversation-delete', '1']);
+    // Delete on the conversation itself asks, then deletes it.
+    await conversation.focus();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.keyboard.press('Delete');
+    await expect.poll(() => conversation.count(), { timeout: 5000 }).toBe(0);
+    expect(await page.locator('[data-testid="message"]').count()).toBe(0);
+  });
+
+  it('opens a 10,000-message conversation at its latest message, pages back as it scrolls up, and jumps back', async () => {
+    await page.close();
+    let frames = { received: [] as string[], sent: [] as string[] };
+    page = await openApp(browser, host.url, (p) => {
+      frames = captureFrames(p);
+    });
+    // The most messages main sent the page in one answer: a page, never the whole conversation.
+    const largestRead = () =>
+      Math.max(0, ...frames.received.map((f) => (JSON.parse(f) as { result?: { value?: { messages?: unknown[] } } }).result?.value?.messages?.length ?? 0));
     await page.getByTestId('conversation').filter({ hasText: bigTitle }).click();
     const last = page.locator('[data-message="m9999"]');
     await expect.poll(() => last.isVisible(), { timeout: 10_000 }).toBe(true);
@@ -168,7 +201,6 @@ describe('message actions and turns', () => {
       )
       .toBe(false);
     await expect.poll(() => page.getByTestId('jump-latest').isVisible(), { timeout: 5000 }).toBe(true);
-
     // The message at the top of the view: what the user was reading.
     const topMessage = () =>
       scroller.evaluate((el) => {
@@ -176,10 +208,32 @@ describe('message actions and turns', () => {
         const rows = [...el.querySelectorAll<HTMLElement>('[data-testid="message"]')];
         return rows.find((r) => r.getBoundingClientRect().bottom > top + 1)?.dataset.message;
       });
-    await page.waitForTimeout(300);
-    await expect.poll(topMessage, { timeout: 5000 }).toBeDefined();
-    const reading = await topMessage();
     const index = (id: string | undefined) => Number(id?.slice(1));
+    // On up, past the first page (m9900 on) and the next, into messages read from main as the list neared its top.
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((el) => el.scrollBy(0, -3000));
+          return index(await topMessage());
+        },
+        { timeout: 15_000 },
+      )
+      .toBeLessThan(9750);
+    expect(largestRead()).toBe(100);
+
+    // Where the reader stopped, once the list has settled there (a page read near the top is put in without moving the view).
+    let reading: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const before = await topMessage();
+          await page.waitForTimeout(250);
+          reading = await topMessage();
+          return reading !== undefined && reading === before;
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true);
 
     // Another conversation and back: the place is kept.
     await page.getByTestId('new-chat').click();

@@ -24,7 +24,31 @@ function CopyButton({ label, text, testId }: { label: string; text: () => string
   );
 }
 
-/** Copy, regenerate or retry (on its route or another provider), and edit for the last question. */
+/** Delete asks once, in place: the message is gone for good (its calls stay in usage). */
+function DeleteButton({ message }: { message: Message }) {
+  const deleteMessage = useChat((s) => s.deleteMessage);
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="link" data-testid="delete-message" onClick={() => setAsking(true)}>
+        Delete
+      </button>
+    );
+  }
+  return (
+    <span className="delete-confirm" role="group" aria-label="Delete this message?">
+      Delete this message?
+      <button type="button" className="link danger" data-testid="delete-message-confirm" autoFocus onClick={() => void deleteMessage(message.conversationId, message.id)}>
+        Delete
+      </button>
+      <button type="button" className="link" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+    </span>
+  );
+}
+
+/** Copy, regenerate or retry (on its route or another provider), edit for the last question, and delete. */
 export function MessageActions({ message, canEdit, onEdit }: { message: Message; canEdit: boolean; onEdit: () => void }) {
   const regenerate = useChat((s) => s.regenerate);
   const send = useChat((s) => s.send);
@@ -81,6 +105,7 @@ export function MessageActions({ message, canEdit, onEdit }: { message: Message;
           </button>
         </span>
       )}
+      <DeleteButton message={message} />
     </div>
   );
 }
