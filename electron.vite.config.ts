@@ -21,7 +21,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The built-in engine runs in its own process (a utilityProcess) from its own entry.
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), 'engine-worker': resolve('electron/main/core/providers/engine/engine-worker.ts') },
+      },
     },
   },
   preload: {

@@ -23,6 +23,19 @@ export default tseslint.config(
     },
   },
   {
+    // Layering: adapters do I/O, the router decides; the router may use providers, never the reverse.
+    files: ['electron/main/core/providers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core never imports electron; only the Electron host does.' }],
+          patterns: [{ group: ['**/router/**', '**/router'], message: 'providers/ never imports router/: shared pieces (the clock) live in the core itself.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

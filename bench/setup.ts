@@ -12,7 +12,7 @@ import { createRouter, realClock, type AttemptLedger, type Router, type RouterSt
 import { createAttemptLedger } from '../electron/main/core/store/attempts/attempt-ledger.js';
 import { openStorage, type Storage } from '../electron/main/core/store/storage.js';
 import { SettingsSchema, type ProviderConfig, type ProviderKind, type Settings } from '../shared/settings.js';
-import type { FakeProvider } from '../tests/fake-provider/index.js';
+import { startFakeProvider, type FakeProvider } from '../tests/fake-provider/index.js';
 
 export const BENCH_KEY = 'sk-bench';
 export const MODEL = 'gpt-4o-mini';
@@ -97,6 +97,17 @@ export function benchRouter(options: BenchRouterOptions): Router {
     ...(options.ledger ? { ledger: options.ledger } : {}),
     ...(options.breaker ? { breaker: options.breaker } : {}),
   });
+}
+
+/** A cloud provider on the OpenAI protocol and a local Ollama behind it, both answering at once, as the straight-path scenarios use. */
+export async function cloudAndLocal(): Promise<{ cloud: FakeProvider; local: FakeProvider; providers: BenchProvider[]; close: () => Promise<void> }> {
+  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
+  const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
+  const providers: BenchProvider[] = [
+    { id: 'openai', kind: 'openai', fake: cloud },
+    { id: 'ollama', kind: 'ollama', fake: local },
+  ];
+  return { cloud, local, providers, close: async () => void (await Promise.all([cloud.close(), local.close()])) };
 }
 
 /** switchboard.db in `dir`, with the router state and the attempt ledger the app gives its router. */

@@ -14,14 +14,14 @@ export interface Sample {
 }
 
 export const PROMPT: ChatTurn[] = [{ role: 'user', content: 'Say hello to the benchmark, please.' }];
-const WIRE_PROMPT = [{ role: 'user' as const, content: 'Say hello to the benchmark, please.' }];
 
-export async function directRequest(client: OpenAI, model: string): Promise<Sample> {
+export async function directRequest(client: OpenAI, model: string, messages: ChatTurn[] = PROMPT): Promise<Sample> {
   const started = performance.now();
   let ttft: number | undefined;
   const stream = await client.chat.completions.create({
     model,
-    messages: WIRE_PROMPT,
+    // The wire's own message shape: a plain conversation has no tool turns.
+    messages: messages.map((t) => ({ role: t.role === 'assistant' ? 'assistant' : t.role === 'system' ? 'system' : 'user', content: t.content })),
     stream: true,
     stream_options: { include_usage: true },
   });
@@ -39,7 +39,7 @@ export async function directRequest(client: OpenAI, model: string): Promise<Samp
 
 /**
  * The same request through the provider adapter alone (stream guard, fetch tap,
- * pooled SDK client) without routing: splits the routed path's extra time into
+ * SDK client) without routing: splits the routed path's extra time into
  * what wrapping the SDK costs and what routing adds on top.
  */
 export async function adapterRequest(adapter: ProviderAdapter, model: string): Promise<Sample> {

@@ -8,6 +8,14 @@ export const UsageSchema = z.object({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
+/**
+ * How a provider carried on an answer another one began: `native` takes the text
+ * as the start of its own reply (a prefill), `prefix-flag` does so only when the
+ * message is flagged `prefix: true`, `none` is asked in words to carry on.
+ */
+export const ContinuationMethodSchema = z.enum(['native', 'prefix-flag', 'none']);
+export type ContinuationMethod = z.infer<typeof ContinuationMethodSchema>;
+
 export const AttemptOutcomeSchema = z.enum(['ok', 'error', 'cancelled', 'hedge_lost']);
 
 /** One call to one provider. Every attempt of a message is kept, in order. */
@@ -26,6 +34,8 @@ export const AttemptSchema = z.object({
   costUsd: z.number().nonnegative().optional(),
   /** Set when this attempt carried on a stream that an earlier attempt began. */
   continuation: z.boolean().optional(),
+  /** How that continuation was asked for. */
+  continuationMethod: ContinuationMethodSchema.optional(),
   hedge: z.boolean().optional(),
 });
 export type Attempt = z.infer<typeof AttemptSchema>;
@@ -47,6 +57,8 @@ export const DecisionTraceSchema = z.object({
   skipped: z.array(SkipSchema),
   offline: z.boolean().optional(),
   sticky: z.string().optional(),
+  /** Why the built-in engine answered, e.g. "built-in engine (Ollama not running)". */
+  engine: z.string().optional(),
 });
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
 

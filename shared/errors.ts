@@ -20,6 +20,8 @@ export const ERROR_KINDS = [
   'cancelled',
   // Not a provider failure: the route had nothing left to try (no key, offline, all skipped).
   'no_target',
+  // A bug in Switchboard itself, said as such rather than blamed on a provider.
+  'internal',
 ] as const;
 
 export const ErrorKindSchema = z.enum(ERROR_KINDS);
@@ -41,4 +43,5 @@ export const ERROR_KIND_LABELS: Record<ErrorKind, string> = {
   stream_interrupted: 'The answer was cut off mid-stream',
   cancelled: 'Stopped',
   no_target: 'No provider could take this message',
+  internal: 'Switchboard hit an internal error',
 };

@@ -9,7 +9,7 @@ import { TaskTypeIdSchema } from './task-types.js';
 
 export const SETTINGS_VERSION = 1;
 
-export const ProviderKindSchema = z.enum(['openai', 'anthropic', 'openai-compatible', 'ollama']);
+export const ProviderKindSchema = z.enum(['openai', 'anthropic', 'openai-compatible', 'ollama', 'engine']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
 export const ProviderIdSchema = z
@@ -118,6 +118,8 @@ export const SettingsSchema = z.object({
   routes: z.record(TaskTypeIdSchema, z.array(RouteTargetSchema)).default({}),
   taskTypes: z.record(TaskTypeIdSchema, TaskTypeOptionsSchema).default({}),
   localFallback: z.object({ provider: ProviderIdSchema, model: z.string().min(1) }).optional(),
+  /** The built-in engine (a provider of kind `engine`): the very last link, after the local fallback. */
+  engineFallback: z.object({ provider: ProviderIdSchema, model: z.string().min(1) }).optional(),
   budgets: BudgetsSchema.optional(),
   quotas: z.record(ProviderIdSchema, QuotaSchema).default({}),
   api: ApiSettingsSchema.optional(),
@@ -149,6 +151,9 @@ export function findSettingsProblems(settings: Settings): string[] {
   }
   if (settings.localFallback && !ids.has(settings.localFallback.provider)) {
     problems.push(`localFallback: no provider with id "${settings.localFallback.provider}"`);
+  }
+  if (settings.engineFallback && !ids.has(settings.engineFallback.provider)) {
+    problems.push(`engineFallback: no provider with id "${settings.engineFallback.provider}"`);
   }
   return problems;
 }

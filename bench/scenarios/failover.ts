@@ -66,7 +66,7 @@ export async function runFailover(warmupRounds: number, rounds: number): Promise
       rounds,
     );
     // The state file is written asynchronously; let the last write land before the folder goes.
-    await router.flush();
+    await router.state.flush();
     return samples;
   } finally {
     db.storage.close();

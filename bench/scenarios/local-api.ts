@@ -10,6 +10,11 @@
  * would take turns on one event loop with the API and add its own work to the
  * through-API path. The router always streams from the provider, so a whole
  * (non-streamed) request through the API reads a streamed upstream answer.
+ *
+ * A third side is the floor any gateway written in Node pays on this machine:
+ * a bare node:http proxy that forwards the body with fetch and pipes the
+ * answer back, with no parsing, routing or SDK. What the API adds above it is
+ * Switchboard's own cost; the rest is one more loopback hop through Node.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +25,9 @@ import { startApiServer } from '../../electron/api/server.js';
 import { BUILTIN_TASK_TYPES } from '../../shared/task-types.js';
 import { createMemoryStateStore } from '../../electron/main/core/router/index.js';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { FakeProvider } from '../../tests/fake-provider/index.js';
 import { BENCH_KEY, benchRouter, benchSettings, MODEL, type BenchRouterOptions } from '../setup.js';
 import { ms, percentile } from '../stats.js';
@@ -33,6 +41,29 @@ export interface LocalApiSamples {
   completeApi: number[][];
   ttftDirect: number[][];
   ttftApi: number[][];
+  completeBare: number[][];
+  ttftBare: number[][];
+}
+
+/** A pass-through proxy with nothing of a gateway in it: the floor of one more hop through Node. */
+async function bareProxy(upstream: string): Promise<{ server: Server; baseURL: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void fetch(`${upstream}${(req.url ?? '/').replace(/^\/v1/, '')}`, {
+        method: req.method ?? 'POST',
+        headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' },
+        body: Buffer.concat(chunks),
+      }).then((answer) => {
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        if (answer.body) Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream).pipe(res);
+        else res.end();
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
 }
 
 async function complete(client: OpenAI, model: string): Promise<number> {
@@ -94,26 +125,34 @@ export async function runLocalApi(warmup: number, rounds: number, size: number):
     token: () => TOKEN,
     allowedOrigins: () => [],
   });
+  const bare = await bareProxy(fake.baseURL);
   const direct = new OpenAI({ baseURL: fake.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
+  const viaBare = new OpenAI({ baseURL: bare.baseURL, apiKey: BENCH_KEY, maxRetries: 0 });
   const through = new OpenAI({ baseURL: api.url, apiKey: TOKEN, maxRetries: 0 });
   const kinds = {
     completeDirect: () => complete(direct, MODEL),
     completeApi: () => complete(through, 'switchboard/auto'),
     ttftDirect: () => firstToken(direct, MODEL),
     ttftApi: () => firstToken(through, 'switchboard/auto'),
+    completeBare: () => complete(viaBare, MODEL),
+    ttftBare: () => firstToken(viaBare, MODEL),
   };
   try {
     for (let i = 0; i < warmup; i++) for (const run of Object.values(kinds)) await run();
-    const samples: LocalApiSamples = { completeDirect: [], completeApi: [], ttftDirect: [], ttftApi: [] };
+    const samples: LocalApiSamples = { completeDirect: [], completeApi: [], ttftDirect: [], ttftApi: [], completeBare: [], ttftBare: [] };
     for (let r = 0; r < rounds; r++) {
       // Alternate which side goes first, so neither always follows the other.
-      const order: (keyof LocalApiSamples)[][] = r % 2 === 0 ? [['completeDirect', 'completeApi'], ['ttftDirect', 'ttftApi']] : [['completeApi', 'completeDirect'], ['ttftApi', 'ttftDirect']];
+      const order: (keyof LocalApiSamples)[][] =
+        r % 2 === 0
+          ? [['completeDirect', 'completeApi', 'completeBare'], ['ttftDirect', 'ttftApi', 'ttftBare']]
+          : [['completeBare', 'completeApi', 'completeDirect'], ['ttftBare', 'ttftApi', 'ttftDirect']];
       for (const pair of order) for (const kind of pair) samples[kind].push(await round(size, kinds[kind]));
     }
     return samples;
   } finally {
     await api.close();
-    await router.flush();
+    await new Promise((resolve) => bare.server.close(resolve));
+    await router.state.flush();
     upstream.child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,7 +173,15 @@ function overhead(direct: number[][], api: number[][]) {
 export function localApiMetrics(s: LocalApiSamples) {
   const complete = overhead(s.completeDirect, s.completeApi);
   const ttft = overhead(s.ttftDirect, s.ttftApi);
+  const bareComplete = overhead(s.completeDirect, s.completeBare);
+  const bareTtft = overhead(s.ttftDirect, s.ttftBare);
   return {
+    /** The floor: a bare Node pass-through proxy against direct. */
+    bareNodeProxyOverheadMsP50: bareComplete.p50,
+    bareNodeProxyTtftOverheadMsP50: bareTtft.p50,
+    /** What the API adds above that floor: Switchboard's own share. */
+    localApiAboveBareProxyMsP50: ms(complete.p50 - bareComplete.p50),
+    localApiTtftAboveBareProxyMsP50: ms(ttft.p50 - bareTtft.p50),
     localApiOverheadMsP50: complete.p50,
     localApiOverheadMsP95: complete.p95,
     localApiTtftOverheadMsP50: ttft.p50,

@@ -18,9 +18,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { createMemoryStateStore, type Router } from '../../electron/main/core/router/index.js';
-import { startFakeProvider } from '../../tests/fake-provider/index.js';
 import { interleave, PAUSE_MS } from '../interleave.js';
-import { BENCH_KEY, benchAdapter, benchRouter, benchStorage, MODEL, ROOMY_RATE_LIMITS, type BenchProvider } from '../setup.js';
+import { BENCH_KEY, benchAdapter, benchRouter, benchStorage, cloudAndLocal, MODEL } from '../setup.js';
 import { adapterRequest, directRequest, PROMPT, routedRequest, type RoutedSample, type Sample } from '../timing.js';
 
 export interface OverheadSamples {
@@ -56,7 +55,7 @@ async function stateWriteTimes(router: Router, count: number): Promise<number[]>
   for (let i = 0; i < count; i++) {
     await straightRoute(router);
     const started = performance.now();
-    await router.flush();
+    await router.state.flush();
     times.push(performance.now() - started);
   }
   return times;
@@ -88,15 +87,10 @@ async function planningTimes(router: Router, client: OpenAI, count: number): Pro
 }
 
 export async function runOverhead(warmupRounds: number, rounds: number): Promise<OverheadSamples> {
-  const cloud = await startFakeProvider({ protocol: 'openai', apiKey: BENCH_KEY, tokenDelayMs: 0, rateLimitHeaders: ROOMY_RATE_LIMITS });
-  const local = await startFakeProvider({ protocol: 'ollama', tokenDelayMs: 0 });
+  const { cloud, providers, close } = await cloudAndLocal();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const db = benchStorage(dir);
   try {
-    const providers: BenchProvider[] = [
-      { id: 'openai', kind: 'openai', fake: cloud },
-      { id: 'ollama', kind: 'ollama', fake: local },
-    ];
     const routes = { general: ['openai'] };
     const fileRouter = benchRouter({ providers, routes, local: 'ollama', state: db.state, ledger: db.ledger });
     const memoryRouter = benchRouter({ providers, routes, local: 'ollama', state: createMemoryStateStore() });
@@ -113,12 +107,12 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
       warmupRounds,
       rounds,
       // A state write still in flight would land in the next sample, whichever kind it is.
-      () => Promise.all([fileRouter.flush(), memoryRouter.flush()]),
+      () => Promise.all([fileRouter.state.flush(), memoryRouter.state.flush()]),
     );
     const stateWrites = await stateWriteTimes(fileRouter, 200);
     const planning = await planningTimes(fileRouter, client, 500);
     // The state file is written asynchronously; let the last write land before it is read and removed.
-    await fileRouter.flush();
+    await fileRouter.state.flush();
     return {
       direct: samples.direct,
       adapterOnly: samples.adapterOnly,
@@ -131,7 +125,6 @@ export async function runOverhead(warmupRounds: number, rounds: number): Promise
   } finally {
     db.storage.close();
     rmSync(dir, { recursive: true, force: true });
-    await cloud.close();
-    await local.close();
+    await close();
   }
 }

@@ -20,6 +20,7 @@ import { exportCommand, importCommand } from './commands/transfer.js';
 import { openStorage } from '../main/core/store/storage.js';
 import type { Notice } from '../../shared/contract/calls-settings.js';
 import { SettingsError } from '../main/core/store/settings-error.js';
+import { nodeEngineLauncher } from '../main/core/providers/engine/node-launcher.js';
 
 const USAGE = `usage: switchboard <command> [flags]
   ask [--task TYPE|auto] [--provider ID [--model ID]] [--save | --conversation ID] [--config FILE] [--data-dir DIR] [--json] PROMPT|-
@@ -80,6 +81,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const core: Core = await createCore({
     host: 'cli',
+    engineLauncher: nodeEngineLauncher(),
     dataDir: resolveDataDir(str('data-dir')),
     configFile: resolveConfigFile(str('config')),
     version: readVersion(),

@@ -16,6 +16,7 @@ import { startSmokeTest } from './smoke-test.js';
 import { createUpdateService, type Question, type Updater } from './update-service.js';
 import { createMainWindow } from './window.js';
 import { safeExternalUrl } from './external-links.js';
+import { utilityEngineLauncher } from './engine-launcher.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const outDir = join(import.meta.dirname, '..');
@@ -46,6 +47,7 @@ export async function startDesktop(): Promise<Core> {
   lockDownSession(session.defaultSession);
   const starting = createCore({
     host: 'electron',
+    engineLauncher: utilityEngineLauncher(import.meta.dirname),
     dataDir,
     version: app.getVersion(),
     settingsBacking: await createElectronStoreBacking(dataDir),

@@ -1,7 +1,7 @@
 /**
  * The whole preload: exactly the contract, derived from it, nothing else.
- * Every call becomes `switchboard.call[name](input)`; events arrive through
- * `switchboard.on(name, listener)` for contract event names only.
+ * Every call becomes `switchboard.call[name](input)`; every contract event
+ * arrives through one listener, `switchboard.onEvent(listener)`.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Bridge } from '../../shared/contract/bridge.js';
@@ -11,10 +11,10 @@ const call = Object.fromEntries(
   CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(callChannel(name), input)]),
 ) as Bridge['call'];
 
-const on: Bridge['on'] = (event, listener) => {
-  if (!isEventName(event)) throw new Error(`Unknown event "${String(event)}"`);
+const onEvent: Bridge['onEvent'] = (listener) => {
   const handler = (_e: IpcRendererEvent, name: unknown, payload: unknown) => {
-    if (name === event) (listener as (payload: unknown) => void)(payload);
+    // Only names the contract declares reach the page.
+    if (isEventName(name)) listener(name, payload);
   };
   ipcRenderer.on(EVENT_CHANNEL, handler);
   return () => {
@@ -22,5 +22,5 @@ const on: Bridge['on'] = (event, listener) => {
   };
 };
 
-const bridge: Bridge = { call, on };
+const bridge: Bridge = { call, onEvent };
 contextBridge.exposeInMainWorld('switchboard', bridge);

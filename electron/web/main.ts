@@ -9,6 +9,7 @@ import { createCore } from '../main/core/app-core.js';
 import { parsePort, resolveConfigFile, resolveDataDir, UsageError } from '../main/core/host-options.js';
 import { startWebHost } from './server.js';
 import { hostApi } from '../api/api-host.js';
+import { nodeEngineLauncher } from '../main/core/providers/engine/node-launcher.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const core = await createCore({
     host: 'web',
+    engineLauncher: nodeEngineLauncher(),
     dataDir: resolveDataDir(args['data-dir']),
     configFile: resolveConfigFile(args.config),
     version,

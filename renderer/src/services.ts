@@ -7,6 +7,7 @@ import { createChatStore, type ChatStore } from './store/chat-store.js';
 import { createConversationsStore, type ConversationsStore } from './store/conversations-store.js';
 import { createHealthStore, type HealthStore } from './store/health-store.js';
 import { createLocalStore, type LocalStore } from './store/local-store.js';
+import { createEngineStore, type EngineStore } from './store/engine-store.js';
 import { createNoticesStore, type NoticesStore } from './store/notices-store.js';
 import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { createUiStore, type UiStore } from './store/ui-store.js';
@@ -17,6 +18,7 @@ export interface Services {
   conversations: ConversationsStore;
   health: HealthStore;
   local: LocalStore;
+  engine: EngineStore;
   notices: NoticesStore;
   settings: SettingsStore;
   ui: UiStore;
@@ -30,6 +32,7 @@ export function createServices(client: Client): Services {
     chat: createChatStore(client, { onActivity: () => void conversations.getState().refresh() }),
     health: createHealthStore(client),
     local: createLocalStore(client),
+    engine: createEngineStore(client),
     notices: createNoticesStore(client),
     settings: createSettingsStore(client),
     ui: createUiStore(),
@@ -39,7 +42,7 @@ export function createServices(client: Client): Services {
 }
 
 function wireEvents(services: Services): void {
-  const { client, chat, health, local, notices } = services;
+  const { client, chat, health, local, notices, engine } = services;
   client.on('chat.attempt', (e) => chat.getState().onAttempt(e));
   client.on('chat.delta', (e) => chat.getState().onDelta(e));
   client.on('chat.fallback', (e) => chat.getState().onFallback(e));
@@ -48,6 +51,11 @@ function wireEvents(services: Services): void {
   client.on('health.update', (e) => health.getState().set(e.providers));
   client.on('notice', (n) => notices.getState().add(n));
   client.on('ollama.pull.progress', (p) => local.getState().onProgress(p));
+  client.on('engine.download.progress', (p) => {
+    engine.getState().onProgress(p);
+    // A new model adds the built-in engine to the providers: the chat can answer now.
+    if (p.state === 'done') void services.settings.getState().load();
+  });
   // The first 'connected' is the initial open, and main.tsx loads everything then;
   // only a 'connected' after a 'reconnecting' (a host restart) reloads.
   let wasDown = false;
@@ -70,6 +78,7 @@ export async function loadAll(s: Services): Promise<void> {
     s.settings.getState().load(),
     s.health.getState().refresh(),
     s.local.getState().refresh(),
+    s.engine.getState().refresh(),
     s.conversations.getState().refresh(),
   ]);
 }

@@ -4,11 +4,12 @@
  * `WsServerMessage`. Both carry results as WireResult, so errors arrive as words
  * rather than Electron's "Error invoking remote method" wrapping.
  */
-import type { CallArgs, CallName, CallResult, EventName, EventPayload, WireResult } from './index.js';
+import type { CallArgs, CallName, CallResult, EventName, WireResult } from './index.js';
 
 export interface Bridge {
   call: { [N in CallName]: (input: CallArgs<N>) => Promise<WireResult<CallResult<N>>> };
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Every contract event, through one listener; returns the unsubscribe. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 
 export type WsClientMessage = { type: 'call'; id: number; name: string; input: unknown };

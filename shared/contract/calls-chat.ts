@@ -22,6 +22,8 @@ export const chatCalls = {
       text: PromptText,
       taskType: TaskChoiceSchema.default('auto'),
       ...Pin,
+      /** The same key sent again (a retry after a lost connection) gets the first send's answer, not a second message. */
+      idempotencyKey: Id.optional(),
     }),
     z.object({ conversationId: z.string(), userMessage: MessageSchema, assistantMessageId: z.string() }),
   ),

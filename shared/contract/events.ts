@@ -7,6 +7,7 @@ import { MessageSchema } from '../chat.js';
 import { ProviderHealthSchema } from '../providers.js';
 import { NoticeSchema } from './calls-settings.js';
 import { PullProgressSchema } from './calls-local.js';
+import { EngineDownloadProgressSchema } from './calls-engine.js';
 
 const MessageRef = { conversationId: z.string(), messageId: z.string() };
 
@@ -23,6 +24,7 @@ export const events = {
   'health.update': z.object({ providers: z.array(ProviderHealthSchema) }),
   notice: NoticeSchema,
   'ollama.pull.progress': PullProgressSchema,
+  'engine.download.progress': EngineDownloadProgressSchema,
 };
 
 export type Events = typeof events;

@@ -141,6 +141,7 @@ export const ipcRenderer = {
   on: (channel: string, listener: (...args: unknown[]) => void) => rendererEmitter.on(channel, listener),
   removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererEmitter.removeListener(channel, listener),
   emit: (channel: string, ...args: unknown[]) => rendererEmitter.emit(channel, ...args),
+  listenerCount: (channel: string) => rendererEmitter.listenerCount(channel),
 };
 
 export const contextBridge = {
@@ -167,3 +168,10 @@ export const dialog = {
 export const net = { isOnline: () => true };
 
 export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, net, protocol, session, screen };
+
+// The engine starts on its first prompt; no Electron-layer test sends one.
+export const utilityProcess = {
+  fork: () => {
+    throw new Error('utilityProcess is not part of the stand-in');
+  },
+};

@@ -1,5 +1,5 @@
 import type { Answer, ChatDialect } from './chat-flow.js';
-import { randomBase62 } from './http-io.js';
+import { isRecord, randomBase62 } from './http-io.js';
 
 const event = (name: string, payload: unknown): string => `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
 
@@ -25,6 +25,8 @@ function usage(answer: Answer, outputTokens: number): Record<string, unknown> {
 
 export const anthropicDialect: ChatDialect = {
   streamByDefault: false,
+  // A final assistant turn is a prefill (with extended thinking it is refused below).
+  continuesPrefill: () => true,
   maxTokens: (body) => (typeof body.max_tokens === 'number' ? body.max_tokens : undefined),
   reject: (body, request) => {
     if (typeof body.max_tokens !== 'number') return { status: 400, message: 'max_tokens: Field required' };
@@ -33,6 +35,10 @@ export const anthropicDialect: ChatDialect = {
     // The real API refuses a prefill ending in whitespace; a resuming client must trim it.
     if (last?.role === 'assistant' && /\s$/.test(last.content)) {
       return { status: 400, message: 'messages: final assistant content cannot end with trailing whitespace' };
+    }
+    // Extended thinking wants the final assistant turn to start with a thinking block: no text prefill.
+    if (last?.role === 'assistant' && isRecord(body.thinking) && body.thinking.type === 'enabled') {
+      return { status: 400, message: 'When `thinking` is enabled, a final `assistant` message must start with a thinking block' };
     }
     return undefined;
   },

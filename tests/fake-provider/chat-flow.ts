@@ -33,20 +33,24 @@ export interface ChatDialect {
   streamByDefault: boolean;
   /** The request's output cap; each chunk counts as one token. */
   maxTokens: (body: Record<string, unknown>) => number | undefined;
+  /** Whether this request's final assistant message is continued rather than answered anew. */
+  continuesPrefill: (body: Record<string, unknown>, path: string) => boolean;
   /** A protocol-specific rejection of the request (e.g. Anthropic's required max_tokens). */
   reject?: (body: Record<string, unknown>, request: RecordedChat) => { status: number; message: string } | undefined;
   streamPlan: (answer: Answer, ex: Exchange) => StreamPlan;
   bodyPlan: (answer: Answer, ex: Exchange) => BodyPlan;
 }
 
-function record(ex: Exchange, body: Record<string, unknown>, streamByDefault: boolean): RecordedChat {
+function record(ex: Exchange, body: Record<string, unknown>, dialect: ChatDialect): RecordedChat {
+  const messages = readMessages(body);
   const request: RecordedChat = {
     path: ex.path,
     headers: ex.req.headers,
     body,
-    stream: typeof body.stream === 'boolean' ? body.stream : streamByDefault,
-    messages: readMessages(body),
+    stream: typeof body.stream === 'boolean' ? body.stream : dialect.streamByDefault,
+    messages,
     model: typeof body.model === 'string' ? body.model : '',
+    continues: messages.at(-1)?.role === 'assistant' && dialect.continuesPrefill(body, ex.path),
   };
   ex.state.requests.push(request);
   return request;
@@ -63,7 +67,7 @@ export async function serveChat(ex: Exchange, dialect: ChatDialect): Promise<voi
     sendError(ex, 400, { message: ex.body === undefined ? 'missing request body' : 'invalid JSON body' });
     return;
   }
-  const request = record(ex, ex.body, dialect.streamByDefault);
+  const request = record(ex, ex.body, dialect);
   const fault = ex.fault;
   if (fault?.type === 'stall-before-headers') await pause(fault.ms, ex.signal);
   if (fault?.type === 'status') {

@@ -36,6 +36,8 @@ function message(answer: Answer, content: string): Record<string, unknown> {
 
 export const ollamaDialect: ChatDialect = {
   streamByDefault: true,
+  // /api/chat continues a final assistant message.
+  continuesPrefill: () => true,
   maxTokens: (body) => (isRecord(body.options) && typeof body.options.num_predict === 'number' && body.options.num_predict >= 0 ? body.options.num_predict : undefined),
   streamPlan: (answer, ex) => {
     const createdAt = (): string => new Date().toISOString();

@@ -33,12 +33,17 @@ function errorPayload(message: string | undefined, flavor: Flavor): unknown {
   return { error: { message: text, type: 'server_error', code: 'server_error', param: null } };
 }
 
-export function openaiDialect(flavor: Flavor): ChatDialect {
+export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix']): ChatDialect {
   const fingerprint = flavor === 'ollama-openai' ? 'fp_ollama' : `fp_${randomHex(10)}`;
   const groqId = (ex: Exchange): string => ex.requestId;
 
   return {
     streamByDefault: false,
+    continuesPrefill: (body, path) => {
+      if (!prefix || (prefix.endpoint !== undefined && path !== prefix.endpoint)) return false;
+      const last = Array.isArray(body.messages) ? (body.messages.at(-1) as unknown) : undefined;
+      return isRecord(last) && last.role === 'assistant' && last.prefix === true;
+    },
     maxTokens: (body) => numberField(body.max_completion_tokens) ?? numberField(body.max_tokens),
     streamPlan: (answer, ex) => {
       const id = completionId(flavor);

@@ -10,11 +10,13 @@ import { randomBase62, randomHex } from './http-io.js';
 /** OpenAI chat completions, also as Groq or Ollama's /v1 layer (see `flavor`). */
 export function openaiProtocol(options: FakeOptions): ProtocolModule {
   const flavor = options.flavor;
-  const dialect = openaiDialect(flavor);
+  const dialect = openaiDialect(flavor, options.prefix);
+  const chat = { kind: 'chat' as const, handle: (ex: Parameters<typeof serveChat>[0]) => serveChat(ex, dialect) };
   const created = Math.floor(Date.now() / 1000);
   return {
     routes: {
-      'POST /v1/chat/completions': { kind: 'chat', handle: (ex) => serveChat(ex, dialect) },
+      'POST /v1/chat/completions': chat,
+      ...(options.prefix?.endpoint ? { [`POST ${options.prefix.endpoint}`]: chat } : {}),
       'GET /v1/models': {
         kind: 'models',
         handle: (ex) => respondJson(ex, {

@@ -42,6 +42,13 @@ export interface FakeOptions {
   port?: number;
   /** OpenAI-protocol variants: Groq's x_groq usage, or Ollama's /v1 compatibility layer. */
   flavor?: 'groq' | 'ollama-openai';
+  /**
+   * OpenAI protocol: the host continues a final assistant message flagged
+   * `prefix: true` (Mistral; DeepSeek only on its beta `endpoint`,
+   * `/beta/chat/completions`). Without it, a trailing assistant message gets a
+   * fresh answer, as OpenAI's Chat Completions API gives one.
+   */
+  prefix?: { endpoint?: string };
   /** When set, a wrong or missing key gets the protocol's real 401 body. */
   apiKey?: string;
   /** Served by the model list endpoints. */
@@ -82,6 +89,8 @@ export interface RecordedChat {
   /** Text of each message; Anthropic's top-level `system` comes first as role 'system'. */
   messages: { role: string; content: string }[];
   model: string;
+  /** The host takes the final assistant message as the start of its reply (a prefill it honours). */
+  continues: boolean;
 }
 
 export interface ReportedUsage {

@@ -51,11 +51,28 @@ describe('fake OpenAI through the openai SDK', () => {
     expect(request_id).toMatch(/^req_/);
   });
 
-  it('continues an assistant prefill without repeating it', async () => {
+  it('answers anew after a trailing assistant message, as Chat Completions does', async () => {
     const completion = await client.chat.completions.create({
       model: 'gpt-4o-mini', messages: [...ask('hello there'), { role: 'assistant', content: 'Echo: hel' }],
     });
-    expect(completion.choices[0]?.message.content).toBe('lo there');
+    expect(completion.choices[0]?.message.content).toBe('Echo: hello there');
+  });
+
+  it('as a prefix host, continues only the assistant message flagged prefix: true, and only on its endpoint', async () => {
+    const deepseek = await startFakeProvider({ protocol: 'openai', prefix: { endpoint: '/beta/chat/completions' } });
+    try {
+      const stable = new OpenAI({ baseURL: deepseek.baseURL, apiKey: 'k', maxRetries: 0 });
+      const beta = new OpenAI({ baseURL: `${deepseek.url}/beta`, apiKey: 'k', maxRetries: 0 });
+      const flagged = { role: 'assistant', content: 'Echo: hel', prefix: true } as OpenAI.ChatCompletionAssistantMessageParam;
+      const plain = { role: 'assistant', content: 'Echo: hel' } as const;
+      const reply = async (c: OpenAI, last: OpenAI.ChatCompletionMessageParam) =>
+        (await c.chat.completions.create({ model: 'deepseek-chat', messages: [...ask('hello there'), last] })).choices[0]?.message.content;
+      expect(await reply(beta, flagged)).toBe('lo there');
+      expect(await reply(beta, plain)).toBe('Echo: hello there');
+      expect(await reply(stable, flagged)).toBe('Echo: hello there');
+    } finally {
+      await deepseek.close();
+    }
   });
 
   it('rejects a wrong key with the real 401 body', async () => {
@@ -174,6 +191,15 @@ describe('fake Anthropic through the @anthropic-ai/sdk', () => {
       model: 'claude-haiku-4-5', max_tokens: 256, messages: [...ask('hello there'), { role: 'assistant', content: 'Echo: ' }],
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
+  it('refuses a text prefill when extended thinking is on', async () => {
+    const error = await client.messages.create({
+      model: 'claude-haiku-4-5', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 },
+      messages: [...ask('hello there'), { role: 'assistant', content: 'Echo: hello' }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+    expect((error as AnthropicError).message).toMatch(/thinking/);
   });
 
   it('surfaces 401, 429 and 529 bodies with type and request id', async () => {

@@ -26,6 +26,11 @@ import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
 import { createRouter } from './router/index.js';
+import { createEngine } from './engine/engine-service.js';
+import { createModelDownloads } from './engine/model-downloads.js';
+import { withEngine } from './engine/with-engine.js';
+import { engineHandlers } from './handlers/engine-handlers.js';
+import type { EngineLauncher } from './providers/engine/engine-protocol.js';
 import { realClock, type AttemptLedger, type Clock, type Router } from './router/types.js';
 import { createKeyResolver } from './secrets/key-resolver.js';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store.js';
@@ -60,6 +65,8 @@ export interface CoreOptions {
   openPath?: (path: string) => Promise<string>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
   logToConsole?: boolean;
+  /** How this host starts the built-in engine's process; without it, the engine is unavailable. */
+  engineLauncher?: EngineLauncher;
 }
 
 export interface Core {
@@ -113,7 +120,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resolver = createKeyResolver({ secrets, env });
   const store = await openStore(options, secrets);
 
+  const engine = createEngine(options.dataDir, options.engineLauncher, clock);
   async function computeEffective(): Promise<Settings> {
+    const settings = await ownOrDefault();
+    return engine.parts ? withEngine(settings, engine.store.list().map((m) => m.id)) : settings;
+  }
+  async function ownOrDefault(): Promise<Settings> {
     const own = store.get();
     if (own.providers.length > 0) return own;
     const api = own.api ? { api: own.api } : {};
@@ -125,7 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   let effective = await computeEffective();
 
-  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const pool = createProviderPool({ settings: () => effective, keys: resolver, ...(options.fetch ? { fetch: options.fetch } : {}), ...(engine.parts ? { engine: engine.parts } : {}) });
   await pool.refresh();
 
   const log = createLogger({ dataDir: options.dataDir, host: options.host, knownKeys: () => pool.knownKeys(), console: options.logToConsole === true });
@@ -163,11 +175,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNotice: notify,
   });
 
-  const health = () => router.health();
+  const health = () => router.state.health();
   const publishHealth = () => events.emit('health.update', { providers: health() });
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
-  keyChanges.check(pool.currentKeys(), (id) => router.keyChanged(id));
+  keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
 
   const settingsListeners = new Set<() => void>();
   async function refresh(changedProvider?: string): Promise<void> {
@@ -175,9 +187,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const listener of settingsListeners) listener();
     await pool.refresh();
     // A key set in the app gets a fresh chance even if it is the same key again.
-    if (changedProvider) router.keyChanged(changedProvider);
+    if (changedProvider) router.state.keyChanged(changedProvider);
     keyChanges.check(pool.currentKeys(), (id) => {
-      if (id !== changedProvider) router.keyChanged(id);
+      if (id !== changedProvider) router.state.keyChanged(id);
     });
     publishHealth();
   }
@@ -216,6 +228,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
+    ...engineHandlers({
+      engine,
+      downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      changed: () => refresh(),
+    }),
     ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };
 
@@ -239,7 +256,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health,
     close: async () => {
       await chat.close();
-      await router.flush();
+      await router.state.flush();
+      engine.host?.close();
       storage.close();
       stopLogging();
     },

@@ -3,17 +3,16 @@
  * provider questions hosts ask (views, tests, model lists). Keys are resolved
  * ahead of time (`refresh`), because the router asks for adapters synchronously.
  */
+import { createHash } from 'node:crypto';
 import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/providers.js';
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
 import { presetOf } from './provider-preset.js';
+import { testConnection } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
-import { ProviderError } from './providers/provider-error.js';
-import type { ProviderAdapter } from './providers/types.js';
+import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
-
-const TEST_TIMEOUTS = { connectMs: 10_000, firstTokenMs: 20_000, idleMs: 20_000 };
 
 export interface ProviderPool {
   /** Re-reads keys for every configured provider; call after settings or keys change. */
@@ -35,6 +34,8 @@ export interface PoolDeps {
   settings: () => Settings;
   keys: KeyResolver;
   fetch?: typeof fetch;
+  /** Set by hosts that can run the built-in engine. */
+  engine?: EngineParts;
 }
 
 export function baseUrlOf(p: ProviderConfig): string {
@@ -47,11 +48,12 @@ export function envVarsOf(p: ProviderConfig): string[] {
 
 export function createProviderPool(deps: PoolDeps): ProviderPool {
   let resolved = new Map<string, ResolvedKey>();
-  const adapters = new Map<string, { signature: string; adapter: ProviderAdapter }>();
+  /** Built adapters by provider, with the hash of the configuration each was built from. */
+  const adapters = new Map<string, { hash: string; adapter: ProviderAdapter }>();
 
   const config = (id: string) => deps.settings().providers.find((p) => p.id === id);
   const knownKeys = () => [...resolved.values()].flatMap((k) => (k.key ? [k.key] : []));
-  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama';
+  const needsKey = (p: ProviderConfig) => p.kind !== 'ollama' && p.kind !== 'engine';
 
   // The router asks several times per message; settings and resolved keys are
   // replaced (never mutated) on change, so answers hold until either object does.
@@ -69,25 +71,28 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     const p = config(id);
     if (!p) return { unavailable: 'unknown provider' };
     if (!p.enabled) return { unavailable: 'disabled in Settings' };
+    if (p.kind === 'engine' && !deps.engine) return { unavailable: 'the built-in engine does not run in this host' };
     const key = resolved.get(id);
     if (needsKey(p) && !key?.key) return { unavailable: 'no key' };
     const preset = presetOf(p);
-    const baseURL = baseUrlOf(p);
-    const signature = JSON.stringify([p.kind, baseURL, p.headers, key?.key, p.models]);
-    const cached = adapters.get(id);
-    if (cached?.signature === signature) return cached.adapter;
-    const created = createAdapter({
+    const adapterConfig: AdapterConfig = {
       id,
       kind: p.kind,
-      baseURL,
+      baseURL: baseUrlOf(p),
       apiKey: key?.key,
       knownKeys,
       headers: p.headers,
       defaultModels: modelsOf(p, preset),
       ...(preset ? { preset: preset.id } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
-    adapters.set(id, { signature, adapter: created });
+      ...(p.kind === 'engine' && deps.engine ? { engine: deps.engine } : {}),
+    };
+    // Whatever goes into the adapter decides whether it is rebuilt (a new preset brings new quirks).
+    const hash = configHash(adapterConfig);
+    const cached = adapters.get(id);
+    if (cached?.hash === hash) return cached.adapter;
+    const created = createAdapter(adapterConfig);
+    adapters.set(id, { hash, adapter: created });
     return created;
   }
 
@@ -131,23 +136,11 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async test(id) {
       const a = adapter(id);
       if ('unavailable' in a) return unavailableResult(id, a.unavailable);
-      const started = performance.now();
-      const signal = AbortSignal.timeout(30_000);
-      try {
-        const probe = await a.probe(signal);
-        if (!probe.ok) return probe;
-        const p = config(id);
-        const model = p?.models?.[0] ?? (p ? presetOf(p)?.models[0]?.id : undefined);
-        if (model) {
-          await a.complete(
-            { model, messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5 },
-            { signal, timeouts: TEST_TIMEOUTS },
-          );
-        }
-        return { ...probe, latencyMs: performance.now() - started };
-      } catch (error) {
-        return failedProbe(id, error, performance.now() - started);
-      }
+      const p = config(id);
+      const settings = deps.settings();
+      // The model chat would send to: the local fallback's own, or the provider's first.
+      const model = settings.localFallback?.provider === id ? settings.localFallback.model : p ? modelsOf(p, presetOf(p))[0] : undefined;
+      return testConnection(a, model, settings, () => performance.now());
     },
     async models(id) {
       const p = config(id);
@@ -167,14 +160,19 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
   };
 }
 
+/** A digest of an adapter's configuration; the key goes into it only hashed. */
+function configHash(config: AdapterConfig): string {
+  // The engine's process handle is the pool's own and never changes; only data decides.
+  const { fetch: injected, engine, ...data } = config;
+  return createHash('sha256')
+    .update(JSON.stringify(data))
+    .update(injected ? 'injected-fetch' : '')
+    .update(engine ? 'engine' : '')
+    .digest('hex');
+}
+
 /** The provider's own model list, or its catalog preset's when it names none. */
 function modelsOf(p: ProviderConfig, preset: ReturnType<typeof presetOf>): string[] {
   return p.models ?? (preset ? defaultModelsOf(preset) : []);
 }
 
-function failedProbe(provider: string, error: unknown, latencyMs: number): ProbeResult {
-  if (ProviderError.is(error)) {
-    return { provider, ok: false, latencyMs, errorKind: error.kind, message: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
-  }
-  return { provider, ok: false, latencyMs, errorKind: 'network', message: error instanceof Error ? error.message : String(error) };
-}

@@ -5,7 +5,7 @@
  */
 import type { ProviderConfig } from '../../../shared/settings.js';
 import { presetForProvider, resolvePreset } from './providers/catalog/catalog.js';
-import type { ProviderPreset } from './providers/catalog/preset-types.js';
+import type { ProviderPreset } from '../../../shared/catalog/preset-types.js';
 
 export function presetOf(p: Pick<ProviderConfig, 'id' | 'kind' | 'preset' | 'baseURL'>): ProviderPreset | undefined {
   return presetForProvider(p) ?? (p.kind === 'openai-compatible' ? undefined : resolvePreset(p.kind));

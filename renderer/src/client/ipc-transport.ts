@@ -1,6 +1,6 @@
 /** Transport over the Electron preload bridge (`window.switchboard`). */
 import type { Bridge } from '../../../shared/contract/bridge.js';
-import { EVENT_NAMES, type CallName, type EventName, type WireResult } from '../../../shared/contract/index.js';
+import type { CallName, EventName, WireResult } from '../../../shared/contract/index.js';
 import type { Transport } from './transport.js';
 
 export function createIpcTransport(bridge: Bridge): Transport {
@@ -10,8 +10,7 @@ export function createIpcTransport(bridge: Bridge): Transport {
       return fn(input);
     },
     subscribe(listener: (name: EventName, payload: unknown) => void) {
-      const offs = EVENT_NAMES.map((name) => bridge.on(name, (payload) => listener(name, payload)));
-      return () => offs.forEach((off) => off());
+      return bridge.onEvent(listener);
     },
   };
 }

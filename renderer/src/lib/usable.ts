@@ -1,7 +1,7 @@
 /**
  * Whether any provider can answer right now: a cloud provider that is enabled,
- * has a key and is not known to be down, or a reachable Ollama. Drives the empty
- * state and the first-run setup card.
+ * has a key and is not known to be down, the built-in engine with a model, or a
+ * reachable Ollama. Drives the empty state and the first-run setup card.
  */
 import type { ProviderHealth, ProviderView } from '../../../shared/providers.js';
 

@@ -59,11 +59,11 @@ function itemFor(data: ChatData, conversationId: string, messageId: string, now:
   return data.items[messageId] ?? placeholder(conversationId, messageId, now);
 }
 
+/** The answer's provider is the one it was sent to; a hedge racing it is not, unless it wins (then `chat.done` says so). */
 export function applyAttempt(data: ChatData, e: EventPayload<'chat.attempt'>, now: number): ChatData {
   const item = itemFor(data, e.conversationId, e.messageId, now);
   const m = item.message;
-  if (m.status !== 'streaming') return data;
-  if (e.hedge) return data;
+  if (m.status !== 'streaming' || (e.hedge && m.provider !== undefined)) return data;
   // A continuation's seam is where the text stands when the next provider takes over.
   const seams = e.continuation && m.provider ? [...(m.seams ?? []), { at: m.text.length, from: m.provider, to: e.provider }] : m.seams;
   return withItem(data, { ...item, message: { ...m, provider: e.provider, model: e.model, ...(seams ? { seams } : {}) } });

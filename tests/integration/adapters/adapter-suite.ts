@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { FakeProvider } from '../../fake-provider/index.js';
 import type { StreamEvent } from '../../../electron/main/core/providers/types.js';
+import { CONTINUE_IN_WORDS } from '../../../electron/main/core/providers/adapters/continuation.js';
 import { adapterFor, callOptions, drain, expectFailure, FAULTS, FULL_REPLY, NO_HANG_MS, PROMPT, SHORT_TIMEOUTS, startFor, type Family } from './harness.js';
 
 export function adapterSuite(family: Family): void {
@@ -52,11 +53,22 @@ export function adapterSuite(family: Family): void {
       expect(events.at(-1)?.type).toBe('done');
     });
 
-    test('continuing a cut answer sends the prefill and yields only new text', async () => {
-      const events = await drain(adapterFor(family, fake.baseURL).stream({ ...request, continueFrom: 'Echo: hel' }, callOptions()));
+    test('continuing a cut answer asks the way the host supports', async () => {
+      const adapter = adapterFor(family, fake.baseURL);
+      const events = await drain(adapter.stream({ ...request, continueFrom: 'Echo: hel' }, callOptions()));
       const text = events.map((e) => (e.type === 'text' ? e.text : '')).join('');
-      expect(text).toBe('lo there');
-      expect(fake.requests.at(-1)?.messages.at(-1)).toEqual({ role: 'assistant', content: 'Echo: hel' });
+      if (adapter.continuation === 'native') {
+        // A prefill: the reply goes on from it, with no repeated text.
+        expect(text).toBe('lo there');
+        expect(fake.requests.at(-1)?.messages.at(-1)).toEqual({ role: 'assistant', content: 'Echo: hel' });
+      } else {
+        // No prefill on this host: the cut answer, then a request in words to carry on.
+        expect(adapter.continuation).toBe('none');
+        expect(fake.requests.at(-1)?.messages.slice(-2)).toEqual([
+          { role: 'assistant', content: 'Echo: hel' },
+          { role: 'user', content: CONTINUE_IN_WORDS },
+        ]);
+      }
     });
 
     describe.each(FAULTS)('fault: $name', ({ fault, stream, complete, timeouts }) => {

@@ -16,6 +16,13 @@ describe('failover behind the API', () => {
     expect(data.choices[0]?.message.content).toBe('Echo: fail first');
     expect(response.headers.get('x-switchboard-provider')).toBe('claude');
     expect(response.headers.get('x-switchboard-attempts')).toBe('2');
+    // Both calls land in the attempts table as the API's, so health, usage and quotas count them.
+    live.rig.core.storage.attempts.flush();
+    const rows = live.rig.core.storage.db.prepare('SELECT source, provider, outcome, http_status, fallback FROM attempts ORDER BY id').all();
+    expect(rows).toEqual([
+      { source: 'api', provider: 'oa', outcome: 'error', http_status: 503, fallback: 0 },
+      { source: 'api', provider: 'claude', outcome: 'ok', http_status: null, fallback: 1 },
+    ]);
   });
 
   it('continues a stream cut mid-answer as one stream: no repeated text, one usage (openai SDK)', async () => {

@@ -3,30 +3,25 @@ import { createDeltaCoalescer, FRAME_MS } from '../../../electron/main/core/even
 import { manualClock } from '../manual-clock.js';
 
 describe('delta coalescer', () => {
-  it('sends the first token of a message at once, then 2,000 tokens inside one frame as one message in order', () => {
+  it('sends the first token at once, and turns the 1,999 after it inside one frame into one message, all in order', () => {
     const { clock, advance } = manualClock();
     const out: { name: string; payload: unknown }[] = [];
     const c = createDeltaCoalescer((name, payload) => out.push({ name, payload }), clock);
-    for (let i = 0; i < 2001; i++) c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: `t${i} ` });
-    expect(out).toHaveLength(1);
-    expect((out[0]!.payload as { text: string }).text).toBe('t0 ');
+    for (let i = 0; i < 2000; i++) c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: `t${i} ` });
+    expect(out.map((o) => (o.payload as { text: string }).text)).toEqual(['t0 ']);
     advance(FRAME_MS);
     expect(out).toHaveLength(2);
-    expect((out[1]!.payload as { text: string }).text).toBe(Array.from({ length: 2000 }, (_, i) => `t${i + 1} `).join(''));
+    expect(out.map((o) => (o.payload as { text: string }).text).join('')).toBe(Array.from({ length: 2000 }, (_, i) => `t${i} `).join(''));
   });
 
-  it('sends the first token of each new message at once, after text already waiting', () => {
+  it('sends the first token of the next answer at once too', () => {
     const { clock } = manualClock();
     const out: string[] = [];
     const c = createDeltaCoalescer((name, payload) => out.push(`${name}:${(payload as { text?: string }).text ?? ''}`), clock);
-    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '1' });
-    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '2' });
-    c.push('chat.delta', { conversationId: 'c', messageId: 'b', text: 'x' });
-    expect(out).toEqual(['chat.delta:1', 'chat.delta:2', 'chat.delta:x']);
-    // A message that ended and is regenerated under the same id starts fresh.
-    c.push('chat.done', { message: { id: 'a' } as never });
-    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: 'again' });
-    expect(out.at(-1)).toBe('chat.delta:again');
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm1', text: 'one' });
+    c.push('chat.done', { message: { id: 'm1' } as never });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm2', text: 'two' });
+    expect(out).toEqual(['chat.delta:one', 'chat.done:', 'chat.delta:two']);
   });
 
   it('sends at most one message per frame at 2,000 tokens a second', () => {
@@ -46,26 +41,28 @@ describe('delta coalescer', () => {
     const { clock } = manualClock();
     const out: string[] = [];
     const c = createDeltaCoalescer((name, payload) => out.push(`${name}:${(payload as { text?: string }).text ?? ''}`), clock);
-    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'h' });
-    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'el' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'hel' });
     c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: 'lo' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'm', text: '!' });
     c.push('chat.done', { message: { id: 'm' } as never });
-    expect(out).toEqual(['chat.delta:h', 'chat.delta:ello', 'chat.done:']);
+    expect(out).toEqual(['chat.delta:hel', 'chat.delta:lo!', 'chat.done:']);
   });
 
   it('keeps two streaming messages apart', () => {
     const { clock, advance } = manualClock();
     const out: { messageId: string; text: string }[] = [];
     const c = createDeltaCoalescer((_n, p) => out.push(p as { messageId: string; text: string }), clock);
-    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '0' });
-    c.push('chat.delta', { conversationId: 'c', messageId: 'b', text: 'w' });
     c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '1' });
     c.push('chat.delta', { conversationId: 'c', messageId: 'b', text: 'x' });
     c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '2' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'b', text: 'y' });
+    c.push('chat.delta', { conversationId: 'c', messageId: 'a', text: '3' });
     advance(FRAME_MS);
-    expect(out.slice(2).map((d) => [d.messageId, d.text])).toEqual([
-      ['a', '12'],
+    expect(out.map((d) => [d.messageId, d.text])).toEqual([
+      ['a', '1'],
       ['b', 'x'],
+      ['a', '23'],
+      ['b', 'y'],
     ]);
   });
 });

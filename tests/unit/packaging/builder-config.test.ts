@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -68,6 +69,19 @@ describe('electron-builder configuration', () => {
     for (const native of ['keytar', 'better-sqlite3', 'node-llama-cpp'].filter((n) => n in pkg.dependencies)) {
       expect(unpacked, native).toContain(`**/node_modules/${native}/**`);
     }
+  });
+
+  it('puts only its own OS and arch of the engine binaries in each installer, and never CUDA', () => {
+    const engines = ['linux-x64', 'linux-x64-vulkan', 'linux-x64-cuda', 'linux-x64-cuda-ext', 'linux-arm64', 'linux-armv7l', 'mac-arm64-metal', 'mac-x64', 'win-x64', 'win-x64-vulkan', 'win-x64-cuda', 'win-arm64'];
+    const shipped = (os: 'mac' | 'win' | 'linux', arch: string) => {
+      const patterns = ((config[os] as { files: string[] }).files).map((p) => p.replaceAll('${arch}', arch).slice(1));
+      return engines.filter((e) => !patterns.some((p) => minimatch(`app/node_modules/@node-llama-cpp/${e}/bins/x.node`, p)));
+    };
+    expect(shipped('linux', 'x64')).toEqual(['linux-x64', 'linux-x64-vulkan']);
+    expect(shipped('win', 'x64')).toEqual(['win-x64', 'win-x64-vulkan']);
+    expect(shipped('win', 'arm64')).toEqual(['win-arm64']);
+    expect(shipped('mac', 'arm64')).toEqual(['mac-arm64-metal']);
+    expect(shipped('mac', 'x64')).toEqual(['mac-x64']);
   });
 
   it('has an icon in every size each OS wants', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { normalizeOllamaUrl } from '../../../electron/main/core/providers/ollama/ollama-url.js';
-import { withContinuation } from '../../../electron/main/core/providers/adapters/continuation.js';
+import { CONTINUE_IN_WORDS, withContinuation } from '../../../electron/main/core/providers/adapters/continuation.js';
 import { progressTracker } from '../../../electron/main/core/providers/ollama/ollama-models.js';
 
 describe('normalizeOllamaUrl: what users paste', () => {
@@ -21,17 +21,25 @@ describe('normalizeOllamaUrl: what users paste', () => {
 
 describe('continuation', () => {
   test('the partial text becomes a trailing assistant turn', () => {
-    const { messages } = withContinuation([{ role: 'user', content: 'hi' }], 'Echo: h');
+    const { messages } = withContinuation([{ role: 'user', content: 'hi' }], 'Echo: h', 'native');
     expect(messages.at(-1)).toEqual({ role: 'assistant', content: 'Echo: h' });
   });
+  test('a host without prefill sees its cut answer, then is asked in words to carry on', () => {
+    const { messages, prefill } = withContinuation([{ role: 'user', content: 'hi' }], 'Echo: h', 'none');
+    expect(prefill).toBe(false);
+    expect(messages.slice(1)).toEqual([
+      { role: 'assistant', content: 'Echo: h' },
+      { role: 'user', content: CONTINUE_IN_WORDS },
+    ]);
+  });
   test('a stripped trailing space is not shown twice', () => {
-    const { messages, fresh } = withContinuation([{ role: 'user', content: 'hi' }], 'Echo: ', true);
+    const { messages, fresh } = withContinuation([{ role: 'user', content: 'hi' }], 'Echo: ', 'native', true);
     expect(messages.at(-1)?.content).toBe('Echo:');
     expect(fresh(' h') + fresh('i')).toBe('hi');
   });
   test('no continuation, no change', () => {
     const turns = [{ role: 'user' as const, content: 'hi' }];
-    expect(withContinuation(turns, undefined).messages).toBe(turns);
+    expect(withContinuation(turns, undefined, 'none').messages).toBe(turns);
   });
 });
 

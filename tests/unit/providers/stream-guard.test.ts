@@ -14,7 +14,7 @@ function scriptedSource() {
     else state.ended = true;
     waiting?.();
   };
-  const source = ({ signal }: AbortController): AsyncIterable<StreamEvent> => ({
+  const source = (signal: AbortSignal): AsyncIterable<StreamEvent> => ({
     async *[Symbol.asyncIterator]() {
       signal.addEventListener('abort', () => {
         state.aborted = true;

@@ -34,6 +34,15 @@ describe('applying chat events', () => {
     expect(streamingIdOf(data, 'c')).toBe('a1');
   });
 
+  it('a hedge starting does not take the answer from the provider it races', () => {
+    let data = applyAttempt(emptyChatData, { conversationId: 'c', messageId: 'a1', provider: 'openai', model: 'gpt' }, 5);
+    data = applyAttempt(data, { conversationId: 'c', messageId: 'a1', provider: 'groq', model: 'llama', hedge: true }, 6);
+    expect(data.items.a1?.message).toMatchObject({ provider: 'openai', model: 'gpt' });
+    // A fallback after a failure does move the answer on.
+    data = applyAttempt(data, { conversationId: 'c', messageId: 'a1', provider: 'local', model: 'llama3.2' }, 7);
+    expect(data.items.a1?.message.provider).toBe('local');
+  });
+
   it('touches only the streaming item, so other rows keep their identity', () => {
     const data = applySent(emptyChatData, user, 'a1', 1);
     const next = applyDeltas(data, batch('a1', 'x'), 1);

@@ -6,18 +6,18 @@ describe('circuit breaker per provider', () => {
   it('opens after 3 consecutive failures, probes when half-open, and closes on a good probe', async () => {
     const h = harness({ scripts: { a: [fail('server'), fail('server'), fail('server'), ok('A')], local: [ok('L')] } });
     for (let i = 0; i < 3; i++) expect((await h.send()).provider).toBe('local');
-    expect(h.router.health().find((p) => p.provider === 'a')).toMatchObject({ breaker: 'open', state: 'down', until: T0 + 30_000, lastErrorKind: 'server', recentRequests: 3, recentFailures: 3 });
+    expect(h.router.state.health().find((p) => p.provider === 'a')).toMatchObject({ breaker: 'open', state: 'down', until: T0 + 30_000, lastErrorKind: 'server', recentRequests: 3, recentFailures: 3 });
 
     const skipped = await h.send();
     expect(skipped.trace.skipped[0]?.reason).toMatch(/breaker open until .*3 failures in a row/);
     expect(h.adapters.a?.requests).toHaveLength(3);
 
     await h.clock.advance(30_000);
-    expect(h.router.health().find((p) => p.provider === 'a')?.breaker).toBe('half_open');
+    expect(h.router.state.health().find((p) => p.provider === 'a')?.breaker).toBe('half_open');
     const back = await h.send();
     expect(h.adapters.a?.probes).toBe(1);
     expect(back.provider).toBe('a');
-    expect(h.router.health().find((p) => p.provider === 'a')?.breaker).toBe('closed');
+    expect(h.router.state.health().find((p) => p.provider === 'a')?.breaker).toBe('closed');
   });
 
   it('a failed probe opens the breaker again, for longer, without sending the message', async () => {
@@ -29,7 +29,7 @@ describe('circuit breaker per provider', () => {
     expect(r.provider).toBe('local');
     expect(r.trace.skipped[0]?.reason).toBe('breaker re-opened: health probe failed');
     expect(h.adapters.a?.requests).toHaveLength(3);
-    const health = h.router.health().find((p) => p.provider === 'a');
+    const health = h.router.state.health().find((p) => p.provider === 'a');
     expect(health?.breaker).toBe('open');
     expect(health?.until).toBe(h.clock.now() + 60_000);
   });
@@ -73,8 +73,8 @@ describe('circuit breaker per provider', () => {
     const h = harness({ scripts: { a: [[{ open: {} }, { wait: 120 }, { text: 'x' }, { done: null }], [{ open: {} }, { wait: 80 }, { text: 'y' }, { done: null }]], b: [ok('B')], local: [ok('L')] } });
     await h.send();
     await h.send();
-    const a = h.router.health().find((p) => p.provider === 'a');
+    const a = h.router.state.health().find((p) => p.provider === 'a');
     expect(a).toMatchObject({ state: 'ok', breaker: 'closed', p50TtftMs: 80, recentRequests: 2, recentFailures: 0 });
-    expect(h.router.health().find((p) => p.provider === 'b')?.state).toBe('unknown');
+    expect(h.router.state.health().find((p) => p.provider === 'b')?.state).toBe('unknown');
   });
 });

@@ -22,6 +22,35 @@ describe('recovery mid-stream', () => {
     ]);
   });
 
+  it('the trace names how each continuation was asked for', async () => {
+    const h = harness({
+      scripts: {
+        a: [[{ open: {} }, { text: 'The answer ' }, { fail: { kind: 'server' } }]],
+        b: [[{ open: {} }, { text: 'is 42.' }, { done: null }]],
+        local: [ok('L')],
+      },
+    });
+    const r = await h.send();
+    expect(r.attempts[1]).toMatchObject({ provider: 'b', continuation: true, continuationMethod: 'native' });
+  });
+
+  it('a host without prefill is asked in words, and the words it repeats are not shown twice', async () => {
+    const h = harness({
+      continuation: { b: 'none' },
+      scripts: {
+        a: [[{ open: {} }, { text: 'The sky is blue because ' }, { text: 'sunlight' }, { fail: { kind: 'network' } }]],
+        // As real models often do when asked to carry on: restate the last words first.
+        b: [[{ open: {} }, { text: 'because  sun' }, { text: 'light scatters.' }, { done: null }]],
+        local: [ok('L')],
+      },
+    });
+    const r = await h.send();
+    expect(r.text).toBe('The sky is blue because sunlight scatters.');
+    expect(h.texts.join('')).toBe(r.text);
+    expect(h.adapters.b?.requests[0]?.continueFrom).toBe('The sky is blue because sunlight');
+    expect(r.attempts[1]).toMatchObject({ provider: 'b', outcome: 'ok', continuationMethod: 'none' });
+  });
+
   it('treats a stream that ends without finishing as cut, and continues it', async () => {
     const h = harness({ scripts: { a: [[{ open: {} }, { text: 'Half' }, { end: true }]], b: [[{ text: ' and half' }, { done: null }]], local: [ok('L')] } });
     const r = await h.send();

@@ -106,10 +106,17 @@ export interface FakeAdapter extends ProviderAdapter {
   probeResults: boolean[];
 }
 
-export function fakeAdapter(id: string, clock: FakeClock, script: Step[][], kind: ProviderAdapter['kind'] = 'openai'): FakeAdapter {
+export function fakeAdapter(
+  id: string,
+  clock: FakeClock,
+  script: Step[][],
+  kind: ProviderAdapter['kind'] = 'openai',
+  continuation: ProviderAdapter['continuation'] = 'native',
+): FakeAdapter {
   const adapter: FakeAdapter = {
     id,
     kind,
+    continuation,
     requests: [],
     signals: [],
     probes: 0,
@@ -119,7 +126,7 @@ export function fakeAdapter(id: string, clock: FakeClock, script: Step[][], kind
     stream(request, options) {
       const steps = adapter.script[Math.min(adapter.requests.length, adapter.script.length - 1)] ?? [];
       adapter.requests.push(request);
-      return guardStream(({ signal }) => {
+      return guardStream((signal) => {
         // The signal the guard aborts on timeout or cancel: what a real request would be sent with.
         adapter.signals.push(signal);
         return play(id, clock, steps, signal);
@@ -212,11 +219,13 @@ export function harness(options: {
   ledger?: AttemptLedger;
   price?: PriceFn;
   random?: () => number;
+  /** How each provider continues a cut answer; `native` unless named. */
+  continuation?: Record<string, ProviderAdapter['continuation']>;
 }): Harness {
   const clock = options.clock ?? new FakeClock(T0);
   const adapters: Record<string, FakeAdapter> = {};
   for (const [id, script] of Object.entries(options.scripts)) {
-    adapters[id] = fakeAdapter(id, clock, script, id === 'local' ? 'ollama' : 'openai-compatible');
+    adapters[id] = fakeAdapter(id, clock, script, id === 'local' ? 'ollama' : 'openai-compatible', options.continuation?.[id]);
   }
   const ids = Object.keys(options.scripts).filter((id) => id !== 'local');
   const settings = options.settings ?? makeSettings(ids);

@@ -90,7 +90,7 @@ describe('fallback chain per error kind', () => {
     await h.clock.advance(24 * 3_600_000);
     const r = await h.send();
     expect(r.trace.skipped).toContainEqual({ provider: 'a', model: 'a-model', reason: 'key rejected: update it in Settings' });
-    h.router.keyChanged('a');
+    h.router.state.keyChanged('a');
     expect((await h.send()).provider).toBe('a');
   });
 
@@ -111,11 +111,11 @@ describe('fallback chain per error kind', () => {
   it('model_not_found: skips the target, flags it for Settings, and skips it on later messages', async () => {
     const h = harness({ scripts: { a: [fail('model_not_found', { status: 404, message: 'no such model' })], b: [ok('B')], local: [ok('L')] } });
     expect((await h.send()).provider).toBe('b');
-    expect(h.router.flaggedTargets()).toEqual([expect.objectContaining({ provider: 'a', model: 'a-model', reason: 'no such model' })]);
+    expect(h.router.state.flaggedTargets()).toEqual([expect.objectContaining({ provider: 'a', model: 'a-model', reason: 'no such model' })]);
     const r = await h.send();
     expect(r.trace.skipped[0]?.reason).toContain('model not found');
-    h.router.unflag('a');
-    expect(h.router.flaggedTargets()).toEqual([]);
+    h.router.state.unflag('a');
+    expect(h.router.state.flaggedTargets()).toEqual([]);
   });
 
   it.each(['server', 'overloaded', 'timeout', 'network'] as const)('%s: moves on to the next target', async (kind) => {

@@ -71,6 +71,29 @@ describe('hedging for realtime', () => {
     ]);
   });
 
+  it('a hedge that lost the race keeps its place: when the winner breaks, it is asked to continue', async () => {
+    const h = harness({
+      scripts: {
+        // First token at 1.2 s (after the 1 s hedge delay, before the hedge's), then a server error.
+        a: [[{ open: {} }, { wait: 1_200 }, { text: 'The answer ' }, { wait: 50 }, { fail: { kind: 'server' } }]],
+        b: [
+          [{ open: {} }, { wait: 500 }, { text: 'too late' }, { done: null }],
+          [{ open: {} }, { text: 'is 42.' }, { done: null }],
+        ],
+        local: [ok('L')],
+      },
+    });
+    const r = await h.send('hi', { taskChoice: 'realtime' });
+    expect(r.attempts.map((a) => [a.provider, a.outcome])).toEqual([
+      ['a', 'error'],
+      ['b', 'hedge_lost'],
+      ['b', 'ok'],
+    ]);
+    expect(r.text).toBe('The answer is 42.');
+    expect(h.adapters.b?.requests[1]?.continueFrom).toBe('The answer ');
+    expect(h.adapters.local?.requests).toHaveLength(0);
+  });
+
   it('if the primary fails before the delay, the would-be hedge is simply the next target', async () => {
     const h = harness({ scripts: { a: [fail('server')], b: [ok('B')], local: [ok('L')] } });
     const r = await h.send('hi', { taskChoice: 'realtime' });

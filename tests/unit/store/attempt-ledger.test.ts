@@ -12,8 +12,11 @@ import { attempt, freshStorage, message } from './helpers.js';
 const routerOn = (s: Storage, settings = makeSettings(['a'])) =>
   harness({ settings, store: s.routerState, ledger: createAttemptLedger(s.db, s.attempts), scripts: { a: [ok('A'), ok('A'), ok('A')], local: [ok('L'), ok('L')] } });
 
-const elsewhere = (s: Storage, extra: Parameters<typeof attempt>[0] = {}) =>
+/** Another process's attempt, committed. */
+const elsewhere = (s: Storage, extra: Parameters<typeof attempt>[0] = {}): void => {
   s.attempts.record({ attempt: attempt({ provider: 'a', startedAt: T0 - 1000, ...extra }), source: 'cli', fallback: false, quota: { requests: 1, tokens: 30 } });
+  s.attempts.flush();
+};
 
 describe('the attempt ledger', () => {
   it('counts another process’s requests against the daily quota', async () => {
@@ -61,7 +64,7 @@ describe('the attempt ledger', () => {
     const cli = freshStorage(app.dir);
     for (const ttftMs of [100, 200, 300]) elsewhere(cli, { startedAt: T0 - 5000, ttftMs });
     elsewhere(cli, { startedAt: T0 - 4000, outcome: 'error', errorKind: 'server' });
-    const [a] = h.router.health();
+    const [a] = h.router.state.health();
     expect(a).toMatchObject({ provider: 'a', p50TtftMs: 200, recentRequests: 4, recentFailures: 1, state: 'degraded' });
   });
 
@@ -94,11 +97,33 @@ describe('the attempt ledger', () => {
       scripts: { a: [fail('rate_limited', { status: 429, retryAfterMs: 3_600_000 })], local: [ok('L'), ok('L')] },
     });
     await h.send();
-    await h.router.flush();
+    await h.router.state.flush();
     app.close();
     const again = freshStorage(app.dir);
     const r = await routerOn(again).send();
     expect(r.provider).toBe('local');
     expect(r.trace.skipped[0]?.provider).toBe('a');
+  });
+
+  it('writes an attempt on the next turn, off the answer’s path, yet every reader and a restart see it', async () => {
+    const app = freshStorage();
+    const c = app.conversations.create('x', 1);
+    app.conversations.putMessage(message(c.id, 'draft', '', { status: 'streaming' }));
+    const ledger = createAttemptLedger(app.db, app.attempts);
+    const count = app.db.prepare('SELECT count(*) FROM attempts').pluck();
+    const entry = { attempt: attempt({ provider: 'a', startedAt: T0 }), source: 'chat' as const, messageId: 'draft', fallback: false, quota: { requests: 1, tokens: 30 } };
+    ledger.record(entry);
+    // Not in the table while the answer is being handed over…
+    expect(count.get()).toBe(0);
+    // …yet the router's figures and a reader in this process already count it,
+    expect(ledger.usage(T0).providers.a?.requests).toBe(1);
+    expect(app.attempts.forMessages(['draft']).get('draft')?.map((a) => a.provider)).toEqual(['a']);
+    ledger.record(entry);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(count.get()).toBe(2);
+    // …and closing writes whatever is still waiting.
+    ledger.record(entry);
+    app.close();
+    expect(freshStorage(app.dir).db.prepare('SELECT count(*) FROM attempts').pluck().get()).toBe(3);
   });
 });

@@ -68,6 +68,7 @@ describe('conversations in switchboard.db', () => {
   it('records an attempt whose message was deleted mid-stream, unlinked', () => {
     const s = freshStorage();
     s.attempts.record({ attempt: attempt(), source: 'cli', messageId: 'gone', fallback: false, quota: { requests: 1, tokens: 1 } });
+    s.attempts.flush();
     expect(s.db.prepare('SELECT message_id, source FROM attempts').get()).toEqual({ message_id: null, source: 'cli' });
   });
 });

@@ -17,6 +17,8 @@ import { historyToTurns, titleFrom } from './history.js';
 
 export const CHECKPOINT_MS = 250;
 const STILL_STREAMING = 'An answer is still streaming in this conversation: stop it first.';
+/** Idempotency keys remembered; a retry comes within moments of its first send. */
+const REMEMBERED_SENDS = 256;
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -67,8 +69,22 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const atomically = deps.atomically ?? (<T>(write: () => T): T => write());
 
   const streamingIn = (conversationId: string): boolean => [...inFlight.values()].some((f) => f.conversationId === conversationId);
+  const sends = new Map<string, ReturnType<ChatService['send']>>();
 
-  function send(request: SendInput) {
+  /** A key seen before gets that send's answer: the message is stored and routed once. */
+  function send(request: SendInput): ReturnType<ChatService['send']> {
+    const key = request.idempotencyKey;
+    const earlier = key === undefined ? undefined : sends.get(key);
+    if (earlier) return earlier;
+    const sent = sendOnce(request);
+    if (key !== undefined) {
+      sends.set(key, sent);
+      if (sends.size > REMEMBERED_SENDS) sends.delete(sends.keys().next().value as string);
+    }
+    return sent;
+  }
+
+  function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
     const save = input.save !== false;
@@ -182,15 +198,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     await Promise.allSettled(pending.map((p) => p.finished));
   }
 
-  /** A store write after the message started: a failure is reported, never thrown into the stream. */
-  function tryWrite(write: () => void): void {
-    try {
-      write();
-    } catch (error) {
-      deps.onSaveError?.(error);
-    }
-  }
-
   async function run(
     draft: Message,
     history: HistoryTurn[],
@@ -200,6 +207,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     signal: AbortSignal,
   ): Promise<Message> {
     const ref = { conversationId: draft.conversationId, messageId: draft.id };
+    let saveFailed = false;
+    /** A store write after the message started: a failure is told once per answer, never thrown into the stream; later writes still try. */
+    const tryWrite = (write: () => void): void => {
+      try {
+        write();
+      } catch (error) {
+        if (!saveFailed) deps.onSaveError?.(error);
+        saveFailed = true;
+      }
+    };
+    // The router owns the shown text; this keeps only its latest copy, for checkpoints.
     let text = '';
     let saved = '';
     let lastCheckpoint = clock.now();
@@ -233,9 +251,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
             events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge, ...(a.continuation ? { continuation: true } : {}) });
           },
           onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
-          onText: (delta) => {
+          onText: (delta, shown) => {
             live.firstTextAt ??= clock.now();
-            text += delta;
+            text = shown;
             events.emit('chat.delta', { ...ref, text: delta });
             if (save && !cancelTimer) cancelTimer = clock.setTimeout(checkpoint, Math.max(0, CHECKPOINT_MS - (clock.now() - lastCheckpoint)), { unref: true });
           },
@@ -347,7 +365,7 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
 function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps, live: LiveStats): Message {
   const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
-    const text = error.partialText.length >= streamed.length ? error.partialText : streamed;
+    const text = error.partialText;
     const words = deps.describeFailure?.(error) ?? error.message;
     return {
       ...draft,
@@ -365,6 +383,6 @@ function failed(draft: Message, error: unknown, streamed: string, deps: ChatServ
     ...draft,
     text: streamed,
     status: 'error',
-    error: { kind: 'no_target', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
+    error: { kind: 'internal', message: scrub(`Switchboard hit an internal error: ${(error as Error)?.message ?? String(error)}`) },
   };
 }

@@ -3,12 +3,10 @@
  * it once per frame. This merges `chat.delta` events per message and flushes at
  * most once per interval (~16 ms), keeping every other event in order: pending
  * text is flushed before any non-delta event so `chat.done` never overtakes text.
- * The first delta of each message goes out at once: the first token is the one
- * a user waits for, and holding it for a frame would only delay it.
+ * A message's first text goes at once: that is the first token the user waits for.
  */
 import type { EventName, EventPayload } from '../../../../shared/contract/index.js';
-import type { Clock } from '../router/types.js';
-import { realClock } from '../router/types.js';
+import { realClock, type Clock } from '../clock.js';
 import type { AnyEventListener } from './event-bus.js';
 
 export const FRAME_MS = 16;
@@ -16,7 +14,7 @@ export const FRAME_MS = 16;
 export function createDeltaCoalescer(forward: AnyEventListener, clock: Clock = realClock, frameMs = FRAME_MS) {
   // Insertion-ordered, so several streaming messages flush in the order they began.
   const pending = new Map<string, EventPayload<'chat.delta'>>();
-  // Messages whose first text has gone out; forgotten when the message ends.
+  /** Messages whose first text has gone out, until they end. */
   const started = new Set<string>();
   let cancelTimer: (() => void) | undefined;
 
@@ -38,8 +36,6 @@ export function createDeltaCoalescer(forward: AnyEventListener, clock: Clock = r
     const delta = payload as EventPayload<'chat.delta'>;
     if (!started.has(delta.messageId)) {
       started.add(delta.messageId);
-      // Text of other messages already waiting goes first, so their order holds.
-      flush();
       forward('chat.delta', delta);
       return;
     }

@@ -1,8 +1,9 @@
 /** Picks the adapter for a configured provider by its kind. */
-import { realClock, type Clock } from '../router/types.js';
+import { realClock, type Clock } from '../clock.js';
 import { createAnthropicAdapter } from './adapters/anthropic-adapter.js';
 import { createOllamaAdapter } from './adapters/ollama-adapter.js';
 import { createOpenAiAdapter } from './adapters/openai-adapter.js';
+import { createEngineAdapter } from './engine/engine-adapter.js';
 import type { AdapterConfig, ProviderAdapter } from './types.js';
 
 export function createAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
@@ -14,5 +15,9 @@ export function createAdapter(config: AdapterConfig, clock: Clock = realClock): 
     case 'openai':
     case 'openai-compatible':
       return createOpenAiAdapter(config, clock);
+    case 'engine':
+      // The pool only builds one when its host runs the engine (see PoolDeps.engine).
+      if (!config.engine) throw new Error('the built-in engine is not available in this host');
+      return createEngineAdapter({ id: config.id, clock, ...config.engine });
   }
 }

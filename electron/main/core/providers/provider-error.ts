@@ -1,7 +1,8 @@
 /**
  * The only error type that leaves an adapter. It carries the decision (kind,
  * retryAfterMs) made once, here, plus the provider's own words and request id
- * for the UI. No raw SDK error ever crosses into the router.
+ * for the UI. No raw SDK error ever crosses into the router. It is never
+ * changed once built: `with` makes a new one.
  */
 import type { ErrorKind } from '../../../../shared/errors.js';
 import type { RateLimitSnapshot } from './types.js';
@@ -30,7 +31,7 @@ export class ProviderError extends Error {
   readonly requestId?: string;
   readonly retryAfterMs?: number;
   readonly rateLimit?: RateLimitSnapshot;
-  partialText?: string;
+  readonly partialText?: string;
 
   constructor(init: ProviderErrorInit) {
     super(init.message, { cause: init.cause });
@@ -41,6 +42,22 @@ export class ProviderError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.rateLimit = init.rateLimit;
     this.partialText = init.partialText;
+  }
+
+  /** The same error with some fields replaced. */
+  with(changes: Partial<Omit<ProviderErrorInit, 'cause'>>): ProviderError {
+    return new ProviderError({
+      kind: this.kind,
+      provider: this.provider,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      rateLimit: this.rateLimit,
+      partialText: this.partialText,
+      cause: this.cause,
+      ...changes,
+    });
   }
 
   /** Works across bundles and realms, where `instanceof` does not. */

@@ -1,15 +1,16 @@
 /**
- * The one place timeouts and cancellation are enforced on a provider stream.
- * Three timers, each measuring provider silence only (never the consumer's time):
- * connect (until headers, i.e. the `open` event), first token (open → first
- * text) and idle (between text chunks). When one fires, or the caller aborts,
- * the underlying request is aborted at once and a ProviderError is thrown naming
- * what happened. Any failure after text carries that text as `partialText`.
- * The clock is injected so tests (the router's among them) can drive it deterministically.
+ * The owner of a provider stream's invariants, for every adapter:
+ * - three timers, each measuring provider silence only (never the consumer's
+ *   time): connect (until headers, i.e. the `open` event), first token (open →
+ *   first text) and idle (between text chunks);
+ * - the caller's abort ends the stream at once as `cancelled`;
+ * - a stream that ends without `done` was cut (`stream_interrupted`);
+ * - whatever the source throws leaves as a ProviderError, carrying the text
+ *   already passed on as `partialText`.
+ * When a timer fires or the caller aborts, the HTTP request is aborted at once.
+ * The clock is injected so tests (the router's among them) can drive it.
  */
-import { deadlineTimer } from './deadline-timer.js';
-import { seconds } from '../router/time-and-words.js';
-import { realClock, type Clock } from '../router/types.js';
+import { realClock, seconds, type Clock } from '../clock.js';
 import { ProviderError } from './provider-error.js';
 import type { StreamEvent, StreamTimeouts, ToolCall } from './types.js';
 
@@ -32,31 +33,31 @@ const PHASE_WORDS: Record<Phase, (ms: number) => string> = {
   idle: (ms) => `the stream stalled for ${seconds(ms)}`,
 };
 
+export const STOPPED_BY_USER = 'Stopped by the user';
+
 function defaultMapError(provider: string) {
   return (error: unknown): ProviderError =>
-    ProviderError.is(error)
-      ? error
-      : new ProviderError({ kind: 'stream_interrupted', provider, message: String(error), cause: error });
+    ProviderError.is(error) ? error : new ProviderError({ kind: 'stream_interrupted', provider, message: String(error), cause: error });
 }
 
 /**
- * Wraps a stream source. `source` receives the controller the guard aborts on
- * timeout, cancel or early exit; it must send its HTTP request with that
- * controller's signal, and may abort it itself (an SDK's own timer).
+ * Wraps a stream source. `source` receives the signal the guard aborts on
+ * timeout, cancel or early exit; it must send its HTTP request with it.
  */
 export async function* guardStream(
-  source: (controller: AbortController) => AsyncIterable<StreamEvent>,
+  source: (signal: AbortSignal) => AsyncIterable<StreamEvent>,
   options: GuardOptions,
 ): AsyncGenerator<StreamEvent, void, undefined> {
+  const { provider, timeouts } = options;
   const clock = options.clock ?? realClock;
-  const mapError = options.mapError ?? defaultMapError(options.provider);
+  const mapError = options.mapError ?? defaultMapError(provider);
   const controller = new AbortController();
   let stopped: ProviderError | undefined;
   let wake: ((reason: ProviderError) => void) | undefined;
   let requestId: string | undefined;
   let partial = '';
   let phase: Phase = 'connect';
-  let limitMs = options.timeouts.connectMs;
+  let cancelTimer: (() => void) | undefined;
 
   const stop = (reason: ProviderError): void => {
     if (stopped) return;
@@ -64,31 +65,38 @@ export async function* guardStream(
     controller.abort(reason);
     wake?.(reason);
   };
-  const timer = deadlineTimer(clock, () =>
-    stop(new ProviderError({ kind: 'timeout', provider: options.provider, message: PHASE_WORDS[phase](limitMs), requestId })),
-  );
-  const onCallerAbort = (): void =>
-    stop(new ProviderError({ kind: 'cancelled', provider: options.provider, message: 'Stopped by the user', requestId }));
+  const limitOf = (p: Phase): number => (p === 'connect' ? timeouts.connectMs : p === 'firstToken' ? timeouts.firstTokenMs : timeouts.idleMs);
+  const waitOnProvider = (): void => {
+    const ms = limitOf(phase);
+    const words = PHASE_WORDS[phase](ms);
+    cancelTimer = clock.setTimeout(() => stop(new ProviderError({ kind: 'timeout', provider, message: words, requestId })), ms);
+  };
+  const stopWaiting = (): void => {
+    cancelTimer?.();
+    cancelTimer = undefined;
+  };
+  const onCallerAbort = (): void => stop(new ProviderError({ kind: 'cancelled', provider, message: STOPPED_BY_USER, requestId }));
+  /** The one place an error is finished: it gets the text already passed on, once, when it is built. */
+  const final = (error: unknown): ProviderError => {
+    const failure = ProviderError.is(error) ? error : mapError(error, phase !== 'connect');
+    return partial !== '' && failure.partialText === undefined ? failure.with({ partialText: partial }) : failure;
+  };
 
   if (options.signal.aborted) onCallerAbort();
   options.signal.addEventListener('abort', onCallerAbort, { once: true });
 
-  let finished = false;
   let sawDone = false;
   let iterator: AsyncIterator<StreamEvent> | undefined;
   try {
     if (stopped) throw stopped;
-    // The connect budget runs from the start until the first event, and only then.
-    timer.wait(limitMs);
-    iterator = source(controller)[Symbol.asyncIterator]();
+    iterator = source(controller.signal)[Symbol.asyncIterator]();
     const pending = iterator;
     for (;;) {
       if (stopped) throw stopped;
-      if (phase !== 'connect') timer.wait((limitMs = phase === 'firstToken' ? options.timeouts.firstTokenMs : options.timeouts.idleMs));
+      waitOnProvider();
       let result: IteratorResult<StreamEvent>;
       try {
-        // One promise per chunk that a stop can settle at once; the source's own
-        // promise may reject later (aborted fetch), which lands here unheard.
+        // A stop settles this at once; the source's own promise may reject later (an aborted fetch), unheard.
         result = await new Promise<IteratorResult<StreamEvent>>((resolve, reject) => {
           wake = reject;
           pending.next().then(resolve, reject);
@@ -97,10 +105,10 @@ export async function* guardStream(
         throw stopped ?? mapError(error, phase !== 'connect');
       } finally {
         wake = undefined;
+        stopWaiting();
       }
       // SDKs end a stream quietly when its request is aborted.
       if (stopped) throw stopped;
-      timer.pause();
       if (result.done) break;
       const event = result.value;
       if (event.type === 'open') {
@@ -116,30 +124,17 @@ export async function* guardStream(
         sawDone = true;
       }
       yield event;
+      if (sawDone) return;
     }
-    if (!sawDone) {
-      throw new ProviderError({
-        kind: 'stream_interrupted',
-        provider: options.provider,
-        message: 'The stream ended before the provider finished the answer',
-        requestId,
-      });
-    }
-    finished = true;
+    throw new ProviderError({ kind: 'stream_interrupted', provider, message: 'The stream ended before the provider finished the answer', requestId });
   } catch (error) {
-    const failure = ProviderError.is(error) ? error : mapError(error, phase !== 'connect');
-    if (partial !== '' && failure.partialText === undefined) failure.partialText = partial;
-    throw failure;
+    throw final(error);
   } finally {
-    timer.stop();
+    stopWaiting();
     options.signal.removeEventListener('abort', onCallerAbort);
-    if (!finished) {
-      // Also covers a consumer that stops reading early: close the socket. Once
-      // `done` was read the answer is complete and the body consumed, so there is
-      // nothing left to abort (and aborting costs a round of abort events).
-      if (!sawDone || stopped) controller.abort(stopped ?? new Error('stream closed by consumer'));
-      void iterator?.return?.()?.catch(() => undefined);
-    }
+    // Also covers a consumer that stops reading early: close the socket.
+    if (!sawDone || stopped) controller.abort(stopped ?? new Error('stream closed by consumer'));
+    void iterator?.return?.()?.catch(() => undefined);
   }
 }
 

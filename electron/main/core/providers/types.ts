@@ -4,7 +4,8 @@
  */
 import type { ModelList, ProbeResult } from '../../../../shared/providers.js';
 import type { ProviderKind } from '../../../../shared/settings.js';
-import type { Usage } from '../../../../shared/chat.js';
+import type { ContinuationMethod, Usage } from '../../../../shared/chat.js';
+import type { EngineAdapterDeps } from './engine/engine-adapter.js';
 
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant' | 'tool';
@@ -90,6 +91,8 @@ export interface CompletionResult {
 export interface ProviderAdapter {
   readonly id: string;
   readonly kind: ProviderKind;
+  /** How a request with `continueFrom` asks this host to carry on (the trace names it). */
+  readonly continuation: ContinuationMethod;
   /**
    * Streams one answer. Yields `open` once headers arrive, text as it comes, then
    * `done`. Enforces `timeouts` on the adapter's clock and ends at once with a
@@ -120,4 +123,8 @@ export interface AdapterConfig {
   defaultModels: string[];
   /** For tests and the bench: an injected fetch. Real use leaves it unset. */
   fetch?: typeof fetch;
+  /** The built-in engine's process and installed models (kind `engine` only). */
+  engine?: EngineParts;
 }
+
+export type EngineParts = Omit<EngineAdapterDeps, 'id' | 'clock'>;

@@ -1,7 +1,6 @@
 /** Turns an attempt's ending into the trace record, its cost and the tokens it used. */
-import type { Attempt, Usage } from '../../../../shared/chat.js';
+import type { Attempt, ContinuationMethod, Usage } from '../../../../shared/chat.js';
 import { costUsd } from '../providers/pricing/pricing.js';
-import { estimateTextTokens } from './estimate-tokens.js';
 import type { AttemptResult } from './execute-attempt.js';
 import type { PriceFn } from './types.js';
 
@@ -15,9 +14,10 @@ export interface Billing {
  * billed once the provider answered, plus whatever text came back.
  */
 export function bill(price: PriceFn | undefined, provider: string, model: string, result: AttemptResult, promptTokens: number): Billing {
+  const reported = result.outcome === 'ok' ? result.usage : undefined;
   // A lost hedge was sent and may be billed for its prompt even though it was cut off.
-  if (!result.opened && !result.usage && !result.lostHedge) return { tokens: 0, costUsd: 0 };
-  const usage: Usage = result.usage ?? { inputTokens: promptTokens, outputTokens: estimateTextTokens(result.text) };
+  if (!result.opened && !reported && result.outcome !== 'hedge_lost') return { tokens: 0, costUsd: 0 };
+  const usage: Usage = reported ?? { inputTokens: promptTokens, outputTokens: result.outputTokens };
   return { tokens: usage.inputTokens + usage.outputTokens, costUsd: costUsd(price?.(provider, model), usage) };
 }
 
@@ -25,18 +25,17 @@ export function attemptRecord(
   target: { provider: string; model: string },
   result: AttemptResult,
   costUsd: number,
-  flags: { hedge: boolean; continuation: boolean },
+  flags: { hedge: boolean; continuation?: ContinuationMethod },
 ): Attempt {
-  const error = result.error;
-  const outcome: Attempt['outcome'] = result.ok ? 'ok' : result.lostHedge ? 'hedge_lost' : error?.kind === 'cancelled' ? 'cancelled' : 'error';
+  const error = result.outcome === 'error' || result.outcome === 'cancelled' ? result.error : undefined;
   const record: Attempt = {
     provider: target.provider,
     model: target.model,
-    outcome,
+    outcome: result.outcome,
     startedAt: result.startedAt,
     ms: result.ms,
   };
-  if (error && outcome === 'error') {
+  if (error && result.outcome === 'error') {
     record.errorKind = error.kind;
     record.message = error.message;
     if (error.status !== undefined) record.status = error.status;
@@ -44,9 +43,12 @@ export function attemptRecord(
   const requestId = result.requestId ?? error?.requestId;
   if (requestId) record.requestId = requestId;
   if (result.ttftMs !== undefined) record.ttftMs = result.ttftMs;
-  if (result.usage) record.usage = result.usage;
+  if (result.outcome === 'ok' && result.usage) record.usage = result.usage;
   if (costUsd > 0 || result.opened) record.costUsd = costUsd;
   if (flags.hedge) record.hedge = true;
-  if (flags.continuation) record.continuation = true;
+  if (flags.continuation) {
+    record.continuation = true;
+    record.continuationMethod = flags.continuation;
+  }
   return record;
 }

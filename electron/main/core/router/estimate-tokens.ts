@@ -9,10 +9,14 @@ const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-export function estimateTextTokens(text: string): number {
-  // The Unicode-script scan finds nothing in plain ASCII, the common case.
+/** Tokens before rounding, so the pieces of a streamed text add up to the whole. */
+export function textTokenWeight(text: string): number {
   const dense = NON_ASCII.test(text) ? (text.match(DENSE)?.length ?? 0) : 0;
-  return Math.ceil(dense + (text.length - dense) / 4);
+  return dense + (text.length - dense) / 4;
+}
+
+export function estimateTextTokens(text: string): number {
+  return Math.ceil(textTokenWeight(text));
 }
 
 /** Per-message overhead covers role markers that every chat format adds. */

@@ -1,151 +1,85 @@
 /**
- * Runs one streamed call to one target and turns however it ends into an
- * AttemptResult; never throws. The adapter enforces the task type's timeouts and
- * ends at once on abort (see ProviderAdapter.stream), so this layer keeps no
- * timers and adds no promise of its own per chunk: it sits between the first
- * token and the user, where every microsecond shows.
+ * One streamed call to one target, folded into how it ended. The adapter's
+ * stream guard owns the stream's invariants (timeouts, cancellation, a stream
+ * cut before `done`, errors as ProviderErrors), so this only passes text on and
+ * keeps the figures the books need. It never throws.
  */
 import type { Usage } from '../../../../shared/chat.js';
 import { ProviderError } from '../providers/provider-error.js';
-import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamEvent, StreamTimeouts, ToolCall } from '../providers/types.js';
+import type { ChatRequest, ProviderAdapter, RateLimitSnapshot, StreamTimeouts, ToolCall } from '../providers/types.js';
+import { textTokenWeight } from './estimate-tokens.js';
 import type { Clock } from './types.js';
 
-export interface AttemptResult {
-  ok: boolean;
-  /** Text this attempt produced (after any continued prefix). */
-  text: string;
+interface Figures {
   startedAt: number;
   ms: number;
   /** The provider answered (headers or text): the call may be billed. */
   opened: boolean;
   ttftMs?: number;
-  usage?: Usage;
   requestId?: string;
+  /** The rate-limit headers of the response, with when they were read. */
+  rateLimit?: { snapshot: RateLimitSnapshot; at: number };
+  /** Estimated tokens of the text passed on, for when the provider reports no usage. */
+  outputTokens: number;
+  /** Whole tool calls passed on, in order. */
   toolCalls?: ToolCall[];
-  /** How the provider said the answer ended, when it did. */
-  finishReason?: string;
-  error?: ProviderError;
-  /** Aborted because another attempt won the hedge race. */
-  lostHedge?: boolean;
 }
+
+export type AttemptResult =
+  | (Figures & { outcome: 'ok'; usage?: Usage; finishReason?: string })
+  | (Figures & { outcome: 'error' | 'cancelled'; error: ProviderError })
+  /** Stopped because another attempt of a hedge race answered first. */
+  | (Figures & { outcome: 'hedge_lost' });
 
 /** The abort reason a hedge race gives the attempt it stops because another one answered first. */
 export const HEDGE_LOST = 'hedge_lost';
 
 export interface AttemptInput {
   adapter: ProviderAdapter;
-  provider: string;
   request: ChatRequest;
   timeouts: StreamTimeouts;
   clock: Clock;
   /** The user's cancel, or the hedge race's with `HEDGE_LOST` as its reason. */
   signal: AbortSignal;
-  /**
-   * The rate-limit headers of the response that opened, observed `at`. Called
-   * once the first text has been passed on (or the attempt ended), so reading
-   * them never delays the first token; no later target is chosen before then.
-   */
-  onOpen?(rateLimit: RateLimitSnapshot | undefined, at: number): void;
-  /** Called with each piece of text; the first call marks the first token. */
+  /** Each piece of text, as it comes; the first marks the first token. */
   onText(text: string): void;
   /** A whole tool call; like text, it marks the first token. */
   onToolCall?(call: ToolCall): void;
 }
 
-type StopReason = 'hedge_lost' | 'cancelled';
-
-/**
- * Starts the call at once and resolves with how it ended. It aborts with
- * `input.signal` and needs no controller of its own: only a hedge race stops
- * one attempt alone, and it owns a signal per attempt for that.
- */
 export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
-  const { signal } = input;
-  const stopped = (): StopReason | undefined => (signal.aborted ? (signal.reason === HEDGE_LOST ? 'hedge_lost' : 'cancelled') : undefined);
-  const { clock, provider } = input;
+  const { clock, signal } = input;
   const startedAt = clock.now();
-  let text = '';
-  let ttftMs: number | undefined;
-  let requestId: string | undefined;
-  let opened = false;
-  let toolCalls: ToolCall[] | undefined;
-  let openedBy: { event: Extract<StreamEvent, { type: 'open' }>; at: number } | undefined;
-  const reportOpen = (): void => {
-    if (!openedBy) return;
-    const { event, at } = openedBy;
-    openedBy = undefined;
-    input.onOpen?.(event.rateLimit, at);
-  };
-
-  const finish = (extra: Partial<AttemptResult> & { ok: boolean }): AttemptResult => {
-    reportOpen();
-    return { text, startedAt, ms: clock.now() - startedAt, ttftMs, requestId, opened, ...(toolCalls ? { toolCalls } : {}), ...extra };
-  };
-  const fail = (error: ProviderError): AttemptResult => {
-    if (text && error.partialText === undefined) error.partialText = text;
-    return finish({ ok: false, error });
-  };
-  const stoppedResult = (): AttemptResult => {
-    const reason = stopped();
-    const error = new ProviderError({ kind: 'cancelled', provider, message: reason === 'hedge_lost' ? 'a faster provider answered first' : 'stopped', partialText: text || undefined });
-    return finish({ ok: false, error, lostHedge: reason === 'hedge_lost' });
-  };
-
-  if (stopped()) return stoppedResult();
-  let iterator: AsyncIterator<StreamEvent> | undefined;
+  const figures: Figures = { startedAt, ms: 0, opened: false, outputTokens: 0 };
+  const end = (): Figures => ({ ...figures, ms: clock.now() - startedAt, outputTokens: Math.ceil(figures.outputTokens) });
   try {
-    iterator = input.adapter.stream(input.request, { signal, timeouts: input.timeouts })[Symbol.asyncIterator]();
-    for (;;) {
-      const step = await iterator.next();
-      if (stopped()) {
-        release(iterator);
-        return stoppedResult();
-      }
-      if (step.done) {
-        // A stream that ends without `done` was cut, even if no error was raised.
-        return fail(new ProviderError({ kind: 'stream_interrupted', provider, message: 'the stream ended without finishing' }));
-      }
-      const event = step.value;
-      if (event.type === 'text') {
-        if (event.text.length === 0) continue;
-        if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
-        opened = true;
-        text += event.text;
+    for await (const event of input.adapter.stream(input.request, { signal, timeouts: input.timeouts })) {
+      figures.opened = true;
+      if (event.type === 'open') {
+        figures.requestId = event.requestId ?? figures.requestId;
+        if (event.rateLimit) figures.rateLimit = { snapshot: event.rateLimit, at: clock.now() };
+      } else if (event.type === 'text') {
+        figures.ttftMs ??= clock.now() - startedAt;
+        figures.outputTokens += textTokenWeight(event.text);
         input.onText(event.text);
-        reportOpen();
       } else if (event.type === 'tool_call') {
-        if (ttftMs === undefined) ttftMs = clock.now() - startedAt;
-        opened = true;
-        (toolCalls ??= []).push(event.call);
+        figures.ttftMs ??= clock.now() - startedAt;
+        (figures.toolCalls ??= []).push(event.call);
         input.onToolCall?.(event.call);
-        reportOpen();
-      } else if (event.type === 'open') {
-        requestId = event.requestId ?? requestId;
-        opened = true;
-        openedBy = { event, at: clock.now() };
       } else {
-        requestId = event.requestId ?? requestId;
-        opened = true;
-        release(iterator);
-        return finish({ ok: true, usage: event.usage, ...(event.finishReason ? { finishReason: event.finishReason } : {}) });
+        figures.requestId = event.requestId ?? figures.requestId;
+        return { ...end(), outcome: 'ok', usage: event.usage, ...(event.finishReason ? { finishReason: event.finishReason } : {}) };
       }
     }
+    // The guard ends every stream with `done` or an error; anything else is our bug.
+    return { ...end(), outcome: 'error', error: internal(input.adapter.id, 'the stream ended without a result') };
   } catch (error) {
-    if (stopped()) return stoppedResult();
-    return fail(asProviderError(error, provider, text));
+    if (signal.aborted && signal.reason === HEDGE_LOST) return { ...end(), outcome: 'hedge_lost' };
+    if (!ProviderError.is(error)) return { ...end(), outcome: 'error', error: internal(input.adapter.id, String(error)) };
+    return { ...end(), outcome: error.kind === 'cancelled' ? 'cancelled' : 'error', error };
   }
 }
 
-/** Lets the adapter's generator finish (it closes its socket) without waiting for it. */
-function release(iterator: AsyncIterator<StreamEvent>): void {
-  void Promise.resolve()
-    .then(() => iterator.return?.())
-    .catch(() => undefined);
-}
-
-function asProviderError(error: unknown, provider: string, text: string): ProviderError {
-  if (ProviderError.is(error)) return error;
-  // Adapters promise ProviderError; anything else is a broken connection to us.
-  const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError({ kind: text ? 'stream_interrupted' : 'network', provider, message, partialText: text || undefined, cause: error });
+function internal(provider: string, message: string): ProviderError {
+  return new ProviderError({ kind: 'internal', provider, message: `Switchboard hit an internal error: ${message}` });
 }

@@ -3,6 +3,7 @@
  * percentiles that drive `fastest` and hedge delays, the health score that
  * drives `balanced`, and the counts the health panel shows.
  */
+import type { Attempt } from '../../../../shared/chat.js';
 import type { RecentAttempt, RouterSnapshot } from './state.js';
 
 /** Attempts kept per provider. Small: one person's traffic, and it is persisted. */
@@ -60,4 +61,11 @@ export function healthScore(snapshot: RouterSnapshot, provider: string): number 
   const p50 = percentile(ttfts(window), 50);
   const latency = p50 === undefined ? 1 : 1 / (1 + p50 / 1000);
   return successRate * latency;
+}
+
+/** What an attempt says about its provider's health; a cancel or a lost hedge says nothing. */
+export function recentEntry(a: Attempt): RecentAttempt | undefined {
+  if (a.outcome === 'ok') return { at: a.startedAt, ok: true, ms: a.ms, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}) };
+  if (a.outcome === 'error') return { at: a.startedAt, ok: false, ms: a.ms, ...(a.errorKind ? { kind: a.errorKind } : {}) };
+  return undefined;
 }

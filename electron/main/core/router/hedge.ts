@@ -19,7 +19,7 @@ export function hedgeDelay(configuredMs: number | undefined, primaryP90TtftMs: n
 }
 
 /** Starts an attempt; the race passes `onText` to see the first token, and a signal of its own to stop the loser. */
-export type AttemptStarter = (sink: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult>;
+export type AttemptStarter = (onText: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult>;
 
 export interface RaceEntry {
   hedge: boolean;
@@ -31,31 +31,28 @@ export interface RaceOutcome {
   entries: RaceEntry[];
 }
 
-/** `signal` is the user's cancel; each attempt gets its own signal that follows it. */
+/** `signal` is the user's cancel; each attempt gets its own signal that follows it, and `onText` sees only the winner's text. */
 export function raceWithHedge(
   clock: Clock,
   delayMs: number,
   signal: AbortSignal,
   startPrimary: AttemptStarter,
   startHedge: AttemptStarter,
-  forward: (text: string) => void,
+  onText: (text: string) => void,
 ): Promise<RaceOutcome> {
   return new Promise((resolve) => {
     const runs: { hedge: boolean; controller: AbortController; result?: AttemptResult }[] = [];
     let winner: number | undefined;
     let timerDone = false;
-    const cancelAll = (): void => runs.forEach((r) => r.controller.abort(signal.reason));
-    signal.addEventListener('abort', cancelAll, { once: true });
 
     const settleIfDone = (): void => {
       if (!timerDone || runs.some((r) => !r.result)) return;
-      signal.removeEventListener('abort', cancelAll);
       resolve({ entries: runs.map((r) => ({ hedge: r.hedge, result: r.result as AttemptResult })) });
     };
     const launch = (hedge: boolean, start: AttemptStarter): void => {
       const index = runs.length;
+      // The race stops one attempt alone; the user's cancel stops both.
       const controller = new AbortController();
-      if (signal.aborted) controller.abort(signal.reason);
       runs.push({ hedge, controller });
       const result = start((text) => {
         if (winner === undefined) {
@@ -66,8 +63,8 @@ export function raceWithHedge(
             if (i !== index) r.controller.abort(HEDGE_LOST);
           });
         }
-        if (winner === index) forward(text);
-      }, controller.signal);
+        if (winner === index) onText(text);
+      }, AbortSignal.any([signal, controller.signal]));
       void result.then((result) => {
         const entry = runs[index];
         if (entry) entry.result = result;

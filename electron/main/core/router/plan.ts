@@ -16,8 +16,6 @@ import { type CheckContext, type Target, providerConfig, skipReason } from './ta
 export interface PlannedTarget extends Target {
   /** The local fallback at the end of every chain. */
   lastResort: boolean;
-  /** Passed the skip checks while planning; an unchecked target is checked when the route reaches it. */
-  checked: boolean;
 }
 
 export interface Plan {
@@ -37,12 +35,6 @@ export interface PlanInput {
   /** No local fallback at the end. */
   noFallback?: boolean;
   sticky?: string;
-  /**
-   * Check every target now, as a preview must. A route checks only up to the
-   * first usable target before its request goes out, and the rest when (and if)
-   * it reaches them.
-   */
-  checkAll?: boolean;
 }
 
 /** A typical answer length, for comparing prices before the answer exists. */
@@ -78,30 +70,16 @@ export function planChain(input: PlanInput): Plan {
   const { check } = input;
   const ordered = orderTargets(resolveRoute(check.settings, input.taskType), input.strategy, strategyContext(check, input.random));
   const { targets, sticky } = putPreferredFirst(check, ordered, input);
-  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback);
+  const all = withLocalLast(targets, input.noFallback ? undefined : check.settings.localFallback, input.noFallback ? undefined : check.settings.engineFallback);
 
-  // Plain loops and no closures here: this runs before every request goes out,
-  // and keeping it simple keeps V8 from de-optimising it on the hot path.
   const chain: PlannedTarget[] = [];
   const skipped: Skip[] = [];
-  const considered: Target[] = [];
-  let usable = false;
   for (const t of all) {
-    considered.push({ provider: t.provider, model: t.model });
-    if (usable && !input.checkAll) {
-      chain.push(t);
-      continue;
-    }
     const reason = skipReason(check, t, t.lastResort);
-    if (reason) {
-      skipped.push({ provider: t.provider, model: t.model, reason });
-    } else {
-      t.checked = true;
-      usable = true;
-      chain.push(t);
-    }
+    if (reason) skipped.push({ provider: t.provider, model: t.model, reason });
+    else chain.push(t);
   }
-  return { considered, chain, skipped, offline: !check.online, sticky };
+  return { considered: all.map((t) => ({ provider: t.provider, model: t.model })), chain, skipped, offline: !check.online, sticky };
 }
 
 function strategyContext(check: CheckContext, random: () => number): StrategyContext {
@@ -134,26 +112,16 @@ function putPreferredFirst(check: CheckContext, ordered: readonly Target[], inpu
   return { targets: [...mine, ...ordered.filter((t) => t.provider !== sticky)], sticky };
 }
 
-/** Each target once, in order, then the local fallback unless the route already has it. */
-function withLocalLast(targets: readonly Target[], local: Target | undefined): PlannedTarget[] {
+/** Each target once, in order, then the local fallback and the built-in engine unless the route already has them. */
+function withLocalLast(targets: readonly Target[], local: Target | undefined, engine: Target | undefined): PlannedTarget[] {
   const all: PlannedTarget[] = [];
+  const contains = (t: Target): boolean => all.some((o) => o.provider === t.provider && o.model === t.model);
   for (const t of targets) {
-    if (!contains(all, t)) all.push(planned(t.provider, t.model, false));
+    if (!contains(t)) all.push({ provider: t.provider, model: t.model, lastResort: false });
   }
-  if (local && !contains(all, local)) all.push(planned(local.provider, local.model, true));
+  if (local && !contains(local)) all.push({ provider: local.provider, model: local.model, lastResort: true });
+  if (engine && !contains(engine)) all.push({ provider: engine.provider, model: engine.model, lastResort: true });
   return all;
-}
-
-function contains(list: readonly Target[], t: Target): boolean {
-  for (const o of list) {
-    if (o.provider === t.provider && o.model === t.model) return true;
-  }
-  return false;
-}
-
-/** One constructor, so every planned target has the same shape and the code reading them stays optimised. */
-function planned(provider: string, model: string, lastResort: boolean): PlannedTarget {
-  return { provider, model, lastResort, checked: false };
 }
 
 function pinnedModel(settings: Settings, route: readonly Target[], provider: string): string | undefined {

@@ -1,20 +1,16 @@
 /** Everything decided before the first call: task type, options and the planned chain. Shared by route() and preview(). */
 import type { Settings } from '../../../../shared/settings.js';
-import type { BreakerTuning } from './breaker.js';
 import { chooseTask, type TaskDecision } from './detect-task.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
 import { type Plan, planChain, resolveRoute } from './plan.js';
-import { syncUsage } from './bookkeeping.js';
-import type { RouterSnapshot } from './state.js';
+import type { ProviderBook } from './provider-book.js';
 import { type CheckContext, contextWindow } from './target-checks.js';
 import { type TaskOptions, taskOptions } from './task-options.js';
 import type { RouteRequest, RouterDeps } from './types.js';
 
 export interface RouterCore {
   deps: RouterDeps;
-  snapshot: RouterSnapshot;
-  tuning: BreakerTuning;
-  save(): void;
+  book: ProviderBook;
 }
 
 export interface PreparedRoute {
@@ -28,11 +24,10 @@ export interface PreparedRoute {
 
 export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
-/** `checkAll` checks every target up front (a preview); a route leaves those after the first usable one for later. */
-export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll = false): PreparedRoute {
-  const { deps, snapshot } = core;
+export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
+  const { deps, book } = core;
   const now = deps.clock.now();
-  syncUsage(core, now);
+  book.syncUsage(now);
   const settings = deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {
@@ -43,7 +38,7 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
   const options = taskOptions(settings, decision.taskType);
   const check: CheckContext = {
     settings,
-    snapshot,
+    snapshot: book.snapshot,
     now,
     online: deps.online(),
     adapter: deps.adapter,
@@ -59,7 +54,6 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion, checkAll 
     pinned: request.provider ? { provider: request.provider, model: request.model, exclusive: request.exclusive === true } : undefined,
     noFallback: request.noFallback === true,
     sticky: request.stickyProvider,
-    checkAll,
   });
   return { settings, promptTokens, decision, options, check, plan };
 }

@@ -3,24 +3,21 @@ import type { ProviderAdapter } from '../providers/types.js';
 import type { Clock } from './types.js';
 
 export async function probeProvider(adapter: ProviderAdapter, clock: Clock, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
+  const timer = new AbortController();
   let cancelTimer: () => void = () => undefined;
   try {
     const timedOut = new Promise<false>((resolve) => {
       cancelTimer = clock.setTimeout(() => {
-        controller.abort();
+        timer.abort();
         resolve(false);
       }, timeoutMs);
     });
-    const probed = adapter.probe(controller.signal).then(
+    const probed = adapter.probe(AbortSignal.any([signal, timer.signal])).then(
       (r) => r.ok,
       () => false,
     );
     return await Promise.race([probed, timedOut]);
   } finally {
     cancelTimer();
-    signal.removeEventListener('abort', onAbort);
   }
 }

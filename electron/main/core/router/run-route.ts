@@ -1,29 +1,32 @@
 /**
  * The fallback chain for one message: try each planned target (hedged where the
- * task type asks for it), learn from every failure, carry a broken stream on at
- * the next target, and end at the local model or with a RouteFailure that lists
- * every attempt and keeps whatever text was already shown.
+ * task type asks for it), book every attempt, carry a broken stream on at the
+ * next target, and end at the local model or with a RouteFailure that lists
+ * every attempt and keeps whatever text was already shown. This run is the one
+ * owner of the text shown to the user.
  */
-import type { Attempt, DecisionTrace, Usage } from '../../../../shared/chat.js';
+import type { Attempt, ContinuationMethod, DecisionTrace, Usage } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS, type ErrorKind } from '../../../../shared/errors.js';
 import type { ProviderError } from '../providers/provider-error.js';
+import { STOPPED_BY_USER } from '../providers/stream-guard.js';
 import type { ChatRequest, ProviderAdapter } from '../providers/types.js';
 import { attemptRecord, bill } from './accounting.js';
-import { breakerView, closeAfterProbe, recordProbeFailure, recordSuccess } from './breaker.js';
+import { breakerView } from './breaker.js';
 import { type AttemptResult, runAttempt } from './execute-attempt.js';
-import { applyFailure } from './failure-policy.js';
 import { hedgeDelay, raceWithHedge, type RaceEntry } from './hedge.js';
-import { bookAttempt } from './bookkeeping.js';
 import { ttftPercentile } from './health-stats.js';
+import { overlapTrimmer } from './overlap.js';
 import type { PlannedTarget } from './plan.js';
 import { type PreparedRoute, type RouterCore, prepareRoute } from './prepare-route.js';
 import { probeProvider } from './probe.js';
-import { providerState } from './state.js';
 import { contextWindow, isLocal, skipReason } from './target-checks.js';
+import { engineReason } from './engine-reason.js';
 import { type AttemptStart, RouteFailure, type RouteRequest, type RouteResult, type RouterCallbacks, type SettledAttempt } from './types.js';
 
 interface Entry extends RaceEntry {
   target: PlannedTarget;
+  /** Set when this attempt carried on the shown text, with how it was asked to. */
+  continuation?: ContinuationMethod;
 }
 
 export async function runRoute(core: RouterCore, request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult> {
@@ -34,11 +37,13 @@ export async function runRoute(core: RouterCore, request: RouteRequest, callback
 
 class RouteRun {
   private readonly clock;
+  private readonly book;
   private readonly trace: DecisionTrace;
   private readonly attempts: Attempt[] = [];
   /** Targets not tried yet, in order. */
   private readonly queue: PlannedTarget[];
   private readonly startedAt: number;
+  /** Everything the user has been shown for this message. */
   private shown = '';
   private firstShownAt: number | undefined;
   /** The provider whose stream broke after showing text, for the result note. */
@@ -53,14 +58,17 @@ class RouteRun {
   private cloudAnsweredOtherwise = false;
   private networkDown = false;
   private offlineNoticed = false;
+  private readonly deps;
 
   constructor(
-    private readonly core: RouterCore,
+    core: RouterCore,
     private readonly prep: PreparedRoute,
     private readonly request: RouteRequest,
     private readonly callbacks: RouterCallbacks,
     private readonly signal: AbortSignal,
   ) {
+    this.deps = core.deps;
+    this.book = core.book;
     this.clock = core.deps.clock;
     this.startedAt = this.clock.now();
     const { decision, options, plan } = prep;
@@ -79,24 +87,25 @@ class RouteRun {
   async run(): Promise<RouteResult> {
     const queue = this.queue;
     while (queue.length > 0) {
-      if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
+      if (this.signal.aborted) throw this.failure('cancelled', STOPPED_BY_USER);
       const target = queue.shift() as PlannedTarget;
-      // A target the plan checked a moment ago needs no second check until an attempt has changed something.
-      const reason = target.checked && this.attempts.length === 0 ? undefined : this.unusable(target);
+      // The plan checked every target, but an earlier attempt may have changed what holds.
+      const reason = this.attempts.length === 0 ? undefined : this.unusable(target);
       if (reason) {
+        if (reason === 'offline') this.markOffline();
         this.skip(target, reason);
         continue;
       }
       // Only a half-open breaker makes the route wait for a probe before the request.
-      if (this.halfOpen(target) && !(await this.passesProbe(target))) continue;
+      if (this.halfOpen(target) && !(await this.probeHalfOpen(target))) continue;
       const continuation = this.shown.length > 0;
       // A losing hedge could already have passed on a tool call; with tools, one target answers at a time.
-      const hedgeTarget = this.prep.options.hedge.enabled && !continuation && !this.request.tools?.length ? this.takeHedgeTarget(queue) : undefined;
+      const hedgeTarget = this.prep.options.hedge.enabled && !continuation && !this.request.tools?.length ? this.hedgeTarget(queue) : undefined;
       const entries = await this.attempt(target, hedgeTarget, continuation);
-      // The primary ended before the hedge delay: the hedge target was never used, keep it in line.
-      if (hedgeTarget && !entries.some((e) => e.hedge)) queue.unshift(hedgeTarget);
-      const success = this.settle(entries, continuation);
-      this.core.save();
+      // A target leaves the queue only when it failed; one that lost the race (or never started) keeps its place.
+      const hedge = entries.find((e) => e.hedge);
+      if (hedge && hedgeTarget && (hedge.result.outcome === 'error' || hedge.result.outcome === 'cancelled')) queue.splice(queue.indexOf(hedgeTarget), 1);
+      const success = this.settle(entries);
       if (success) return this.result(success);
       if (this.stopError) throw this.failure(this.stopError.kind, this.describe(this.stopError));
       if (!this.networkDown && !this.cloudAnsweredOtherwise && this.networkFailed.size >= 2) {
@@ -110,13 +119,11 @@ class RouteRun {
     throw this.failure('no_target', `No provider could take this message${reasons ? ` (${reasons})` : ''}`);
   }
 
+  /** Why `target` cannot run now, if it cannot; reads only. */
   private unusable(target: PlannedTarget): string | undefined {
     const { settings, check } = this.prep;
-    const online = this.core.deps.online();
-    if (!isLocal(settings, target.provider) && (this.networkDown || !online)) {
-      this.markOffline();
-      return 'offline';
-    }
+    const online = this.deps.online();
+    if (!isLocal(settings, target.provider) && (this.networkDown || !online)) return 'offline';
     return skipReason({ ...check, now: this.clock.now(), online, minContext: this.minContext }, target, target.lastResort);
   }
 
@@ -128,47 +135,45 @@ class RouteRun {
     this.trace.offline = true;
     if (this.offlineNoticed) return;
     this.offlineNoticed = true;
-    this.core.deps.onNotice?.({ id: 'router.offline', level: 'info', text: 'offline: using the local model' });
+    this.deps.onNotice?.({ id: 'router.offline', level: 'info', text: 'offline: using the local model' });
   }
 
   private adapterOf(provider: string): ProviderAdapter {
-    const a = this.core.deps.adapter(provider);
-    if ('unavailable' in a) throw new Error(`adapter for ${provider} vanished during routing`);
+    const a = this.deps.adapter(provider);
+    if ('unavailable' in a) throw this.failure('internal', `The adapter for ${provider} vanished during routing`);
     return a;
   }
 
-  private halfOpen(target: PlannedTarget): boolean {
-    return !target.lastResort && breakerView(this.core.snapshot.providers[target.provider], this.clock.now()).state === 'half_open';
+  private breaker(target: PlannedTarget) {
+    return breakerView(this.book.snapshot.providers[target.provider], this.clock.now()).state;
   }
 
-  /** A half-open breaker lets the provider back in only if a cheap probe succeeds. */
-  private async passesProbe(target: PlannedTarget): Promise<boolean> {
-    const ps = providerState(this.core.snapshot, target.provider);
+  private halfOpen(target: PlannedTarget): boolean {
+    return !target.lastResort && this.breaker(target) === 'half_open';
+  }
+
+  /** Probes a half-open provider and books the answer: it is let back in only if the cheap probe succeeds. */
+  private async probeHalfOpen(target: PlannedTarget): Promise<boolean> {
     const startedAt = this.clock.now();
     const ok = await probeProvider(this.adapterOf(target.provider), this.clock, this.prep.options.timeouts.connectMs, this.signal);
     // A user's cancel says nothing about the provider.
-    if (this.signal.aborted) throw this.failure('cancelled', 'stopped');
-    this.core.deps.ledger?.record({
-      attempt: { provider: target.provider, model: target.model, outcome: ok ? 'ok' : 'error', startedAt, ms: this.clock.now() - startedAt },
-      source: 'probe',
-      fallback: false,
-      quota: { requests: 0, tokens: 0 },
-    });
-    if (ok) closeAfterProbe(ps);
-    else recordProbeFailure(ps, this.clock.now(), this.core.tuning);
-    this.core.save();
+    if (this.signal.aborted) throw this.failure('cancelled', STOPPED_BY_USER);
+    this.book.recordProbe({ provider: target.provider, model: target.model, ok, startedAt, now: this.clock.now() });
     if (!ok) this.skip(target, 'breaker re-opened: health probe failed');
     return ok;
   }
 
-  /** The next usable target with a closed breaker races the primary if it is slow. */
-  private takeHedgeTarget(queue: PlannedTarget[]): PlannedTarget | undefined {
-    const index = queue.findIndex(
-      (t) => !this.unusable(t) && breakerView(this.core.snapshot.providers[t.provider], this.clock.now()).state === 'closed',
-    );
-    if (index < 0) return undefined;
-    return queue.splice(index, 1)[0];
+  /** The next usable target with a closed breaker races the primary if it is slow. It stays in the queue. */
+  private hedgeTarget(queue: readonly PlannedTarget[]): PlannedTarget | undefined {
+    return queue.find((t) => !this.unusable(t) && this.breaker(t) === 'closed');
   }
+
+  /** Shows new text: the one place the shown text grows. */
+  private onText = (text: string): void => {
+    if (this.firstShownAt === undefined) this.firstShownAt = this.clock.now();
+    this.shown += text;
+    this.callbacks.onText?.(text, this.shown);
+  };
 
   private starter(target: PlannedTarget, hedge: boolean, continuation: boolean): (onText: (text: string) => void, signal: AbortSignal) => Promise<AttemptResult> {
     return (onText, signal) => {
@@ -184,17 +189,10 @@ class RouteRun {
       }
       return runAttempt({
         adapter: this.adapterOf(target.provider),
-        provider: target.provider,
         request: { model: target.model, messages: this.request.messages, ...this.outputLimit(target), ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
-        onOpen: (rateLimit, at) => {
-          if (!rateLimit) return;
-          const ps = providerState(this.core.snapshot, target.provider);
-          ps.rateLimit = rateLimit;
-          ps.rateLimitAt = at;
-        },
         onText,
         ...(this.callbacks.onToolCall ? { onToolCall: this.callbacks.onToolCall } : {}),
       });
@@ -213,113 +211,112 @@ class RouteRun {
   }
 
   private async attempt(target: PlannedTarget, hedgeTarget: PlannedTarget | undefined, continuation: boolean): Promise<Entry[]> {
-    const show = (text: string): void => {
-      if (this.firstShownAt === undefined) this.firstShownAt = this.clock.now();
-      this.shown += text;
-      this.callbacks.onText?.(text);
-    };
-    if (!hedgeTarget) {
-      const result = await this.starter(target, false, continuation)(show, this.signal);
-      return [{ hedge: false, result, target }];
-    }
-    const delay = hedgeDelay(this.prep.options.hedge.delayMs, ttftPercentile(this.core.snapshot, target.provider, 90));
-    const race = await raceWithHedge(this.clock, delay, this.signal, this.starter(target, false, false), this.starter(hedgeTarget, true, false), show);
+    if (continuation) return [await this.continueOn(target)];
+    if (!hedgeTarget) return [{ hedge: false, result: await this.starter(target, false, false)(this.onText, this.signal), target }];
+    const delay = hedgeDelay(this.prep.options.hedge.delayMs, ttftPercentile(this.book.snapshot, target.provider, 90));
+    const race = await raceWithHedge(this.clock, delay, this.signal, this.starter(target, false, false), this.starter(hedgeTarget, true, false), this.onText);
     return race.entries.map((e) => ({ ...e, target: e.hedge ? hedgeTarget : target }));
   }
 
-  /** Books every entry (cost, quota, breaker, trace) and returns the one that answered, if any. */
-  private settle(entries: Entry[], continuation: boolean): Entry | undefined {
+  /**
+   * Carries the shown text on at `target`. Asked in words (or by a flag some hosts
+   * answer by restating the prefix), a model may begin by repeating the end of the
+   * shown text: that is cut before anything is shown.
+   */
+  private async continueOn(target: PlannedTarget): Promise<Entry> {
+    const method = this.adapterOf(target.provider).continuation;
+    const trimmer = method === 'native' ? undefined : overlapTrimmer(this.shown);
+    const onText = (text: string): void => {
+      const fresh = trimmer ? trimmer.push(text) : text;
+      if (fresh) this.onText(fresh);
+    };
+    const result = await this.starter(target, false, true)(onText, this.signal);
+    const held = trimmer?.end();
+    if (held) this.onText(held);
+    return { hedge: false, result, target, continuation: method };
+  }
+
+  /** Records every entry in the book and the trace; returns the one that answered, if any. */
+  private settle(entries: Entry[]): Entry | undefined {
     const { settings, promptTokens } = this.prep;
-    const { snapshot, deps } = this.core;
     let success: Entry | undefined;
     for (const e of entries) {
       const { target, result } = e;
       const local = isLocal(settings, target.provider);
-      const billing = bill(deps.price, target.provider, target.model, result, promptTokens);
+      const billing = bill(this.deps.price, target.provider, target.model, result, promptTokens);
       this.costUsd += billing.costUsd;
-      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation });
-      const fallback = this.attempts.some((a) => a.outcome === 'error');
-      this.attempts.push(attempt);
+      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation: e.continuation });
       const booked: SettledAttempt = {
         attempt,
         source: this.request.source ?? 'chat',
         taskType: this.trace.taskType,
-        fallback,
+        fallback: this.attempts.some((a) => a.outcome === 'error'),
         quota: local ? { requests: 0, tokens: 0 } : { requests: 1, tokens: billing.tokens },
         ...(this.request.messageId ? { messageId: this.request.messageId } : {}),
       };
-      for (const notice of bookAttempt(this.core, settings, booked, this.clock.now())) deps.onNotice?.(notice);
-      const ps = providerState(snapshot, target.provider);
-      if (result.ok) {
-        recordSuccess(ps);
-        ps.lastLatencyMs = result.ms;
+      this.attempts.push(attempt);
+      for (const notice of this.book.recordAttempt(settings, booked, this.clock.now())) this.deps.onNotice?.(notice);
+      if (result.rateLimit) this.book.recordRateLimit(target.provider, result.rateLimit.snapshot, result.rateLimit.at);
+      if (result.outcome === 'ok') {
+        this.book.recordSuccess({ provider: target.provider, at: result.startedAt, ms: result.ms, ttftMs: result.ttftMs });
         if (!local) this.cloudAnsweredOtherwise = true;
         success = e;
-        continue;
+      } else if (result.outcome !== 'hedge_lost') {
+        this.learn(target, result.error, result, local);
       }
-      const error = result.error;
-      if (!error || result.lostHedge) continue;
-      if (error.kind !== 'cancelled') this.lastError = error;
-      const effect = applyFailure({
-        snapshot,
-        provider: target.provider,
-        model: target.model,
-        error,
-        now: this.clock.now(),
-        tuning: this.core.tuning,
-        promptTokens,
-        contextWindow: contextWindow({ price: deps.price }, target),
-      });
-      if (effect.stop) this.stopError ??= error;
-      if (effect.minContext !== undefined) this.minContext = Math.max(this.minContext ?? 0, effect.minContext);
-      if (result.text) this.brokeMidStream = target.provider;
-      if (!local) {
-        if (error.kind === 'network') this.networkFailed.add(target.provider);
-        else this.cloudAnsweredOtherwise = true;
-      }
-      this.pendingFallback = { from: target.provider, reason: effect.reason };
     }
     return success;
   }
 
+  /** What a failed attempt means for the rest of this message. */
+  private learn(target: PlannedTarget, error: ProviderError, result: AttemptResult, local: boolean): void {
+    if (error.kind !== 'cancelled') this.lastError = error;
+    const effect = this.book.recordFailure({
+      provider: target.provider,
+      model: target.model,
+      error,
+      at: result.startedAt,
+      ms: result.ms,
+      now: this.clock.now(),
+      promptTokens: this.prep.promptTokens,
+      contextWindow: contextWindow({ price: this.deps.price }, target),
+    });
+    if (effect.stop) this.stopError ??= error;
+    if (effect.minContext !== undefined) this.minContext = Math.max(this.minContext ?? 0, effect.minContext);
+    if (result.ttftMs !== undefined) this.brokeMidStream = target.provider;
+    if (!local) {
+      if (error.kind === 'network') this.networkFailed.add(target.provider);
+      else this.cloudAnsweredOtherwise = true;
+    }
+    this.pendingFallback = { from: target.provider, reason: effect.reason };
+  }
+
   private result(winner: Entry): RouteResult {
-    this.traceUnreached();
-    const now = this.clock.now();
     const result: RouteResult = {
       text: this.shown,
       provider: winner.target.provider,
       model: winner.target.model,
       taskType: this.trace.taskType,
       costUsd: this.costUsd,
-      latencyMs: now - this.startedAt,
+      latencyMs: this.clock.now() - this.startedAt,
       attempts: this.attempts,
       trace: this.trace,
     };
-    const usage: Usage | undefined = winner.result.usage;
+    const usage: Usage | undefined = winner.result.outcome === 'ok' ? winner.result.usage : undefined;
     if (usage) result.usage = usage;
     if (winner.result.toolCalls) result.toolCalls = winner.result.toolCalls;
-    if (winner.result.finishReason) result.finishReason = winner.result.finishReason;
+    if (winner.result.outcome === 'ok' && winner.result.finishReason) result.finishReason = winner.result.finishReason;
     if (this.firstShownAt !== undefined) result.ttftMs = this.firstShownAt - this.startedAt;
     if (this.brokeMidStream) result.note = `continued by ${winner.target.provider} after ${this.brokeMidStream} failed`;
+    const engine = engineReason(this.prep.settings, winner.target.provider, this.attempts, this.trace.skipped);
+    if (engine) this.trace.engine = engine;
     return result;
   }
 
   /** The route's own output limit, else the model's from the catalog; else the adapter's default. */
   private outputLimit(target: PlannedTarget): { maxTokens?: number } {
-    const limit = this.prep.options.maxOutputTokens ?? this.core.deps.price?.(target.provider, target.model)?.maxOutputTokens;
+    const limit = this.prep.options.maxOutputTokens ?? this.deps.price?.(target.provider, target.model)?.maxOutputTokens;
     return limit ? { maxTokens: limit } : {};
-  }
-
-  /**
-   * Targets after the winner were not checked before the request went out; the
-   * trace still says which of them could not have run, as the plan used to.
-   */
-  private traceUnreached(): void {
-    const ctx = { ...this.prep.check, now: this.clock.now(), online: this.core.deps.online(), minContext: this.minContext };
-    for (const t of this.queue) {
-      const reason = t.checked ? undefined : skipReason(ctx, t, t.lastResort);
-      if (reason) this.skip(t, reason);
-    }
   }
 
   private describe(error: ProviderError): string {
@@ -327,7 +324,6 @@ class RouteRun {
   }
 
   private failure(kind: ErrorKind, message: string): RouteFailure {
-    this.core.save();
     return new RouteFailure(kind, message, this.attempts, this.trace, this.shown);
   }
 }

@@ -1,8 +1,7 @@
 /**
- * Why a target cannot be used right now, in the words the trace shows. A route
- * checks targets up to the first usable one when it plans, each later one when it
- * reaches it (an earlier attempt may have cooled its provider down), and the rest
- * once the answer is in, for the trace; a preview checks them all at once.
+ * Why a target cannot be used right now, in the words the trace shows. A plan
+ * checks every target, and a route checks each again when it reaches it (an
+ * earlier attempt may have cooled its provider down).
  */
 import type { ProviderConfig, Settings } from '../../../../shared/settings.js';
 import type { ProviderAdapter } from '../providers/types.js';
@@ -14,7 +13,7 @@ import type { PriceFn, PriceInfo } from './types.js';
 
 export interface CheckContext {
   settings: Settings;
-  snapshot: RouterSnapshot;
+  snapshot: Readonly<RouterSnapshot>;
   now: number;
   online: boolean;
   adapter: (providerId: string) => ProviderAdapter | { unavailable: string };
@@ -37,7 +36,8 @@ export function providerConfig(settings: Settings, id: string): ProviderConfig |
 
 /** Local targets cost nothing and need no network: no quota, budget or offline rule applies. */
 export function isLocal(settings: Settings, provider: string): boolean {
-  return settings.localFallback?.provider === provider || providerConfig(settings, provider)?.kind === 'ollama';
+  const kind = providerConfig(settings, provider)?.kind;
+  return settings.localFallback?.provider === provider || kind === 'ollama' || kind === 'engine';
 }
 
 /** A target that costs nothing, so budgets do not stop it. */
@@ -65,8 +65,7 @@ export function skipReason(ctx: CheckContext, t: Target, lastResort = false): st
   const flagged = ctx.snapshot.flagged.find((f) => f.provider === t.provider && f.model === t.model);
   if (flagged) return `model not found on ${t.provider} (flagged)`;
   if (ctx.toolSupport && !ctx.toolSupport(t.provider, t.model)) return 'cannot call tools (catalog)';
-  // Runs for every target before every request: one config and one price lookup serve all the checks.
-  const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama';
+  const local = ctx.settings.localFallback?.provider === t.provider || config.kind === 'ollama' || config.kind === 'engine';
   if (!local && !ctx.online) return 'offline';
   const price = ctx.price?.(t.provider, t.model);
   const window = price?.contextWindow;

@@ -19,19 +19,9 @@ export interface CalendarKeys {
   month: string;
 }
 
-let calendar: { keys: CalendarKeys; from: number; until: number } | undefined;
-
-/**
- * Today's and this month's keys. Local-time date maths costs microseconds that
- * every message paid before its request went out; the keys only change at local
- * midnight, so they are reused for as long as `now` stays within the same day.
- */
+/** Today's and this month's keys, in local time. */
 export function calendarKeys(now: number): CalendarKeys {
-  if (calendar && now >= calendar.from && now < calendar.until) return calendar.keys;
-  const d = new Date(now);
-  const from = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-  calendar = { keys: { day: dayKey(now), month: monthKey(now) }, from, until: nextLocalMidnight(now) };
-  return calendar.keys;
+  return { day: dayKey(now), month: monthKey(now) };
 }
 
 /** Quotas without a reset time from the provider renew at local midnight. */
@@ -51,6 +41,4 @@ export function kTokens(n: number): string {
   return n >= 1000 ? `${Math.round(n / 1000)}k` : String(n);
 }
 
-export function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
+export { seconds } from '../clock.js';

@@ -23,23 +23,10 @@ export interface PriceInfo {
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
-export interface Clock {
-  now(): number;
-  /**
-   * Returns a cancel function. Tests drive it with a fake clock. An `unref` timer
-   * does not keep the process alive on its own (fake clocks may ignore that).
-   */
-  setTimeout(fn: () => void, ms: number, options?: { unref?: boolean }): () => void;
-}
+import type { Clock } from '../clock.js';
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms, options) => {
-    const t = setTimeout(fn, ms);
-    if (options?.unref) t.unref();
-    return () => clearTimeout(t);
-  },
-};
+// For the router's callers: the clock lives in the core's own module.
+export { realClock, type Clock } from '../clock.js';
 
 export interface RouteRequest {
   conversationId: string;
@@ -115,7 +102,8 @@ export interface RouterCallbacks {
   /** The task type is decided, before any attempt starts. */
   onPlan?(plan: { taskType: string; reason: string }): void;
   onAttempt?(attempt: AttemptStart): void;
-  onText?(text: string): void;
+  /** New text shown to the user, with all of it so far (the route run is its one owner). */
+  onText?(text: string, shown: string): void;
   /** A whole tool call from the answering target. */
   onToolCall?(call: ToolCall): void;
   onFallback?(event: { from: string; to: string; reason: string }): void;
@@ -175,6 +163,7 @@ export interface RouterDeps {
   toolSupport?: (provider: string, model: string) => boolean;
 }
 
+/** Routing: deciding where a message goes, and sending it. */
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
   /** The detected task type and the chain a prompt would take, without sending it. */
@@ -184,6 +173,12 @@ export interface Router {
     chain: { provider: string; model: string }[];
     skipped: { provider: string; model: string; reason: string }[];
   };
+  /** What the router remembers about providers, apart from routing. */
+  readonly state: RouterState;
+}
+
+/** Administration of the provider book: read-outs for Settings and health, and the changes a user makes. */
+export interface RouterState {
   /** The key of a provider was replaced: forget that the old one was rejected. */
   keyChanged(providerId: string): void;
   /** Route targets whose model the provider said does not exist, for Settings to show. */

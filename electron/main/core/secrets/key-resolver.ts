@@ -33,7 +33,7 @@ export interface KeyResolverOptions {
 }
 
 function needsKey(kind: KeyTarget['kind']): boolean {
-  return kind !== 'ollama';
+  return kind !== 'ollama' && kind !== 'engine';
 }
 
 function candidates(provider: KeyTarget, catalogEnvVars: readonly string[]): string[] {

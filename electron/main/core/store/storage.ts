@@ -61,7 +61,10 @@ export function openStorage(dataDir: string, options: { now?: () => number } = {
     routerState,
     search: (query, limit) => guarded(path, 'search', () => search(query, limit)),
     notices,
-    close: () => db.close(),
+    close: () => {
+      attempts.flush();
+      db.close();
+    },
   };
 }
 

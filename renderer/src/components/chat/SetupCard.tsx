@@ -3,6 +3,8 @@ import { useLocal, useServices, useUi } from '../../services-context.js';
 import { PullModel } from '../settings/local/PullModel.js';
 import { DEFAULT_LOCAL_MODEL } from '../../../../shared/settings.js';
 import { loadAll } from '../../services.js';
+import { aboutMb, STARTER_MODEL } from '../../../../shared/engine-catalog.js';
+import { ModelDownload } from '../settings/engine/ModelDownload.js';
 
 /** Shown while nothing can answer: add a key, or set up Ollama step by step. */
 export function SetupCard() {
@@ -10,6 +12,7 @@ export function SetupCard() {
   const go = useUi((s) => s.go);
   const status = useLocal((s) => s.status);
   const [local, setLocal] = useState(false);
+  const [starter, setStarter] = useState(false);
   const [checking, setChecking] = useState(false);
 
   async function recheck(): Promise<void> {
@@ -30,9 +33,20 @@ export function SetupCard() {
           Add an API key
         </button>
         <button type="button" onClick={() => setLocal(true)} data-testid="setup-local">
-          Use a local model
+          Install Ollama
+        </button>
+        <button type="button" onClick={() => setStarter(true)} data-testid="setup-engine">
+          Download a small local model ({aboutMb(STARTER_MODEL.sizeBytes)})
         </button>
       </div>
+      {starter && (
+        <div className="steps">
+          <p className="small">
+            {STARTER_MODEL.name} ({STARTER_MODEL.licence}) runs in Switchboard itself, with no other program. It answers when nothing else can.
+          </p>
+          <ModelDownload model={STARTER_MODEL} />
+        </div>
+      )}
       {local && (
         <ol className="steps">
           <li>

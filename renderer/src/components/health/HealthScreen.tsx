@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useHealth } from '../../services-context.js';
+import { useEngine, useHealth } from '../../services-context.js';
+import { EngineStatusLine } from '../settings/engine/EngineStatusLine.js';
 import { splitHealth } from '../../lib/health-order.js';
 import { HealthRow } from './HealthRow.js';
 import { ErrorText } from '../layout/ErrorText.js';
@@ -10,9 +11,12 @@ export function HealthScreen() {
   const error = useHealth((s) => s.error);
   const refresh = useHealth((s) => s.refresh);
 
+  const engineModels = useEngine((s) => s.view?.models.length ?? 0);
+  const refreshEngine = useEngine((s) => s.refresh);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    void refreshEngine();
+  }, [refresh, refreshEngine]);
   const { active, idle } = splitHealth(providers);
 
   return (
@@ -55,6 +59,12 @@ export function HealthScreen() {
             </tbody>
           </table>
         </details>
+      )}
+      {engineModels > 0 && (
+        <section className="card" aria-label="Built-in engine">
+          <h3>Built-in engine</h3>
+          <EngineStatusLine />
+        </section>
       )}
     </section>
   );

@@ -3,7 +3,7 @@
  * list with the catalog as offline default, and the health probe.
  */
 import type { ModelList, ProbeResult } from '../../../../../shared/providers.js';
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import { modelInfoFor } from '../pricing/pricing.js';
 import { ProviderError } from '../provider-error.js';
 import type { StreamTimeouts } from '../types.js';

@@ -6,7 +6,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { anthropicFailure } from '../errors/anthropic-errors.js';
 import { ProviderError } from '../provider-error.js';
@@ -18,7 +18,6 @@ import { withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import type { ResponseTap } from './response-tap.js';
-import { clientPool, onLease } from './client-pool.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -26,29 +25,26 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
 
-  // Pooled clients; each request reaches its own fetch tap through its lease.
-  const clients = clientPool(
-    (leasedFetch) =>
-      new Anthropic({
-        apiKey: config.apiKey,
-        baseURL: config.baseURL,
-        maxRetries: 0,
-        // Failures reach the user as ProviderErrors; SDK console output is only noise.
-        logLevel: 'off',
-        fetch: leasedFetch,
-        defaultHeaders: { ...preset?.headers, ...config.headers },
-      }),
-  );
-  const call = <T>(tap: ResponseTap, sdkCall: (client: Anthropic) => PromiseLike<T>): Promise<T> => {
+  // A client per call, on that call's own fetch tap.
+  const call = <T>(tap: ResponseTap, sdkCall: (client: Anthropic) => PromiseLike<T>): PromiseLike<T> => {
     if (!config.apiKey) {
       // Without an explicit key the SDK would go looking in env vars and profile files.
       throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
     }
-    return onLease(clients, tap, sdkCall);
+    const client = new Anthropic({
+      apiKey: config.apiKey,
+      baseURL: config.baseURL,
+      maxRetries: 0,
+      // Failures reach the user as ProviderErrors; SDK console output is only noise.
+      logLevel: 'off',
+      fetch: tap.fetch,
+      defaultHeaders: { ...preset?.headers, ...config.headers },
+    });
+    return sdkCall(client);
   };
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, true);
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'native', true);
     const turns = toAnthropicTurns(messages);
     const params: MessageCreateParamsBase = {
       model: request.model,
@@ -135,8 +131,7 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     failure: anthropicFailure,
     streamSource,
     completeSource,
-    // Paging may fetch more than once, so the lease is held for the whole loop.
-    listIds: (tap) =>
+    listIds: async (tap) =>
       call(tap, async (client) => {
         const ids: string[] = [];
         for await (const model of client.models.list({ limit: 100 }, { timeout: 30_000 })) ids.push(model.id);

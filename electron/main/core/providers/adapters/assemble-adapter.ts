@@ -4,21 +4,20 @@
  * only what differs per SDK: how to stream, how to complete, how to list model
  * ids, and how to map that SDK's failures.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import type { FailureContext } from '../errors/failure-context.js';
 import type { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
+import { continuationOf } from './continuation.js';
 import { guardedCall, toCompletion } from './guarded-call.js';
-import { controllerFor, tapFetch, type ResponseTap } from './response-tap.js';
+import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
 import { scrubProviderError, scrubStream } from './scrub-provider-output.js';
 
 /**
- * One SDK call. The tap is the only tie to the guard's AbortSignal: it aborts the
- * HTTP request itself, so SDKs are not handed the signal as well (each would
- * compose a second AbortSignal per request, before the request goes out). The
- * SDK gets only its own timeout, a backstop well past the guard's.
+ * One SDK call. The tap ties the HTTP request to the guard's signal; the SDK
+ * gets only its own timeout, a backstop well past the guard's.
  */
 type Source = (request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number) => AsyncIterable<StreamEvent>;
 
@@ -43,7 +42,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const failure = (error: unknown, ctx: FailureContext): ProviderError => scrubProviderError(parts.failure(error, ctx), scrub);
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, controllerFor(listSignal(signal)));
+    const tap = tapFetch(config.fetch, listSignal(signal));
     try {
       return await parts.listIds(tap);
     } catch (error) {
@@ -67,6 +66,7 @@ export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   return {
     id: config.id,
     kind: config.kind,
+    continuation: continuationOf(config),
     stream: (request, options) => call(options, options.timeouts, request, parts.streamSource),
     complete: (request, options) => toCompletion(call(options, completeTimeouts(options.timeouts), request, parts.completeSource)),
     listModels: (signal) => modelsWithFallback(() => liveModels(signal), { defaultModels: config.defaultModels, preset: parts.presetId }),

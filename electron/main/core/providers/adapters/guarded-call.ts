@@ -2,7 +2,7 @@
  * Runs one adapter call under the stream guard with a fresh fetch tap, and maps
  * failures with what the tap saw. Shared by all three adapters.
  */
-import type { Clock } from '../../router/types.js';
+import type { Clock } from '../../clock.js';
 import type { ProviderError } from '../provider-error.js';
 import { collectStream, guardStream } from '../stream-guard.js';
 import type { CompletionResult, StreamEvent, StreamTimeouts } from '../types.js';
@@ -14,7 +14,7 @@ export interface GuardedCall {
   fetch?: typeof fetch;
   timeouts: StreamTimeouts;
   signal: AbortSignal;
-  /** Must send its request through `tap.fetch`, which is tied to the guard's controller. */
+  /** Must send its request through `tap.fetch`, which is tied to the guard's signal. */
   source: (tap: ResponseTap) => AsyncIterable<StreamEvent>;
   /** Check NDJSON bodies line by line (Ollama), since ollama-js skips broken lines silently. */
   strictNdjson?: boolean;
@@ -24,8 +24,8 @@ export interface GuardedCall {
 export function guardedCall(call: GuardedCall): AsyncGenerator<StreamEvent, void, undefined> {
   let tap: ResponseTap | undefined;
   return guardStream(
-    (controller) => {
-      tap = tapFetch(call.fetch, controller, { strictNdjson: call.strictNdjson });
+    (signal) => {
+      tap = tapFetch(call.fetch, signal, { strictNdjson: call.strictNdjson });
       return call.source(tap);
     },
     {

@@ -5,7 +5,7 @@
  */
 import type { ChatResponse } from 'ollama';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ollamaClient } from '../ollama/ollama-client.js';
@@ -27,7 +27,7 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
   const target = { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers };
 
   const body = (request: ChatRequest) => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
+    const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'native');
     const options: { temperature?: number; num_predict?: number } = {};
     if (request.temperature !== undefined) options.temperature = request.temperature;
     if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;

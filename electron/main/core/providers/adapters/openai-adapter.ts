@@ -1,24 +1,22 @@
 /**
  * OpenAI and every OpenAI-compatible host, on the official `openai` client with
- * `baseURL`. Clients are pooled per adapter; each request still gets its own
- * fetch tap (headers, error body, abort) through its lease. Host quirks come from the
- * catalog as flags.
+ * `baseURL`. Each call gets a client on its own fetch tap (headers, error body,
+ * abort). Host quirks come from the catalog as flags.
  */
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { Usage } from '../../../../../shared/chat.js';
-import { realClock, type Clock } from '../../router/types.js';
+import { realClock, type Clock } from '../../clock.js';
 import { presetForProvider } from '../catalog/catalog.js';
-import type { WireQuirks } from '../catalog/preset-types.js';
+import type { WireQuirks } from '../../../../../shared/catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { assembleAdapter } from './assemble-adapter.js';
 import { noAnswer, unfinished } from './adapter-support.js';
-import { withContinuation } from './continuation.js';
+import { continuationOf, withContinuation } from './continuation.js';
 import { openFromTap } from './open-event.js';
 import type { ResponseTap } from './response-tap.js';
-import { clientPool, onLease } from './client-pool.js';
 import { toOpenAiMessages, toOpenAiToolChoice, toOpenAiTools, toolCallAssembler } from '../tools/openai-wire.js';
 
 interface WireUsage {
@@ -36,59 +34,48 @@ function groqUsage(chunk: ChatCompletionChunk): WireUsage | undefined {
   return extra?.usage;
 }
 
-/**
- * An SDK call with the client's own timer set on the lent client. Given per
- * request, the SDK also sends it as an X-Stainless-Timeout header: one more
- * header that every layer validates before the request goes out. A lease is one
- * call's alone, so on the client it is the same budget. (Anthropic's SDK sends
- * that header whatever the client holds, so its adapter passes it per request.)
- */
-function timed<T>(timeoutMs: number, call: (client: OpenAI) => PromiseLike<T>): (client: OpenAI) => PromiseLike<T> {
-  return (client) => {
-    client.timeout = timeoutMs;
-    return call(client);
-  };
-}
-
 export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
   const quirks: WireQuirks = preset?.quirks ?? {};
   const maxTokensField = quirks.maxTokensField ?? (config.kind === 'openai' ? 'max_completion_tokens' : 'max_tokens');
 
-  const clients = clientPool(
-    (leasedFetch) =>
-      new OpenAI({
-        apiKey: config.apiKey ?? 'not-needed',
-        baseURL: config.baseURL,
-        maxRetries: 0,
-        // Failures reach the user as ProviderErrors; SDK console output is only noise.
-        logLevel: 'off',
-        fetch: leasedFetch,
-        defaultHeaders: { ...preset?.headers, ...config.headers },
-      }),
-  );
+  const clientFor = (tap: ResponseTap, timeout: number): OpenAI =>
+    new OpenAI({
+      apiKey: config.apiKey ?? 'not-needed',
+      baseURL: config.baseURL,
+      maxRetries: 0,
+      timeout,
+      // Failures reach the user as ProviderErrors; SDK console output is only noise.
+      logLevel: 'off',
+      fetch: tap.fetch,
+      defaultHeaders: { ...preset?.headers, ...config.headers },
+    });
 
-  const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string } => {
-    const { messages, fresh } = withContinuation(request.messages, request.continueFrom);
-    const params: ChatCompletionCreateParamsBase = { model: request.model, messages: toOpenAiMessages(messages) };
+  const method = continuationOf(config);
+  const prefixURL = quirks.prefixEndpoint ? new URL(quirks.prefixEndpoint, config.baseURL).href : undefined;
+
+  const body = (request: ChatRequest): { params: ChatCompletionCreateParamsBase; fresh: (t: string) => string; path?: string } => {
+    const { messages, prefill, fresh } = withContinuation(request.messages, request.continueFrom, method);
+    const flagged = prefill && method === 'prefix-flag';
+    // `prefix` is the host's extension to the assistant message; the SDK sends it as given.
+    const converted = toOpenAiMessages(messages);
+    const wire = flagged ? converted.map((m, i) => (i === converted.length - 1 ? { ...m, prefix: true } : m)) : converted;
+    const params: ChatCompletionCreateParamsBase = { model: request.model, messages: wire as ChatCompletionCreateParamsBase['messages'] };
     if (request.tools && request.tools.length > 0) params.tools = toOpenAiTools(request.tools);
     if (request.toolChoice !== undefined && params.tools) params.tool_choice = toOpenAiToolChoice(request.toolChoice);
     if (request.temperature !== undefined) params.temperature = request.temperature;
     if (request.maxTokens !== undefined) params[maxTokensField] = request.maxTokens;
-    return { params, fresh };
+    return { params, fresh, ...(flagged && prefixURL ? { path: prefixURL } : {}) };
   };
 
   const filtered = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
 
   async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
-    const { params, fresh } = body(request);
-    const data = await onLease(
-      clients,
-      tap,
-      timed(sdkTimeoutMs, (client) =>
-        client.chat.completions.create({ ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) }),
-      ),
+    const { params, fresh, path } = body(request);
+    const data = await clientFor(tap, sdkTimeoutMs).chat.completions.create(
+      { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
+      path ? { path } : undefined,
     );
     const open = openFromTap(tap, 'x-request-id', clock.now());
     const requestId = open.requestId;
@@ -112,8 +99,8 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   }
 
   async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
-    const { params, fresh } = body(request);
-    const data = await onLease(clients, tap, timed(sdkTimeoutMs, (client) => client.chat.completions.create({ ...params, stream: false })));
+    const { params, fresh, path } = body(request);
+    const data = await clientFor(tap, sdkTimeoutMs).chat.completions.create({ ...params, stream: false }, path ? { path } : undefined);
     const open = openFromTap(tap, 'x-request-id', clock.now());
     const requestId = open.requestId;
     yield open;
@@ -139,7 +126,7 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     streamSource,
     completeSource,
     listIds: async (tap) => {
-      const page = await onLease(clients, tap, timed(30_000, (client) => client.models.list()));
+      const page = await clientFor(tap, 30_000).models.list();
       return page.data.map((model) => model.id);
     },
   });

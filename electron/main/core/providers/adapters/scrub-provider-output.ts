@@ -15,17 +15,7 @@ export function scrubProviderError(error: ProviderError, scrub: Scrub): Provider
   const message = scrub(error.message);
   const requestId = scrubOptional(error.requestId, scrub);
   if (message === error.message && requestId === error.requestId) return error;
-  return new ProviderError({
-    kind: error.kind,
-    provider: error.provider,
-    message,
-    status: error.status,
-    requestId,
-    retryAfterMs: error.retryAfterMs,
-    rateLimit: error.rateLimit,
-    partialText: error.partialText,
-    cause: error.cause,
-  });
+  return error.with({ message, requestId });
 }
 
 function scrubEvent(event: StreamEvent, scrub: Scrub): StreamEvent {

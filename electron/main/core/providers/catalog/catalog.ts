@@ -1,7 +1,7 @@
 /** The preset registry: lookup by id, and finding the preset behind a configured provider. */
-import { CLOUD_PRESETS } from './presets-cloud.js';
-import { LOCAL_PRESETS } from './presets-local.js';
-import type { ProviderPreset } from './preset-types.js';
+import { CLOUD_PRESETS } from '../../../../../shared/catalog/presets-cloud.js';
+import { LOCAL_PRESETS } from '../../../../../shared/catalog/presets-local.js';
+import type { ProviderPreset } from '../../../../../shared/catalog/preset-types.js';
 
 const PRESETS: readonly ProviderPreset[] = [...CLOUD_PRESETS, ...LOCAL_PRESETS];
 const BY_ID = new Map(PRESETS.map((p) => [p.id, p]));
@@ -26,30 +26,10 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/**
- * Cloud presets by host, built on first use. The router asks for prices many
- * times per message, and parsing every preset's URL each time cost ~0.1 ms per
- * message for a provider on an unknown host (a proxy, a custom entry).
- */
-let cloudByHost: Map<string, ProviderPreset> | undefined;
-/** Hosts of configured base URLs; there are only as many as providers. */
-const hostCache = new Map<string, string | undefined>();
-
 function cloudPresetOnHost(baseURL: string): ProviderPreset | undefined {
-  if (!cloudByHost) {
-    cloudByHost = new Map();
-    for (const preset of CLOUD_PRESETS) {
-      const host = hostOf(preset.baseURL);
-      // The first preset on a host wins, as a search in catalog order would.
-      if (host && !cloudByHost.has(host)) cloudByHost.set(host, preset);
-    }
-  }
-  if (!hostCache.has(baseURL)) {
-    if (hostCache.size >= 256) hostCache.clear();
-    hostCache.set(baseURL, hostOf(baseURL));
-  }
-  const host = hostCache.get(baseURL);
-  return host ? cloudByHost.get(host) : undefined;
+  const host = hostOf(baseURL);
+  // The first preset on a host wins.
+  return host ? CLOUD_PRESETS.find((preset) => hostOf(preset.baseURL) === host) : undefined;
 }
 
 /**

@@ -4,12 +4,13 @@
  * AbortSignal through the fetch tap, so cancelling a pull closes its socket.
  */
 import type { ProgressResponse } from 'ollama';
-import type { Clock } from '../../router/types.js';
-import { realClock } from '../../router/types.js';
-import { controllerFor, tapFetch } from '../adapters/response-tap.js';
+import type { Clock } from '../../clock.js';
+import { realClock } from '../../clock.js';
+import { tapFetch } from '../adapters/response-tap.js';
 import { buildProviderError } from '../errors/build-error.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ProviderError } from '../provider-error.js';
+import { STOPPED_BY_USER } from '../stream-guard.js';
 import { ollamaClient, type OllamaTarget } from './ollama-client.js';
 
 export interface OllamaCall extends OllamaTarget {
@@ -46,14 +47,14 @@ export interface PullProgress {
 }
 
 async function run<T>(call: OllamaCall, work: (client: ReturnType<typeof ollamaClient>) => Promise<T>): Promise<T> {
-  const tap = tapFetch(call.fetch, call.signal ? controllerFor(call.signal) : new AbortController());
+  const tap = tapFetch(call.fetch, call.signal ?? new AbortController().signal);
   const provider = call.provider ?? 'ollama';
   const clock = call.clock ?? realClock;
   try {
     return await work(ollamaClient(call, tap));
   } catch (error) {
     if (call.signal?.aborted) {
-      throw new ProviderError({ kind: 'cancelled', provider, message: 'Stopped by the user', cause: error });
+      throw new ProviderError({ kind: 'cancelled', provider, message: STOPPED_BY_USER, cause: error });
     }
     throw ollamaFailure(error, { provider, now: clock.now(), afterHeaders: tap.last !== undefined && tap.last.status < 400, response: tap.last });
   }

@@ -6,7 +6,7 @@
 import type { Usage } from '../../../../../shared/chat.js';
 import type { ModelInfo } from '../../../../../shared/providers.js';
 import { resolvePreset } from '../catalog/catalog.js';
-import type { ModelPrice, PresetModel, ProviderPreset } from '../catalog/preset-types.js';
+import type { ModelPrice, PresetModel, ProviderPreset } from '../../../../../shared/catalog/preset-types.js';
 
 export interface ModelOverride {
   inputUsdPerMTok?: number;

@@ -8,7 +8,7 @@
  * Each figure therefore always equals what the table holds.
  */
 import type { Database } from 'better-sqlite3';
-import { recentEntry as recentOf } from '../../router/bookkeeping.js';
+import { recentEntry as recentOf } from '../../router/health-stats.js';
 import { RECENT_LIMIT } from '../../router/health-stats.js';
 import type { AttemptLedger, LedgerUsage, SettledAttempt } from '../../router/types.js';
 import type { RecentAttempt } from '../../router/state.js';
@@ -26,6 +26,7 @@ export function createAttemptLedger(db: Database, store: AttemptStore, options: 
   let usageCache: { key: string; dayStart: number; monthStart: number; value: LedgerUsage } | undefined;
   let recentCache: { key: string; value: Record<string, RecentAttempt[]> } | undefined;
   const version = (): string => String(dataVersion.get());
+  if (options.onWriteError) store.onWriteError(options.onWriteError);
 
   /** Adds an attempt this process just wrote to figures that were current before it. */
   function addToCache(entry: SettledAttempt): void {
@@ -56,12 +57,8 @@ export function createAttemptLedger(db: Database, store: AttemptStore, options: 
       const a = entry.attempt;
       const scrub = options.scrub;
       const attempt = scrub ? { ...a, ...(a.message ? { message: scrub(a.message) } : {}), ...(a.requestId ? { requestId: scrub(a.requestId) } : {}) } : a;
-      try {
-        store.record({ ...entry, attempt });
-        addToCache({ ...entry, attempt });
-      } catch (error) {
-        options.onWriteError?.(error);
-      }
+      store.record({ ...entry, attempt });
+      addToCache({ ...entry, attempt });
     },
     usage(now) {
       const { dayStart, monthStart } = periodStarts(now);

@@ -2,6 +2,12 @@
  * The attempts table's core API: one row per call to a provider, whatever
  * started it (chat, compare, the CLI, the local API, a probe), and the
  * read-outs usage views build on. Statements are prepared once.
+ *
+ * A row is written on the next turn of the event loop, after the answer it
+ * belongs to has been handed over, so no message waits on the insert; several
+ * attempts of one turn share a transaction. Every read here writes what is
+ * waiting first, so a reader in this process never misses a row, and `flush`
+ * writes it before the database closes.
  */
 import type { Database } from 'better-sqlite3';
 import type { Attempt, AttemptSource } from '../../../../../shared/chat.js';
@@ -24,7 +30,14 @@ export interface DailyUsage {
 }
 
 export interface AttemptStore {
+  /** Queues the row; it is written on the next turn, or at the next read or flush. */
   record(entry: SettledAttempt): void;
+  /** Writes the row now, in the caller's transaction if there is one; throws when it cannot. */
+  recordNow(entry: SettledAttempt): void;
+  /** Writes every queued row now; a failure goes to the write-error listener. */
+  flush(): void;
+  /** Told when queued rows could not be written (a full or locked disk); the answers themselves went on. */
+  onWriteError(listener: (error: unknown) => void): void;
   /** The attempts of these messages, in the order they were made. */
   forMessages(messageIds: readonly string[]): Map<string, Attempt[]>;
   /** Per provider and local day, for attempts started in [from, to). */
@@ -60,34 +73,39 @@ export function createAttemptStore(db: Database): AttemptStore {
     SELECT started_at, outcome, total_ms, ttft_ms, error_kind FROM attempts
     WHERE provider = ? AND source <> 'probe' AND outcome IN ('ok', 'error') ORDER BY started_at DESC, id DESC LIMIT ?`);
 
+  let queued: Record<string, unknown>[] = [];
+  let scheduled = false;
+  const errorListeners: ((error: unknown) => void)[] = [];
+  const insertAll = db.transaction((rows: Record<string, unknown>[]) => rows.forEach((row) => insert.run(row)));
+  function flush(): void {
+    if (queued.length === 0) return;
+    const rows = queued;
+    queued = [];
+    try {
+      insertAll(rows);
+    } catch (error) {
+      for (const listener of errorListeners) listener(error);
+    }
+  }
+  const before = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
+    flush();
+    return read(...args);
+  };
+
   return {
+    flush,
+    onWriteError: (listener) => void errorListeners.push(listener),
+    recordNow: (entry) => void insert.run(rowOf(entry)),
     record(entry) {
-      const a = entry.attempt;
-      insert.run({
-        message_id: entry.messageId ?? null,
-        source: entry.source,
-        provider: a.provider,
-        model: a.model,
-        task_type: entry.taskType ?? null,
-        outcome: a.outcome,
-        error_kind: a.errorKind ?? null,
-        http_status: a.status ?? null,
-        error_message: a.message ?? null,
-        request_id: a.requestId ?? null,
-        started_at: a.startedAt,
-        ttft_ms: a.ttftMs ?? null,
-        total_ms: a.ms,
-        tokens_in: a.usage?.inputTokens ?? null,
-        tokens_out: a.usage?.outputTokens ?? null,
-        cost_usd: a.costUsd ?? null,
-        fallback: entry.fallback ? 1 : 0,
-        hedge: a.hedge ? 1 : 0,
-        continuation: a.continuation ? 1 : 0,
-        quota_tokens: entry.quota.tokens,
-        quota_requests: entry.quota.requests,
+      queued.push(rowOf(entry));
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        flush();
       });
     },
-    forMessages(messageIds) {
+    forMessages: before((messageIds: readonly string[]) => {
       const found = new Map<string, Attempt[]>();
       if (messageIds.length === 0) return found;
       for (const row of byMessages.all(JSON.stringify(messageIds)) as AttemptRow[]) {
@@ -98,17 +116,17 @@ export function createAttemptStore(db: Database): AttemptStore {
         found.set(row.message_id, list);
       }
       return found;
-    },
-    usageByDay: (from, to) => byDay.all(from, to) as DailyUsage[],
-    quotaUsage(dayStart, monthStart) {
+    }),
+    usageByDay: before((from: number, to: number) => byDay.all(from, to) as DailyUsage[]),
+    quotaUsage: before((dayStart: number, monthStart: number) => {
       const usage: LedgerUsage = { providers: {}, dayUsd: 0, monthUsd: monthSpend.get(monthStart) as number };
       for (const row of quotas.all(dayStart) as { provider: string; requests: number; tokens: number; cost: number }[]) {
         if (row.requests > 0 || row.tokens > 0) usage.providers[row.provider] = { requests: row.requests, tokens: row.tokens };
         usage.dayUsd += row.cost;
       }
       return usage;
-    },
-    recent(limit = RECENT_LIMIT) {
+    }),
+    recent: before((limit: number = RECENT_LIMIT) => {
       const result: Record<string, RecentAttempt[]> = {};
       for (const provider of providers.all() as string[]) {
         const rows = latest.all(provider, limit) as { started_at: number; outcome: string; total_ms: number; ttft_ms: number | null; error_kind: string | null }[];
@@ -121,6 +139,33 @@ export function createAttemptStore(db: Database): AttemptStore {
         }));
       }
       return result;
-    },
+    }),
+  };
+}
+
+function rowOf(entry: SettledAttempt): Record<string, unknown> {
+  const a = entry.attempt;
+  return {
+    message_id: entry.messageId ?? null,
+    source: entry.source,
+    provider: a.provider,
+    model: a.model,
+    task_type: entry.taskType ?? null,
+    outcome: a.outcome,
+    error_kind: a.errorKind ?? null,
+    http_status: a.status ?? null,
+    error_message: a.message ?? null,
+    request_id: a.requestId ?? null,
+    started_at: a.startedAt,
+    ttft_ms: a.ttftMs ?? null,
+    total_ms: a.ms,
+    tokens_in: a.usage?.inputTokens ?? null,
+    tokens_out: a.usage?.outputTokens ?? null,
+    cost_usd: a.costUsd ?? null,
+    fallback: entry.fallback ? 1 : 0,
+    hedge: a.hedge ? 1 : 0,
+    continuation: a.continuation ? 1 : 0,
+    quota_tokens: entry.quota.tokens,
+    quota_requests: entry.quota.requests,
   };
 }

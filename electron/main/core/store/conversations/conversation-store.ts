@@ -144,6 +144,8 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
       s.sticky.run(provider ?? null, id);
     },
     detachAttempts(messageId) {
+      // Attempts are queued for the next turn: the last run's must be in the table to be detached.
+      attempts.flush();
       s.detach.run(messageId);
     },
     delete: (id) => s.delete.run(id).changes > 0,

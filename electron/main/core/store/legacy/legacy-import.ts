@@ -72,7 +72,7 @@ function write(legacy: LegacyData, deps: LegacyImportDeps): void {
       if (message.run(messageParams(m, null)).changes === 0) continue;
       for (const attempt of m.attempts ?? []) {
         const tokens = attempt.usage ? attempt.usage.inputTokens + attempt.usage.outputTokens : 0;
-        attempts.record({ attempt, source: 'chat', messageId: m.id, ...(m.taskType ? { taskType: m.taskType } : {}), fallback: false, quota: { requests: 1, tokens } });
+        attempts.recordNow({ attempt, source: 'chat', messageId: m.id, ...(m.taskType ? { taskType: m.taskType } : {}), fallback: false, quota: { requests: 1, tokens } });
       }
     }
   }

@@ -1,15 +1,18 @@
 import { useEffect } from 'react';
-import { useLocal } from '../../../services-context.js';
+import { useEngine, useLocal } from '../../../services-context.js';
 import { InstalledModels } from './InstalledModels.js';
 import { LocalFallback } from './LocalFallback.js';
 import { OllamaUrl } from './OllamaUrl.js';
 import { PullModel } from './PullModel.js';
+import { EngineSection } from '../engine/EngineSection.js';
 
 export function LocalTab() {
   const refresh = useLocal((s) => s.refresh);
+  const refreshEngine = useEngine((s) => s.refresh);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    void refreshEngine();
+  }, [refresh, refreshEngine]);
   return (
     <div className="local-tab">
       <OllamaUrl />
@@ -19,6 +22,7 @@ export function LocalTab() {
         <PullModel initial="" />
       </section>
       <LocalFallback />
+      <EngineSection />
     </div>
   );
 }

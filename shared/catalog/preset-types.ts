@@ -3,7 +3,8 @@
  * where it lives, which env vars hold its key, its default models with prices,
  * and its wire quirks as flags the OpenAI-compatible adapter reads.
  */
-import type { ProviderKind } from '../../../../../shared/settings.js';
+import type { ContinuationMethod } from '../chat.js';
+import type { ProviderKind } from '../settings.js';
 
 export interface Capabilities {
   vision: boolean;
@@ -39,6 +40,8 @@ export interface WireQuirks {
   maxTokensField?: 'max_tokens' | 'max_completion_tokens';
   /** Streamed usage comes in the finish chunk's `x_groq.usage` (Groq). */
   usageInXGroq?: boolean;
+  /** Where a `prefix: true` continuation must go, from the base URL's origin (DeepSeek serves it only on its beta endpoint). */
+  prefixEndpoint?: string;
 }
 
 export interface ProviderPreset {
@@ -54,6 +57,11 @@ export interface ProviderPreset {
   models: PresetModel[];
   capabilities: Capabilities;
   quirks?: WireQuirks;
+  /**
+   * How the host continues a cut answer. Only what the host's own docs promise:
+   * `none` (ask in words) wherever they do not.
+   */
+  continuation: ContinuationMethod;
   /** Headers to send on every request, e.g. a gateway's own key header. */
   headers?: Record<string, string>;
   /** One line shown next to the preset, e.g. other base URLs. */

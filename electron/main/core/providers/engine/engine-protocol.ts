@@ -1,0 +1,62 @@
+/**
+ * The messages between the app and the engine process. The engine runs
+ * node-llama-cpp out of the main process (a child process in Node hosts, a
+ * utilityProcess in Electron), so a crash or a long model load never blocks the UI.
+ */
+import type { ErrorKind } from '../../../../../shared/errors.js';
+import type { Usage } from '../../../../../shared/chat.js';
+
+export interface EngineTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export type ToEngine =
+  | {
+      type: 'prompt';
+      id: number;
+      modelPath: string;
+      messages: EngineTurn[];
+      maxTokens?: number;
+      temperature?: number;
+    }
+  | { type: 'cancel'; id: number }
+  | { type: 'status' };
+
+export interface EngineStatus {
+  loaded: boolean;
+  modelPath?: string;
+  /** Memory the model and its context take, as node-llama-cpp estimates it. */
+  memoryBytes?: number;
+  contextSize?: number;
+  /** Generation speed of the last answer. */
+  tokensPerSec?: number;
+}
+
+export type FromEngine =
+  | { type: 'ready' }
+  | { type: 'loaded'; id: number; loadMs: number }
+  | { type: 'text'; id: number; text: string }
+  | { type: 'done'; id: number; usage: Usage; finishReason: string }
+  | { type: 'error'; id: number; kind: ErrorKind; message: string }
+  | { type: 'status'; status: EngineStatus };
+
+/** The app's end of the engine process, whatever kind of process it is. */
+export interface EngineChannel {
+  send(message: ToEngine): void;
+  /** Raw: the host checks each message, since it crossed a process boundary. */
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process ends, for whatever reason. */
+  onExit(listener: (reason: string) => void): void;
+  kill(): void;
+}
+
+/** Starts an engine process; each host supplies its own kind. */
+export type EngineLauncher = () => EngineChannel;
+
+/** Messages come from our own process, but across a process boundary: check the shape. */
+export function isFromEngine(value: unknown): value is FromEngine {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && ['ready', 'loaded', 'text', 'done', 'error', 'status'].includes(type);
+}

@@ -1,0 +1,21 @@
+/**
+ * Electron's seam for the built-in engine: the same worker file the Node hosts
+ * fork, run in a utilityProcess so a crash or a long load never touches the UI.
+ */
+import { utilityProcess } from 'electron';
+import { join } from 'node:path';
+import type { EngineChannel, EngineLauncher } from './core/providers/engine/engine-protocol.js';
+
+export function utilityEngineLauncher(outDir: string): EngineLauncher {
+  return (): EngineChannel => {
+    const child = utilityProcess.fork(join(outDir, 'engine-worker.js'), [], { serviceName: 'Switchboard engine', stdio: 'ignore' });
+    return {
+      send: (message) => child.postMessage(message),
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
+      kill: () => {
+        child.kill();
+      },
+    };
+  };
+}

@@ -1,0 +1,18 @@
+import { useEngine } from '../../../services-context.js';
+import { formatBytes } from '../../../lib/format.js';
+
+/** Whether the built-in engine is loaded, the memory it holds and its speed; shown in Health and Settings. */
+export function EngineStatusLine() {
+  const status = useEngine((s) => s.view?.status);
+  if (!status) return null;
+  const text = !status.available
+    ? 'Not available in this window.'
+    : status.loaded
+      ? `Loaded · ${formatBytes(status.memoryBytes)} of memory${status.contextSize ? ` · ${status.contextSize} tokens of context` : ''}${status.tokensPerSec ? ` · ${status.tokensPerSec.toFixed(1)} tokens/s` : ''}`
+      : 'Not loaded (it loads on first use and unloads after 5 minutes unused).';
+  return (
+    <p className="small" data-testid="engine-status">
+      {text}
+    </p>
+  );
+}
