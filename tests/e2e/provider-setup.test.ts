@@ -24,7 +24,7 @@ describe('adding a provider in Settings and chatting through it', () => {
   beforeAll(async () => {
     [ollama, acme, browser] = await Promise.all([
       startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] }),
-      startFakeProvider({ protocol: 'openai', apiKey: KEY }),
+      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['acme-large'] }),
       launchBrowser(),
     ]);
     const dataDir = tempDataDir({
