@@ -41,13 +41,21 @@ const SettledGroup = memo(function SettledGroup({ blocks }: { blocks: readonly B
  */
 const NO_SEAMS: readonly Seam[] = [];
 
+/**
+ * From this many settled groups (some 64 blocks, screens of text) an answer's groups
+ * are `content-visibility: auto`. A shorter answer's rows keep their real height
+ * off screen too, which the virtualised list needs to land where it aims; a long one
+ * keeps it for good, so finishing never lays out the whole answer in one go.
+ */
+const LONG_ANSWER_GROUPS = 4;
+
 export function Markdown({ text, streaming, seams = NO_SEAMS }: { text: string; streaming: boolean; seams?: readonly Seam[] }) {
   // The splitter is this message's parse state; it lives as long as the row.
   const [splitter] = useState(createBlockSplitter);
   const { groups, tail } = splitter.update(withSeamMarks(text, seams), !streaming);
   return (
     <SeamContext.Provider value={seams}>
-      <div className="markdown" data-testid="message-text">
+      <div className={groups.length >= LONG_ANSWER_GROUPS ? 'markdown long-answer' : 'markdown'} data-testid="message-text">
         {groups.map((g, i) => (
           <SettledGroup key={i} blocks={g} />
         ))}
