@@ -34,7 +34,6 @@ export async function testConnection(adapter: ProviderAdapter, model: string | u
         break;
       }
     }
-    stop.abort();
     if (firstTokenMs === undefined) {
       return { provider: id, ok: false, latencyMs: took(), errorKind: 'stream_interrupted', message: `${model} answered without any text` };
     }
