@@ -16,6 +16,7 @@ import { redact } from './secrets/redact.js';
 import { catalogProviders, defaultSettings } from './default-settings.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
+import { linkHandlers } from './handlers/link-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
 import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
@@ -59,6 +60,8 @@ export interface CoreOptions {
   random?: () => number;
   online?: () => boolean;
   fetch?: typeof fetch;
+  /** Hands a checked http(s) URL to the system browser; only the Electron host has one. */
+  openExternal?: (url: string) => Promise<void>;
   /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
   openPath?: (path: string) => Promise<string>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
@@ -236,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
     ...engineHandlers({
       engine,
       downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),

@@ -55,7 +55,16 @@ describe('schema migrations', () => {
     migrate(db, MIGRATIONS, 4);
     db.prepare("INSERT INTO router_state (key, value, updated_at) VALUES ('flagged', '[]', 1)").run();
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
-    expect(SCHEMA_VERSION).toBe(4);
+  });
+
+  it('4 → 5: answers gain how they ended (finish, seams, estimated usage), old rows reading as before', () => {
+    const db = at(4);
+    seed(db);
+    migrate(db, MIGRATIONS, 5);
+    expect(db.prepare("SELECT finish, seams, usage_estimated FROM messages WHERE id = 'm1'").get()).toEqual({ finish: null, seams: null, usage_estimated: 0 });
+    db.prepare("UPDATE messages SET finish = 'length', seams = '[]', usage_estimated = 1 WHERE id = 'm1'").run();
+    expect(() => db.prepare("UPDATE messages SET finish = 'stop' WHERE id = 'm1'").run()).toThrow(/CHECK/);
+    expect(SCHEMA_VERSION).toBe(5);
   });
 
   it('refuses a database from a newer build instead of writing to it', () => {

@@ -18,6 +18,8 @@ export interface PriceInfo {
   inputUsdPerMTok: number;
   outputUsdPerMTok: number;
   contextWindow?: number;
+  /** The model's longest answer, from the catalog. */
+  maxOutputTokens?: number;
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 

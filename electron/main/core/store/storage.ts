@@ -80,6 +80,8 @@ function inWords(store: ConversationStore, path: string): ConversationStore {
     putMessage: (message) => guarded(path, 'save the message', () => store.putMessage(message)),
     checkpoint: (id, text) => guarded(path, 'save the answer so far', () => store.checkpoint(id, text)),
     setSticky: (id, provider) => guarded(path, 'save the conversation', () => store.setSticky(id, provider)),
+    detachAttempts: (id) => guarded(path, 'save the message', () => store.detachAttempts(id)),
     delete: (id) => guarded(path, 'delete the conversation', () => store.delete(id)),
+    deleteMessage: (conversationId, id) => guarded(path, 'delete the message', () => store.deleteMessage(conversationId, id)),
   };
 }

@@ -1,4 +1,5 @@
 import { useConversations, useChat, useUi } from '../../services-context.js';
+import type { ConversationSummary } from '../../../../shared/chat.js';
 import { ErrorText } from './ErrorText.js';
 
 export function Sidebar() {
@@ -9,6 +10,11 @@ export function Sidebar() {
   const open = useChat((s) => s.open);
   const newChat = useChat((s) => s.newChat);
   const go = useUi((s) => s.go);
+  const askToDelete = (c: ConversationSummary): void => {
+    if (!window.confirm(`Delete “${c.title}”?`)) return;
+    if (c.id === current) newChat();
+    void remove(c.id);
+  };
 
   return (
     <aside className="sidebar">
@@ -38,6 +44,10 @@ export function Sidebar() {
                   void open(c.id);
                   go('chat');
                 }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Delete') askToDelete(c);
+                }}
+                aria-keyshortcuts="Delete"
                 title={c.title}
               >
                 {c.title || 'Untitled'}
@@ -45,13 +55,9 @@ export function Sidebar() {
               <button
                 type="button"
                 className="link conversation-delete"
+                data-testid="conversation-delete"
                 aria-label={`Delete ${c.title}`}
-                onClick={() => {
-                  if (window.confirm(`Delete “${c.title}”?`)) {
-                    if (c.id === current) newChat();
-                    void remove(c.id);
-                  }
-                }}
+                onClick={() => askToDelete(c)}
               >
                 ×
               </button>

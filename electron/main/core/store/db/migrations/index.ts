@@ -4,6 +4,7 @@ import { conversations } from './001-conversations.js';
 import { attempts } from './002-attempts.js';
 import { search } from './003-search.js';
 import { routerState } from './004-router-state.js';
+import { answerShape } from './005-answer-shape.js';
 
-export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState];
+export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState, answerShape];
 export const SCHEMA_VERSION = MIGRATIONS.length;
