@@ -43,6 +43,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      // The renderer is what loads on every start: ship it minified (main and preload stay readable).
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [react(), contentSecurityPolicy()],

@@ -15,12 +15,13 @@ import { runHedge, STALL_MS } from './scenarios/hedge.js';
 import { runOverhead } from './scenarios/overhead.js';
 import { localApiMetrics, runLocalApi } from './scenarios/local-api.js';
 import { runStorage } from './scenarios/storage.js';
+import { runUi } from './scenarios/ui.js';
 import { runStartup } from './scenarios/startup.js';
 import { runEngine } from './scenarios/engine.js';
 
 // The overhead warm-up is long because the app runs for hours: the figures are
 // for code the JIT has optimised, on both paths, not for its first few hundred calls.
-const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, chatWarmup: 600, chatRounds: 600, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, apiWarmup: 300, apiRounds: 20, apiRoundSize: 25 };
+const COUNTS = { overheadWarmup: 1000, overheadRounds: 1000, chatWarmup: 600, chatRounds: 600, failoverWarmup: 20, failoverRounds: 200, hedgeWarmup: 1, hedgeRuns: 30, apiWarmup: 300, apiRounds: 20, apiRoundSize: 25, uiFirstTokenRounds: 20, uiOpenRounds: 5 };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const failover = failoverMetrics(await runFailover(COUNTS.failoverWarmup, COUNTS.failoverRounds));
   log(`hedge: ${COUNTS.hedgeRuns} runs at about a second, then ${COUNTS.hedgeRuns} with the delay from the primary's p90`);
   const hedge = hedgeMetrics(await runHedge(COUNTS.hedgeWarmup, COUNTS.hedgeRuns));
+  log(`ui: Chromium against the headless host: ${COUNTS.uiFirstTokenRounds} first tokens, ${COUNTS.uiOpenRounds} opens of a 10,000-message conversation, one ~21k-token markdown stream`);
+  const ui = await runUi({ firstTokenRounds: COUNTS.uiFirstTokenRounds, openRounds: COUNTS.uiOpenRounds });
   log(`local API: ${COUNTS.apiWarmup} warm-up + ${COUNTS.apiRounds} rounds of ${COUNTS.apiRoundSize}, direct and through the API, whole and streamed`);
   const localApi = localApiMetrics(await runLocalApi(COUNTS.apiWarmup, COUNTS.apiRounds, COUNTS.apiRoundSize));
   const storage = runStorage(log);
@@ -57,6 +60,11 @@ async function main(): Promise<void> {
     ttftRatioVsDirect: overhead.ttftRatioVsDirect,
     failoverExtraMsP50: failover.failoverExtraMsP50,
     hedgedTtftMsMaxUnderStall: hedge.hedgedTtftMsMaxUnderStall,
+    uiFirstTokenExtraMsP50: ui.uiFirstTokenExtraMsP50,
+    openConversation10kMsUi: ui.openConversation10kMsUi,
+    longTasksOver50msDuring2000TokPerSecStream: ui.longTasksOver50msDuring2000TokPerSecStream,
+    frameCostRatio20kVs1k: ui.frameCostRatio20kVs1k,
+    rendererBundleKbGz: ui.rendererBundleKbGz,
     localApiOverheadMsP50: localApi.localApiOverheadMsP50,
     localApiOverheadMsP95: localApi.localApiOverheadMsP95,
     localApiTtftOverheadMsP50: localApi.localApiTtftOverheadMsP50,
@@ -78,6 +86,7 @@ async function main(): Promise<void> {
     storage,
     failover,
     hedge: { ...hedge, primaryStallMs: STALL_MS },
+    ui,
     samples: COUNTS,
     durationMs: Math.round(performance.now() - started),
   };
@@ -112,6 +121,13 @@ async function main(): Promise<void> {
     { metric: 'hedge launched at p50 (observed)', value: hedge.hedgeStartMsP50Observed, unit: 'ms' },
     { metric: 'delay from primary p90: p90 / launched p50', value: `${hedge.fromPrimaryP90.primaryP90TtftMs.toFixed(1)} / ${hedge.fromPrimaryP90.hedgeStartMsP50Observed.toFixed(1)}`, unit: 'ms' },
     { metric: 'delay from primary p90: hedged TTFT p50 / max', value: `${hedge.fromPrimaryP90.hedgedTtftMsP50.toFixed(1)} / ${hedge.fromPrimaryP90.hedgedTtftMsMax.toFixed(1)}`, unit: 'ms' },
+    { metric: 'uiFirstTokenExtraMsP50 (Enter to painted, minus the fake)', value: ui.uiFirstTokenExtraMsP50, unit: 'ms', goal: '< 17 ms', met: ui.uiFirstTokenExtraMsP50 < 17 },
+    { metric: 'openConversation10kMsUi (click to last message painted)', value: ui.openConversation10kMsUi, unit: 'ms', goal: '< 300 ms', met: ui.openConversation10kMsUi < 300 },
+    { metric: 'longTasksOver50msDuring2000TokPerSecStream', value: ui.longTasksOver50msDuring2000TokPerSecStream, goal: '0', met: ui.longTasksOver50msDuring2000TokPerSecStream === 0 },
+    { metric: 'frameCostRatio20kVs1k', value: ui.frameCostRatio20kVs1k, goal: '<= 1.5', met: ui.frameCostRatio20kVs1k <= 1.5 },
+    { metric: 'work per frame at 1k / 20k tokens', value: `${ui.stream.workPerFrameMsAt1k} / ${ui.stream.workPerFrameMsAt20k}`, unit: 'ms' },
+    { metric: 'stream rate observed', value: ui.stream.tokensPerSecond, unit: 'tok/s' },
+    { metric: 'rendererBundleKbGz (initial JS)', value: ui.rendererBundleKbGz, unit: 'KB', goal: '< 250 KB', met: ui.rendererBundleKbGz < 250 },
     { metric: 'localApiOverheadMsP50 (whole request)', value: localApi.localApiOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiOverheadMsP50 < 0.35 },
     { metric: 'localApiOverheadMsP95 (whole request)', value: localApi.localApiOverheadMsP95, unit: 'ms' },
     { metric: 'localApiTtftOverheadMsP50 (streamed)', value: localApi.localApiTtftOverheadMsP50, unit: 'ms', goal: '< 0.35 ms', met: localApi.localApiTtftOverheadMsP50 < 0.35 },

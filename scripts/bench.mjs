@@ -3,7 +3,7 @@
 // tsx instead would measure its development transform, which wraps every
 // function the router creates per message in a name-keeping helper that the
 // shipped app does not have.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -11,6 +11,10 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Not under out/: electron-builder packs all of out/, and the bench bundles the fake provider.
 const outfile = join(root, '.tmp', 'bench', 'run.mjs');
+
+// The UI figures are taken on the renderer as it ships, so build it first.
+const built = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 
 await build({
   entryPoints: [join(root, 'bench', 'run.ts')],

@@ -70,6 +70,9 @@ export type AttemptSource = z.infer<typeof AttemptSourceSchema>;
 export const MessageStatusSchema = z.enum(['streaming', 'done', 'error', 'cancelled', 'interrupted']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
+/** Where another provider carried a stream on: `at` is a character offset into the answer's text. */
+export const SeamsSchema = z.array(z.object({ at: z.number().int().nonnegative(), from: z.string(), to: z.string() }));
+
 export const MessageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -81,6 +84,8 @@ export const MessageSchema = z.object({
   provider: z.string().optional(),
   model: z.string().optional(),
   usage: UsageSchema.optional(),
+  /** Set when the provider never reported usage (a stopped stream): the counts are estimates. */
+  usageEstimated: z.boolean().optional(),
   costUsd: z.number().nonnegative().optional(),
   ttftMs: z.number().nonnegative().optional(),
   latencyMs: z.number().nonnegative().optional(),
@@ -88,6 +93,10 @@ export const MessageSchema = z.object({
   trace: DecisionTraceSchema.optional(),
   /** "continued by X after Y failed", when a stream was recovered mid-way. */
   note: z.string().optional(),
+  /** Set when the answer ended at the output limit (`finish_reason: length`, Anthropic's `max_tokens`). */
+  finish: z.enum(['length']).optional(),
+  /** Where another provider carried the stream on: `at` is a character offset into `text`. */
+  seams: SeamsSchema.optional(),
   error: z.object({ kind: ErrorKindSchema, message: z.string() }).optional(),
   /** One of the answers a compare produced for the question before it. */
   compareId: z.string().optional(),

@@ -9,7 +9,12 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // Remote images are allowed because an answer's image is only requested after the
+  // user clicks its placeholder (renderer/src/markdown/RemoteImage.tsx).
+  "img-src 'self' data: http: https:",
+  // KaTeX's smallest fonts are inlined as data: URLs by the build.
+  "font-src 'self' data:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

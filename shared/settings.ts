@@ -74,6 +74,8 @@ export const TaskTypeOptionsSchema = z.object({
   hedge: z
     .object({ enabled: z.boolean(), delayMs: z.number().int().positive().optional() })
     .optional(),
+  /** The longest answer asked for on this route; else each model's own limit from the catalog. */
+  maxOutputTokens: z.number().int().positive().max(2_000_000).optional(),
 });
 export type TaskTypeOptions = z.infer<typeof TaskTypeOptionsSchema>;
 

@@ -11,6 +11,8 @@ import { COMMON_OPTIONS, oneLine, parseCommandArgs } from './args.js';
 import { readPrompt } from './prompt-input.js';
 import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
+import { health } from './commands/health.js';
+import { usage } from './commands/usage.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
 import { serve } from './commands/serve.js';
@@ -29,6 +31,8 @@ const USAGE = `usage: switchboard <command> [flags]
   export ID [--format json|md] [--data-dir DIR]
   import FILE [--data-dir DIR] [--json]
   doctor [--config FILE] [--json]
+  health [--config FILE] [--data-dir DIR] [--json]
+  usage [--since YYYY-MM-DD] [--by day|provider|model|task|source] [--data-dir DIR] [--json|--csv]
   models [--provider ID] [--config FILE] [--json]
   keys set PROVIDER | keys list [--json] | keys delete PROVIDER
   serve [--port N] [--config FILE] [--data-dir DIR]   (the local OpenAI- and Anthropic-compatible API)`;
@@ -46,6 +50,8 @@ const COMMAND_OPTIONS = {
   export: { ...COMMON_OPTIONS, format: { type: 'string' } },
   import: COMMON_OPTIONS,
   doctor: COMMON_OPTIONS,
+  health: COMMON_OPTIONS,
+  usage: { ...COMMON_OPTIONS, since: { type: 'string' }, by: { type: 'string' }, csv: { type: 'boolean' } },
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
   serve: { ...COMMON_OPTIONS, port: { type: 'string' } },
@@ -60,20 +66,21 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, models, keys, serve)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, health, usage, models, keys, serve)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
   const out = createOutput(flags.json === true);
   const takes = command === 'export' || command === 'import' ? 1 : command === 'ask' || command === 'keys' ? Infinity : 0;
   if (positionals.length > takes) throw new UsageError(`unexpected argument "${positionals[takes]}"`);
-  if (command === 'history' || command === 'export' || command === 'import') {
+  if (command === 'history' || command === 'export' || command === 'import' || command === 'usage') {
     // These read and write the database only: no settings, keychain or providers to start.
     const storage = openStorage(resolveDataDir(str('data-dir')));
     storage.notices.forEach((notice) => printNotice(notice, out));
     try {
       if (command === 'history') return history(storage, { limit: str('limit'), search: str('search') }, out);
       if (command === 'export') return exportCommand(storage, positionals[0], str('format'), out);
+      if (command === 'usage') return usage(storage, { since: str('since'), by: str('by'), csv: flags.csv === true }, out, Date.now());
       return importCommand(storage, positionals[0], out);
     } finally {
       storage.close();
@@ -99,6 +106,8 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'doctor':
         return await doctor(core, out);
+      case 'health':
+        return health(core.health(), out, Date.now());
       case 'models':
         return await models(core, str('provider'), out);
       case 'keys':

@@ -1,11 +1,6 @@
 /**
- * Which links may leave the app for the system browser: http and https only,
- * parsed rather than matched by prefix, with no user:password part (a classic
- * way to dress one host up as another). Everything else stays refused.
+ * Which links may leave the app for the system browser: the one check in
+ * shared/web-url.ts (http and https only, parsed rather than matched by prefix,
+ * no user:password part), which the renderer also applies before showing a link.
  */
-export function safeExternalUrl(raw: string): string | undefined {
-  const url = URL.parse(raw);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  if (!url.hostname || url.username || url.password) return undefined;
-  return url.href;
-}
+export { checkWebUrl as safeExternalUrl } from '../../shared/web-url.js';

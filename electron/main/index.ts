@@ -15,6 +15,7 @@ import { lockDownSession } from './session-guards.js';
 import { startSmokeTest } from './smoke-test.js';
 import { createUpdateService, type Question, type Updater } from './update-service.js';
 import { createMainWindow } from './window.js';
+import { safeExternalUrl } from './external-links.js';
 import { utilityEngineLauncher } from './engine-launcher.js';
 
 const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -22,10 +23,16 @@ const outDir = join(import.meta.dirname, '..');
 // Privileged schemes must be declared before the app is ready.
 registerAppScheme(protocol);
 
+/** Every way a link leaves the app (a click in an answer, a window.open) passes the same check. */
+async function openExternal(url: string): Promise<void> {
+  const checked = safeExternalUrl(url);
+  if (checked) await shell.openExternal(checked);
+}
+
 function openWindow(): BrowserWindow {
   return createMainWindow({
     BrowserWindow,
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
     outDir,
     rendererDevUrl,
     stateDir: app.getPath('userData'),
@@ -45,6 +52,7 @@ export async function startDesktop(): Promise<Core> {
     version: app.getVersion(),
     settingsBacking: await createElectronStoreBacking(dataDir),
     online: () => net.isOnline(),
+    openExternal,
     openPath: async (path) => {
       mkdirSync(path, { recursive: true });
       return shell.openPath(path);

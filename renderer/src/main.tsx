@@ -7,6 +7,7 @@ import { ServicesContext } from './services-context.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
+import './styles/markdown.css';
 import './styles/settings.css';
 
 const services = createServices(connectClient());

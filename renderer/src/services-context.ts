@@ -11,6 +11,7 @@ import type { NoticesState } from './store/notices-store.js';
 import type { SettingsState } from './store/settings-store.js';
 import type { UiState } from './store/ui-store.js';
 import type { CompareState } from './store/compare-store.js';
+import type { UsageState } from './store/usage-store.js';
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -29,3 +30,4 @@ export const useNotices = <T>(select: (s: NoticesState) => T): T => useStore(use
 export const useSettings = <T>(select: (s: SettingsState) => T): T => useStore(useServices().settings, select);
 export const useUi = <T>(select: (s: UiState) => T): T => useStore(useServices().ui, select);
 export const useCompare = <T>(select: (s: CompareState) => T): T => useStore(useServices().compare, select);
+export const useUsage = <T>(select: (s: UsageState) => T): T => useStore(useServices().usage, select);

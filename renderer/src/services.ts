@@ -12,6 +12,7 @@ import { createNoticesStore, type NoticesStore } from './store/notices-store.js'
 import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { createUiStore, type UiStore } from './store/ui-store.js';
 import { createCompareStore, type CompareStore } from './store/compare-store.js';
+import { createUsageStore, type UsageStore } from './store/usage-store.js';
 
 export interface Services {
   client: Client;
@@ -24,6 +25,7 @@ export interface Services {
   settings: SettingsStore;
   ui: UiStore;
   compare: CompareStore;
+  usage: UsageStore;
 }
 
 export function createServices(client: Client): Services {
@@ -39,6 +41,7 @@ export function createServices(client: Client): Services {
     settings: createSettingsStore(client),
     ui: createUiStore(),
     compare: createCompareStore(client),
+    usage: createUsageStore(client),
   };
   wireEvents(services);
   return services;
@@ -56,7 +59,11 @@ function wireEvents(services: Services): void {
   client.on('chat.fallback', (e) => chat.getState().onFallback(e));
   client.on('chat.done', (e) => chat.getState().onFinal(e.message));
   client.on('chat.error', (e) => chat.getState().onFinal(e.message));
-  client.on('health.update', (e) => health.getState().set(e.providers));
+  client.on('health.update', (e) => {
+    health.getState().set(e.providers);
+    // Whatever changed health (a message, a test) changed usage too; only a view someone opened reloads.
+    if (services.usage.getState().report) void services.usage.getState().load();
+  });
   client.on('notice', (n) => notices.getState().add(n));
   client.on('ollama.pull.progress', (p) => local.getState().onProgress(p));
   client.on('engine.download.progress', (p) => {

@@ -26,6 +26,8 @@ export interface PresetModel {
   id: string;
   price: PriceInfo;
   contextWindow?: number;
+  /** The longest answer the model can give, asked for unless the route sets its own limit. */
+  maxOutputTokens?: number;
   /** Only where the model differs from the preset's capabilities. */
   capabilities?: Partial<Capabilities>;
 }

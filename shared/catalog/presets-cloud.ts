@@ -9,7 +9,7 @@
 import type { ModelPrice, PresetModel, ProviderPreset } from './preset-types.js';
 
 const usd = (inputUsdPerMTok: number, outputUsdPerMTok: number): ModelPrice => ({ inputUsdPerMTok, outputUsdPerMTok });
-const m = (id: string, price: PresetModel['price'], contextWindow?: number): PresetModel => ({ id, price, contextWindow });
+const m = (id: string, price: PresetModel['price'], contextWindow?: number, maxOutputTokens?: number): PresetModel => ({ id, price, contextWindow, ...(maxOutputTokens ? { maxOutputTokens } : {}) });
 const ALL = { vision: true, tools: true, longContext: true };
 const TEXT_TOOLS = { vision: false, tools: true, longContext: true };
 
@@ -18,12 +18,12 @@ export const CLOUD_PRESETS: ProviderPreset[] = [
     id: 'openai', continuation: 'none', name: 'OpenAI', kind: 'openai', baseURL: 'https://api.openai.com/v1', keyEnvVars: ['OPENAI_API_KEY'],
     capabilities: ALL, quirks: { maxTokensField: 'max_completion_tokens' },
     models: [
-      m('gpt-4o-mini', usd(0.15, 0.6), 128_000),
-      m('gpt-4o', usd(2.5, 10), 128_000),
-      m('gpt-4.1', usd(2, 8), 1_047_576),
-      m('gpt-4.1-mini', usd(0.4, 1.6), 1_047_576),
-      m('gpt-5', usd(1.25, 10), 400_000),
-      m('gpt-5-mini', usd(0.25, 2), 400_000),
+      m('gpt-4o-mini', usd(0.15, 0.6), 128_000, 16_384),
+      m('gpt-4o', usd(2.5, 10), 128_000, 16_384),
+      m('gpt-4.1', usd(2, 8), 1_047_576, 32_768),
+      m('gpt-4.1-mini', usd(0.4, 1.6), 1_047_576, 32_768),
+      m('gpt-5', usd(1.25, 10), 400_000, 128_000),
+      m('gpt-5-mini', usd(0.25, 2), 400_000, 128_000),
       m('o4-mini', usd(1.1, 4.4), 200_000),
     ],
   },
@@ -31,10 +31,10 @@ export const CLOUD_PRESETS: ProviderPreset[] = [
     id: 'anthropic', continuation: 'native', name: 'Anthropic', kind: 'anthropic', baseURL: 'https://api.anthropic.com', keyEnvVars: ['ANTHROPIC_API_KEY'],
     capabilities: ALL,
     models: [
-      m('claude-sonnet-4-6', usd(3, 15), 200_000),
-      m('claude-haiku-4-5', usd(1, 5), 200_000),
-      m('claude-opus-4-5', usd(5, 25), 200_000),
-      m('claude-sonnet-4-5', usd(3, 15), 200_000),
+      m('claude-sonnet-4-6', usd(3, 15), 200_000, 64_000),
+      m('claude-haiku-4-5', usd(1, 5), 200_000, 64_000),
+      m('claude-opus-4-5', usd(5, 25), 200_000, 64_000),
+      m('claude-sonnet-4-5', usd(3, 15), 200_000, 64_000),
     ],
   },
   {

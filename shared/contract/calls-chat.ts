@@ -9,23 +9,35 @@ import { defineCall } from './define.js';
 import { NewConversationFields } from './calls-conversations.js';
 
 const Id = z.string().min(1).max(100);
+const PromptText = z
+  .string()
+  .max(MAX_PROMPT_CHARS, `a message can be at most ${MAX_PROMPT_CHARS.toLocaleString('en')} characters`)
+  .refine((t) => t.trim().length > 0, 'type a message first');
+/** A provider (and maybe a model) chosen for one answer instead of its route. */
+const Pin = { provider: z.string().min(1).optional(), model: z.string().min(1).optional() };
 
 export const chatCalls = {
   'chat.send': defineCall(
     z.object({
       conversationId: Id.optional(),
-      text: z
-        .string()
-        .max(MAX_PROMPT_CHARS, `a message can be at most ${MAX_PROMPT_CHARS.toLocaleString('en')} characters`)
-        .refine((t) => t.trim().length > 0, 'type a message first'),
+      text: PromptText,
       taskType: TaskChoiceSchema.default('auto'),
-      provider: z.string().min(1).optional(),
-      model: z.string().min(1).optional(),
+      ...Pin,
       /** The same key sent again (a retry after a lost connection) gets the first send's answer, not a second message. */
       idempotencyKey: Id.optional(),
       /** Only for a new conversation (no conversationId). */
       ...NewConversationFields,
     }),
+    z.object({ conversationId: z.string(), userMessage: MessageSchema, assistantMessageId: z.string() }),
+  ),
+  /** Answers again in place of an answer (done, stopped or failed), on its route or a chosen provider. */
+  'chat.regenerate': defineCall(
+    z.object({ conversationId: Id, messageId: Id, ...Pin }),
+    z.object({ conversationId: z.string(), assistantMessageId: z.string() }),
+  ),
+  /** Replaces the text of the last question and answers it again in place of its old answer. */
+  'chat.edit': defineCall(
+    z.object({ conversationId: Id, messageId: Id, text: PromptText, ...Pin }),
     z.object({ conversationId: z.string(), userMessage: MessageSchema, assistantMessageId: z.string() }),
   ),
   'chat.cancel': defineCall(z.object({ messageId: Id }), z.object({ cancelled: z.boolean() })),
@@ -48,5 +60,8 @@ export const chatCalls = {
     }),
     z.object({ hits: z.array(SearchHitSchema) }),
   ),
+  /** Stops any answer streaming in it first. */
   'conversations.delete': defineCall(z.object({ id: Id }), z.object({ deleted: z.boolean() })),
+  /** One message of a conversation; an answer still streaming must be stopped first. */
+  'conversations.deleteMessage': defineCall(z.object({ conversationId: Id, messageId: Id }), z.object({ deleted: z.boolean() })),
 };

@@ -13,7 +13,7 @@ const MessageRef = { conversationId: z.string(), messageId: z.string() };
 
 export const events = {
   /** An attempt starts on a provider (the first, a fallback, a hedge or a continuation). */
-  'chat.attempt': z.object({ ...MessageRef, provider: z.string(), model: z.string(), hedge: z.boolean().optional() }),
+  'chat.attempt': z.object({ ...MessageRef, provider: z.string(), model: z.string(), hedge: z.boolean().optional(), continuation: z.boolean().optional() }),
   /** Streamed text. Hosts coalesce these to at most one per animation frame. */
   'chat.delta': z.object({ ...MessageRef, text: z.string() }),
   'chat.fallback': z.object({ ...MessageRef, from: z.string(), to: z.string(), reason: z.string() }),

@@ -8,13 +8,15 @@ import { chatCalls } from './calls-chat.js';
 import { providerCalls } from './calls-providers.js';
 import { settingsCalls } from './calls-settings.js';
 import { localCalls } from './calls-local.js';
+import { linkCalls } from './calls-links.js';
 import { apiCalls } from './calls-api.js';
 import { conversationCalls } from './calls-conversations.js';
+import { healthCalls } from './calls-health.js';
 import { engineCalls } from './calls-engine.js';
 import type { CallInput, CallOutput, CallSpec, ParsedInput } from './define.js';
 import { events, type EventName, type EventPayload } from './events.js';
 
-export const calls = { ...chatCalls, ...providerCalls, ...settingsCalls, ...localCalls, ...apiCalls, ...engineCalls, ...conversationCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...chatCalls, ...providerCalls, ...settingsCalls, ...localCalls, ...linkCalls, ...apiCalls, ...engineCalls, ...healthCalls, ...conversationCalls } satisfies Record<string, CallSpec>;
 export { events };
 export type { EventName, EventPayload };
 

@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Message } from '../../shared/chat.js';
 import type { SettingsInput } from '../../shared/settings.js';
+import { openStorage } from '../../electron/main/core/store/storage.js';
 
 const root = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,6 +23,26 @@ export function tempDataDir(settings?: SettingsInput): string {
 }
 
 /** An environment with no real provider keys, so nothing leaks in from the developer's shell. */
+/**
+ * A conversation of `count` alternating questions and answers, written through
+ * the app's own store (one transaction) before a host opens the data directory.
+ */
+export function seedConversation(dataDir: string, title: string, count: number, text: (i: number, role: Message['role']) => string): string {
+  const storage = openStorage(dataDir);
+  try {
+    const conv = storage.conversations.create(title, 1_000);
+    storage.db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const role = i % 2 === 0 ? 'user' : 'assistant';
+        storage.conversations.putMessage({ id: `m${i}`, conversationId: conv.id, role, text: text(i, role), createdAt: 2_000 + i, status: 'done' });
+      }
+    })();
+    return conv.id;
+  } finally {
+    storage.close();
+  }
+}
+
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {

@@ -1,6 +1,10 @@
-/** `switchboard doctor`: checks every enabled provider end to end; exit 1 if any fails. */
+/**
+ * `switchboard doctor`: checks every enabled provider end to end (the model list, then one tiny
+ * streamed completion within its task's first-token timeout); exit 1 if any fails.
+ */
 import type { ProbeResult } from '../../../shared/providers.js';
 import type { Core } from '../../main/core/app-core.js';
+import { oneLine } from '../args.js';
 import type { Output } from '../output.js';
 
 export async function doctor(core: Core, out: Output): Promise<number> {
@@ -15,7 +19,8 @@ export async function doctor(core: Core, out: Output): Promise<number> {
     if (out.json) out.line({ ...r });
     else {
       const status = r.ok ? 'ok  ' : 'FAIL';
-      const detail = r.ok ? `${r.modelCount ?? 0} models` : `${r.errorKind ?? 'error'}: ${r.message ?? ''}`;
+      const streamed = r.ttftMs !== undefined ? `, first token in ${Math.round(r.ttftMs)} ms from ${r.model ?? '?'}` : '';
+      const detail = r.ok ? `${r.modelCount ?? 0} models${streamed}` : `${r.errorKind ?? 'error'}: ${oneLine(r.message ?? '')}`;
       out.text(`${status} ${r.provider.padEnd(16)} ${String(Math.round(r.latencyMs)).padStart(6)} ms  ${detail}${r.requestId ? ` (request ${r.requestId})` : ''}\n`);
     }
   }

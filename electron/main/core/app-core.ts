@@ -18,10 +18,12 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { chatHandlers } from './handlers/chat-handlers.js';
 import { conversationHandlers } from './handlers/conversation-handlers.js';
 import { createTitleWriter } from './chat/title-writer.js';
+import { linkHandlers } from './handlers/link-handlers.js';
 import { localHandlers } from './handlers/local-handlers.js';
 import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
+import { healthHandlers } from './handlers/health-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
@@ -60,6 +62,8 @@ export interface CoreOptions {
   random?: () => number;
   online?: () => boolean;
   fetch?: typeof fetch;
+  /** Hands a checked http(s) URL to the system browser; only the Electron host has one. */
+  openExternal?: (url: string) => Promise<void>;
   /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
   openPath?: (path: string) => Promise<string>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
@@ -159,7 +163,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const ledger = createAttemptLedger(storage.db, storage.attempts, {
     scrub: (text) => redact(text, pool.knownKeys()),
-    onWriteError: (error) => notify(saveFailed(error)),
+    // Calls that could not be recorded after an answer's own save failed are the same full or read-only disk: told once.
+    onWriteError: (error) => {
+      if (!notices.some((n) => n.id === 'storage.write_failed')) notify(saveFailed(error));
+    },
   });
   const probes = recordingProbes(pool, ledger, clock);
   const router = createRouter({
@@ -176,7 +183,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const health = () => router.state.health();
-  const publishHealth = () => events.emit('health.update', { providers: health() });
+  const publishHealth = (): ProviderHealth[] => {
+    const providers = health();
+    events.emit('health.update', { providers });
+    return providers;
+  };
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
@@ -193,7 +204,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     publishHealth();
   }
-  store.onChange(() => void refresh());
+  let refreshed: Promise<void> = Promise.resolve();
+  store.onChange(() => {
+    refreshed = refresh();
+  });
 
   const keys = createKeyService({ secrets, settings: () => effective, changed: (id) => refresh(id), views: () => pool.views() });
   const conversations = storage.conversations;
@@ -238,8 +252,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
     ...providerHandlers({ pool: probes, keys, router, health }),
+    ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    ...linkHandlers({ ...(options.openExternal ? { openExternal: options.openExternal } : {}) }),
     ...engineHandlers({
       engine,
       downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),
@@ -286,7 +302,8 @@ function recordingProbes(pool: ProviderPool, ledger: AttemptLedger, clock: Clock
       const result = await pool.test(id);
       // A provider without a key was never called.
       if ('unavailable' in pool.adapter(id)) return result;
-      const attempt: Attempt = { provider: id, model: '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      const attempt: Attempt = { provider: id, model: result.model ?? '', outcome: result.ok ? 'ok' : 'error', startedAt, ms: Math.max(0, clock.now() - startedAt) };
+      if (result.ttftMs !== undefined) attempt.ttftMs = result.ttftMs;
       if (result.errorKind) attempt.errorKind = result.errorKind;
       if (result.message) attempt.message = result.message;
       if (result.requestId) attempt.requestId = result.requestId;

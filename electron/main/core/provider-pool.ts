@@ -8,7 +8,7 @@ import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/provi
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
 import { presetOf } from './provider-preset.js';
-import { testConnection } from './connection-test.js';
+import { testConnection, testPlan } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor } from './providers/pricing/pricing.js';
 import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
@@ -21,7 +21,7 @@ export interface ProviderPool {
   views(): ProviderView[];
   /** The model a provider uses when the user names none: its first listed one. */
   defaultModel(id: string): string | undefined;
-  /** Reachable, key accepted, models listed, then one tiny completion. */
+  /** Reachable, key accepted, models listed, then one tiny completion streamed within its task's first-token timeout. */
   test(id: string): Promise<ProbeResult>;
   models(id: string): Promise<{ models: ModelInfo[]; source: 'live' | 'catalog'; error?: string }>;
   /** Every key in use, so logs and errors can be scrubbed of them. */
@@ -136,11 +136,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async test(id) {
       const a = adapter(id);
       if ('unavailable' in a) return unavailableResult(id, a.unavailable);
-      const p = config(id);
-      const settings = deps.settings();
-      // The model chat would send to: the local fallback's own, or the provider's first.
-      const model = settings.localFallback?.provider === id ? settings.localFallback.model : p ? modelsOf(p, presetOf(p))[0] : undefined;
-      return testConnection(a, model, settings, () => performance.now());
+      return testConnection(a, testPlan(deps.settings(), id, this.defaultModel(id)), () => performance.now());
     },
     async models(id) {
       const p = config(id);
@@ -175,4 +171,3 @@ function configHash(config: AdapterConfig): string {
 function modelsOf(p: ProviderConfig, preset: ReturnType<typeof presetOf>): string[] {
   return p.models ?? (preset ? defaultModelsOf(preset) : []);
 }
-

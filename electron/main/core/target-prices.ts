@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../../../shared/settings.js';
 import { presetOf } from './provider-preset.js';
-import { contextWindowFor, priceFor } from './providers/pricing/pricing.js';
+import { contextWindowFor, maxOutputTokensFor, priceFor } from './providers/pricing/pricing.js';
 import type { PriceFn, PriceInfo } from './router/types.js';
 
 export function targetPrices(settings: () => Settings): PriceFn {
@@ -32,5 +32,6 @@ function lookup(settings: Settings, providerId: string, model: string): PriceInf
   const price = priceFor(preset, model);
   if (!price) return undefined;
   const contextWindow = contextWindowFor(preset, model);
-  return { ...price, ...(contextWindow ? { contextWindow } : {}) };
+  const maxOutputTokens = maxOutputTokensFor(preset, model);
+  return { ...price, ...(contextWindow ? { contextWindow } : {}), ...(maxOutputTokens ? { maxOutputTokens } : {}) };
 }

@@ -48,3 +48,19 @@ export function describeKey(key: KeyStatus): string {
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Output speed as the user felt it: tokens after the first one, over the time the
+ * stream ran after it. Undefined when the answer was too short to say.
+ */
+export function tokensPerSecond(m: { usage?: { outputTokens: number }; ttftMs?: number; latencyMs?: number }): number | undefined {
+  if (!m.usage || m.ttftMs === undefined || m.latencyMs === undefined) return undefined;
+  const streamingMs = m.latencyMs - m.ttftMs;
+  if (m.usage.outputTokens < 2 || streamingMs <= 0) return undefined;
+  return ((m.usage.outputTokens - 1) * 1000) / streamingMs;
+}
+
+export function formatRate(perSecond: number | undefined): string {
+  if (perSecond === undefined) return '—';
+  return `${perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond)} tok/s`;
+}

@@ -5,7 +5,7 @@
  */
 import type { ProviderHealth, ProviderView } from '../../../shared/providers.js';
 
-const UNUSABLE: ReadonlyArray<ProviderHealth['state']> = ['down', 'no_key', 'disabled'];
+const UNUSABLE: ReadonlyArray<ProviderHealth['state']> = ['down', 'no_key', 'disabled', 'key_rejected', 'quota_exhausted', 'circuit_open', 'rate_limited'];
 
 export function hasUsableProvider(providers: ProviderView[], health: ProviderHealth[], ollamaReachable: boolean): boolean {
   if (ollamaReachable) return true;

@@ -19,20 +19,32 @@ export interface ChatItem {
   fallbacks: FallbackNote[];
 }
 
+/** How much of a conversation is loaded: main pages it from the latest message back. */
+export interface Paging {
+  /** Older messages remain in main. */
+  hasOlder: boolean;
+  /** The list index of the first loaded message: it falls by the size of each page put before it. */
+  firstIndex: number;
+}
+
 export interface ChatData {
   items: Record<string, ChatItem>;
   /** Message ids per conversation, oldest first. */
   order: Record<string, string[]>;
+  paging: Record<string, Paging>;
 }
 
-export const emptyChatData: ChatData = { items: {}, order: {} };
+/** Far above any conversation's length, so the first index never goes below zero however far back the user pages. */
+export const FIRST_INDEX = 1_000_000_000;
+
+export const emptyChatData: ChatData = { items: {}, order: {}, paging: {} };
 
 function withItem(data: ChatData, item: ChatItem): ChatData {
   const id = item.message.id;
   const conv = item.message.conversationId;
   const ids = data.order[conv] ?? [];
   const order = ids.includes(id) ? data.order : { ...data.order, [conv]: [...ids, id] };
-  return { items: { ...data.items, [id]: item }, order };
+  return { ...data, items: { ...data.items, [id]: item }, order };
 }
 
 function placeholder(conversationId: string, messageId: string, now: number): ChatItem {
@@ -50,8 +62,24 @@ function itemFor(data: ChatData, conversationId: string, messageId: string, now:
 /** The answer's provider is the one it was sent to; a hedge racing it is not, unless it wins (then `chat.done` says so). */
 export function applyAttempt(data: ChatData, e: EventPayload<'chat.attempt'>, now: number): ChatData {
   const item = itemFor(data, e.conversationId, e.messageId, now);
-  if (item.message.status !== 'streaming' || (e.hedge && item.message.provider !== undefined)) return data;
-  return withItem(data, { ...item, message: { ...item.message, provider: e.provider, model: e.model } });
+  const m = item.message;
+  if (m.status !== 'streaming' || (e.hedge && m.provider !== undefined)) return data;
+  // A continuation's seam is where the text stands when the next provider takes over.
+  const seams = e.continuation && m.provider ? [...(m.seams ?? []), { at: m.text.length, from: m.provider, to: e.provider }] : m.seams;
+  return withItem(data, { ...item, message: { ...m, provider: e.provider, model: e.model, ...(seams ? { seams } : {}) } });
+}
+
+/** An answer about to be streamed again (regenerate, retry, edit): empty, streaming, same place. */
+export function applyRestart(data: ChatData, messageId: string): ChatData {
+  const item = data.items[messageId];
+  if (!item) return data;
+  const { id, conversationId, role, createdAt } = item.message;
+  return withItem(data, { message: { id, conversationId, role, createdAt, text: '', status: 'streaming' }, fallbacks: [] });
+}
+
+/** Puts one item back as it was, e.g. when a regenerate was refused. */
+export function applyRestore(data: ChatData, item: ChatItem): ChatData {
+  return withItem(data, item);
 }
 
 export function applyDeltas(data: ChatData, batch: DeltaBatch, now: number): ChatData {
@@ -83,13 +111,18 @@ export function applySent(data: ChatData, userMessage: Message, assistantMessage
   const assistant = itemFor(data, conv, assistantMessageId, now);
   const rest = (data.order[conv] ?? []).filter((id) => id !== userMessage.id && id !== assistantMessageId);
   return {
+    ...data,
     items: { ...data.items, [userMessage.id]: { message: userMessage, fallbacks: [] }, [assistantMessageId]: assistant },
     order: { ...data.order, [conv]: [...rest, userMessage.id, assistantMessageId] },
   };
 }
 
-/** A conversation read from main; answers still streaming here keep their live text. */
-export function applyLoaded(data: ChatData, conversationId: string, messages: Message[]): ChatData {
+/**
+ * A conversation's latest page read from main; answers still streaming here keep
+ * their live text. Older pages read before stay when the latest page meets them,
+ * so reopening a conversation keeps what the user had scrolled back through.
+ */
+export function applyLoaded(data: ChatData, conversationId: string, messages: Message[], hasOlder: boolean): ChatData {
   const items = { ...data.items };
   const ids: string[] = [];
   for (const message of messages) {
@@ -98,8 +131,44 @@ export function applyLoaded(data: ChatData, conversationId: string, messages: Me
     items[message.id] = keepLocal && local ? local : { message, fallbacks: local?.fallbacks ?? [] };
     ids.push(message.id);
   }
-  const extra = (data.order[conversationId] ?? []).filter((id) => !ids.includes(id) && data.items[id]?.message.status === 'streaming');
-  return { items, order: { ...data.order, [conversationId]: [...ids, ...extra] } };
+  const known = data.order[conversationId] ?? [];
+  const meets = ids.length > 0 ? known.indexOf(ids[0] as string) : -1;
+  const before = meets > 0 ? known.slice(0, meets) : [];
+  const loaded = new Set(ids);
+  const extra = known.slice(before.length).filter((id) => !loaded.has(id) && data.items[id]?.message.status === 'streaming');
+  const next = [...before, ...ids, ...extra];
+  const was = data.paging[conversationId];
+  const paging: Paging = { hasOlder: meets > 0 && was ? was.hasOlder : hasOlder, firstIndex: was?.firstIndex ?? FIRST_INDEX };
+  // The same ids again keep their array, so an open list does not start over positioning itself.
+  const same = next.length === known.length && next.every((id, i) => known[i] === id);
+  return {
+    items,
+    order: same ? data.order : { ...data.order, [conversationId]: next },
+    paging: was && was.hasOlder === paging.hasOlder ? data.paging : { ...data.paging, [conversationId]: paging },
+  };
+}
+
+/** An older page, put before the loaded messages; the first index falls by as many as it adds. */
+export function applyOlder(data: ChatData, conversationId: string, messages: Message[], hasOlder: boolean): ChatData {
+  const known = data.order[conversationId] ?? [];
+  const have = new Set(known);
+  const fresh = messages.filter((m) => !have.has(m.id));
+  const items = { ...data.items };
+  for (const message of fresh) items[message.id] = { message, fallbacks: [] };
+  const firstIndex = (data.paging[conversationId]?.firstIndex ?? FIRST_INDEX) - fresh.length;
+  return {
+    items,
+    order: { ...data.order, [conversationId]: [...fresh.map((m) => m.id), ...known] },
+    paging: { ...data.paging, [conversationId]: { hasOlder, firstIndex } },
+  };
+}
+
+/** A message deleted in main leaves the list; the others keep their places. */
+export function applyRemoved(data: ChatData, conversationId: string, messageId: string): ChatData {
+  const known = data.order[conversationId];
+  if (!known?.includes(messageId)) return data;
+  const { [messageId]: _gone, ...items } = data.items;
+  return { ...data, items, order: { ...data.order, [conversationId]: known.filter((id) => id !== messageId) } };
 }
 
 export function itemsOf(data: ChatData, conversationId: string | undefined): ChatItem[] {

@@ -1,7 +1,8 @@
 /**
  * The chat: messages of every conversation seen this session, the open one, and
  * sending/cancelling. Streamed deltas go through the frame buffer, so one frame
- * means at most one state update however many deltas arrived.
+ * means at most one state update however many deltas arrived; a message's first
+ * delta is applied at once.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallArgs, EventPayload } from '../../../shared/contract/index.js';
@@ -14,6 +15,10 @@ import {
   applyFallback,
   applyFinal,
   applyLoaded,
+  applyOlder,
+  applyRemoved,
+  applyRestart,
+  applyRestore,
   applySent,
   emptyChatData,
   type ChatData,
@@ -26,9 +31,22 @@ export interface ChatState extends ChatData {
   /** Why the last send failed; the composer keeps the text. */
   sendError?: string;
   loadError?: string;
+  /** Conversations whose older page is being read. */
+  loadingOlder: Record<string, boolean>;
+  /** Why the last older page could not be read; scrolling up again retries. */
+  olderError?: string;
   send(input: CallArgs<'chat.send'>): Promise<boolean>;
   cancel(messageId: string): Promise<void>;
+  /** Answers again in place: regenerate, retry, or either on a chosen provider. */
+  regenerate(input: CallArgs<'chat.regenerate'>): Promise<boolean>;
+  /** Changes the last question and answers it again. */
+  edit(input: CallArgs<'chat.edit'>): Promise<boolean>;
+  /** Opens a conversation at its latest page. */
   open(conversationId: string): Promise<void>;
+  /** Reads the page before the first loaded message, when there is one. */
+  loadOlder(conversationId: string): Promise<void>;
+  /** Deletes one message; false (with the reason in sendError) when main refused. */
+  deleteMessage(conversationId: string, messageId: string): Promise<boolean>;
   newChat(): void;
   /** Opens a conversation and asks the view to bring one of its messages into sight (a search hit). */
   jumpTo(conversationId: string, messageId: string): Promise<void>;
@@ -62,6 +80,9 @@ function definedOnly(setup: ChatState['newChatSetup']): ChatState['newChatSetup'
   };
 }
 
+/** Messages per older page: a few screens of scrolling, read in a few milliseconds. */
+const PAGE = 100;
+
 export function createChatStore(client: Pick<Client, 'call'>, options: ChatStoreOptions = {}): ChatStore {
   const now = options.now ?? (() => Date.now());
   const activity = options.onActivity ?? (() => {});
@@ -72,6 +93,7 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
     return {
       ...emptyChatData,
       sending: false,
+      loadingOlder: {},
 
       async send(input) {
         set({ sending: true, sendError: undefined });
@@ -93,6 +115,43 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
         }
       },
 
+      async regenerate(input) {
+        const before = get().items[input.messageId];
+        // Shown as streaming before the call returns, so its first events are not dropped as late.
+        set((s) => ({ ...applyRestart(s, input.messageId), sendError: undefined }));
+        try {
+          await client.call('chat.regenerate', input);
+          activity();
+          return true;
+        } catch (error) {
+          set((s) => ({ ...(before ? applyRestore(s, before) : s), sendError: errorText(error) }));
+          return false;
+        }
+      },
+
+      async edit(input) {
+        const s0 = get();
+        const ids = s0.order[input.conversationId] ?? [];
+        const answerId = ids[ids.indexOf(input.messageId) + 1];
+        const question = s0.items[input.messageId];
+        const answer = answerId ? s0.items[answerId] : undefined;
+        if (answerId) set((s) => applyRestart(s, answerId));
+        try {
+          const sent = await client.call('chat.edit', input);
+          set((s) => ({ ...applySent(s, sent.userMessage, sent.assistantMessageId, now()), sendError: undefined }));
+          activity();
+          return true;
+        } catch (error) {
+          set((s) => {
+            let next: ChatData = s;
+            if (question) next = applyRestore(next, question);
+            if (answer) next = applyRestore(next, answer);
+            return { ...next, sendError: errorText(error) };
+          });
+          return false;
+        }
+      },
+
       async cancel(messageId) {
         try {
           await client.call('chat.cancel', { messageId });
@@ -104,11 +163,40 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       async open(conversationId) {
         set({ current: conversationId, loadError: undefined, sendError: undefined });
         try {
-          const { messages } = await client.call('conversations.get', { id: conversationId });
+          const { messages, hasOlder } = await client.call('conversations.get', { id: conversationId });
           buffer.flushNow();
-          set((s) => applyLoaded(s, conversationId, messages));
+          set((s) => applyLoaded(s, conversationId, messages, hasOlder));
         } catch (error) {
           set({ loadError: errorText(error) });
+        }
+      },
+
+      async loadOlder(conversationId) {
+        const before = get().order[conversationId]?.[0];
+        if (!before || !get().paging[conversationId]?.hasOlder || get().loadingOlder[conversationId]) return;
+        const loading = (on: boolean) => set((s) => ({ loadingOlder: { ...s.loadingOlder, [conversationId]: on } }));
+        loading(true);
+        set({ olderError: undefined });
+        try {
+          const page = await client.call('conversations.page', { id: conversationId, before, limit: PAGE });
+          // A reload in between may have changed what comes first; then this page is not the one before it.
+          if (get().order[conversationId]?.[0] === before) set((s) => applyOlder(s, conversationId, page.messages, page.hasOlder));
+        } catch (error) {
+          set({ olderError: errorText(error) });
+        } finally {
+          loading(false);
+        }
+      },
+
+      async deleteMessage(conversationId, messageId) {
+        try {
+          await client.call('conversations.deleteMessage', { conversationId, messageId });
+          set((s) => ({ ...applyRemoved(s, conversationId, messageId), sendError: undefined }));
+          activity();
+          return true;
+        } catch (error) {
+          set({ sendError: errorText(error) });
+          return false;
         }
       },
 
@@ -139,6 +227,8 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
       onDelta(e) {
         buffer.push(e);
+        // A message's first text is what the user is waiting for: it skips the frame wait.
+        if (!get().items[e.messageId]?.message.text) buffer.flushNow();
       },
       onFallback(e) {
         buffer.flushNow();

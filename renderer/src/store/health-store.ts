@@ -1,4 +1,4 @@
-/** Provider health (from `health.get` and `health.update`) and on-demand provider tests. */
+/** Provider health (from `health.get` and `health.update`), on-demand provider tests, and the panel's controls. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProbeResult, ProviderHealth } from '../../../shared/providers.js';
 import type { Client } from '../client/client.js';
@@ -19,12 +19,19 @@ export interface HealthState {
   refresh(): Promise<void>;
   set(providers: ProviderHealth[]): void;
   test(provider: string): Promise<void>;
+  /** Tests every enabled provider that has a key, side by side. */
+  testAll(): Promise<void>;
+  resetCircuit(provider: string): Promise<void>;
+  setEnabled(provider: string, enabled: boolean): Promise<void>;
 }
+
+/** Providers worth testing: turned on, with a key (or none needed). */
+export const testable = (h: ProviderHealth): boolean => h.state !== 'disabled' && h.state !== 'no_key';
 
 export type HealthStore = StoreApi<HealthState>;
 
 export function createHealthStore(client: Pick<Client, 'call'>): HealthStore {
-  return createStore<HealthState>()((set) => ({
+  const store = createStore<HealthState>()((set, get) => ({
     providers: [],
     loaded: false,
     probes: {},
@@ -47,5 +54,23 @@ export function createHealthStore(client: Pick<Client, 'call'>): HealthStore {
         set((s) => ({ probes: { ...s.probes, [provider]: { pending: false, error: errorText(error) } } }));
       }
     },
+    async testAll() {
+      await Promise.all(get().providers.filter(testable).map((h) => get().test(h.provider)));
+    },
+    async resetCircuit(provider) {
+      await change(() => client.call('health.resetCircuit', { provider }));
+    },
+    async setEnabled(provider, enabled) {
+      await change(() => client.call('providers.setEnabled', { provider, enabled }));
+    },
   }));
+
+  async function change(call: () => Promise<ProviderHealth[]>): Promise<void> {
+    try {
+      store.setState({ providers: await call(), error: undefined });
+    } catch (error) {
+      store.setState({ error: errorText(error) });
+    }
+  }
+  return store;
 }

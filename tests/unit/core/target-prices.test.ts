@@ -12,6 +12,8 @@ describe('target prices', () => {
     const mini = price('main', 'gpt-4o-mini');
     expect(mini?.inputUsdPerMTok).toBeGreaterThan(0);
     expect(mini?.contextWindow).toBeGreaterThan(0);
+    // The longest answer to ask for comes from the model's catalog entry, not a fixed 4,096.
+    expect(mini?.maxOutputTokens).toBe(16_384);
     expect(price('nobody', 'gpt-4o-mini')).toBeUndefined();
     settings = SettingsSchema.parse({ providers: [{ id: 'main', kind: 'ollama', baseURL: 'http://127.0.0.1:11434', models: ['llama3.2'] }] });
     expect(price('main', 'llama3.2')).toMatchObject({ inputUsdPerMTok: 0, outputUsdPerMTok: 0 });

@@ -6,7 +6,10 @@ import {
   applyFallback,
   applyFinal,
   applyLoaded,
+  applyOlder,
+  applyRemoved,
   applySent,
+  FIRST_INDEX,
   emptyChatData,
   itemsOf,
   streamingIdOf,
@@ -65,7 +68,7 @@ describe('applying chat events', () => {
     let data = applySent(emptyChatData, user, 'a1', 1);
     data = applyDeltas(data, batch('a1', 'streamed so far'), 1);
     const stored: Message = { id: 'a1', conversationId: 'c', role: 'assistant', text: '', createdAt: 1, status: 'streaming' };
-    data = applyLoaded(data, 'c', [user, stored]);
+    data = applyLoaded(data, 'c', [user, stored], false);
     expect(data.items.a1?.message.text).toBe('streamed so far');
   });
 
@@ -113,5 +116,78 @@ describe('sending', () => {
       ['user', 'done'],
       ['assistant', 'streaming'],
     ]);
+  });
+});
+
+const msg = (i: number): Message => ({ id: `m${i}`, conversationId: 'c', role: i % 2 ? 'assistant' : 'user', text: `t${i}`, createdAt: i, status: 'done' });
+const range = (from: number, to: number): Message[] => Array.from({ length: to - from }, (_, k) => msg(from + k));
+const ids = (from: number, to: number): string[] => range(from, to).map((m) => m.id);
+
+describe('paging a long conversation', () => {
+  it('puts older pages before the loaded messages, the first index falling by each page', () => {
+    let data = applyLoaded(emptyChatData, 'c', range(200, 300), true);
+    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX });
+    data = applyOlder(data, 'c', range(100, 200), true);
+    expect(data.order.c).toEqual(ids(100, 300));
+    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX - 100 });
+    // A page that overlaps what is loaded adds only what is new.
+    data = applyOlder(data, 'c', range(0, 150), false);
+    expect(data.order.c).toEqual(ids(0, 300));
+    expect(data.paging.c).toEqual({ hasOlder: false, firstIndex: FIRST_INDEX - 200 });
+  });
+
+  it('keeps the pages read before when the conversation is opened again, and its array when nothing changed', () => {
+    let data = applyLoaded(emptyChatData, 'c', range(200, 300), true);
+    data = applyOlder(data, 'c', range(100, 200), true);
+    const before = data.order.c;
+    data = applyLoaded(data, 'c', range(200, 300), true);
+    expect(data.order.c).toBe(before);
+    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX - 100 });
+    // Two messages came from elsewhere (the CLI): the latest page moved on, the older ones stay.
+    data = applyLoaded(data, 'c', range(202, 302), true);
+    expect(data.order.c).toEqual(ids(100, 302));
+  });
+
+  it('drops a deleted message and nothing else', () => {
+    let data = applyLoaded(emptyChatData, 'c', range(0, 4), false);
+    data = applyRemoved(data, 'c', 'm1');
+    expect(data.order.c).toEqual(['m0', 'm2', 'm3']);
+    expect(data.items.m1).toBeUndefined();
+    expect(applyRemoved(data, 'c', 'nope')).toBe(data);
+  });
+});
+
+describe('opening and paging through the store', () => {
+  function pagedClient(total: number) {
+    const calls: { name: string; input: Record<string, unknown> }[] = [];
+    const all = range(0, total);
+    const client = {
+      call: (name: string, input: Record<string, unknown>) => {
+        calls.push({ name, input });
+        if (name === 'conversations.get') return Promise.resolve({ conversation: {}, messages: all.slice(-100), hasOlder: total > 100 });
+        if (name === 'conversations.page') {
+          const end = all.findIndex((m) => m.id === input.before);
+          const start = Math.max(0, end - Number(input.limit));
+          return Promise.resolve({ messages: all.slice(start, end), hasOlder: start > 0 });
+        }
+        throw new Error(name);
+      },
+    } as unknown as Pick<Client, 'call'>;
+    return { client, calls };
+  }
+
+  it('opens at the latest page, reads older pages one at a time, and stops at the first message', async () => {
+    const { client, calls } = pagedClient(250);
+    const store = createChatStore(client, { schedule: () => {} });
+    await store.getState().open('c');
+    expect(store.getState().order.c).toEqual(ids(150, 250));
+    // Two scrolls to the top in quick succession read one page, not two.
+    await Promise.all([store.getState().loadOlder('c'), store.getState().loadOlder('c')]);
+    expect(calls.filter((c) => c.name === 'conversations.page')).toHaveLength(1);
+    expect(store.getState().order.c).toEqual(ids(50, 250));
+    await store.getState().loadOlder('c');
+    await store.getState().loadOlder('c');
+    expect(store.getState().order.c).toEqual(ids(0, 250));
+    expect(calls.filter((c) => c.name === 'conversations.page')).toHaveLength(2);
   });
 });

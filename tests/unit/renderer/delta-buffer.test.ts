@@ -57,15 +57,16 @@ describe('delta buffer', () => {
 describe('chat store streaming', () => {
   const idleClient: Pick<Client, 'call'> = { call: () => Promise.reject(new Error('not used')) };
 
-  it('turns 2,000 deltas into one state update per frame', () => {
+  it('shows the first delta at once, then turns 2,000 deltas into one state update per frame', () => {
     const frames = manualFrames();
     const store = createChatStore(idleClient, { schedule: frames.schedule, now: () => 1 });
     let updates = 0;
     store.subscribe(() => (updates += 1));
     for (let i = 0; i < 2000; i += 1) store.getState().onDelta({ conversationId: 'c', messageId: 'm', text: `${i} ` });
-    expect(updates).toBe(0);
-    frames.frame();
     expect(updates).toBe(1);
+    expect(store.getState().items.m?.message.text).toBe('0 ');
+    frames.frame();
+    expect(updates).toBe(2);
     expect(store.getState().items.m?.message.text).toBe(Array.from({ length: 2000 }, (_, i) => `${i} `).join(''));
   });
 

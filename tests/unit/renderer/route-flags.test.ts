@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderView } from '../../../shared/providers.js';
 import { flagTarget } from '../../../renderer/src/store/route-flags.js';
 import { moveItem } from '../../../renderer/src/lib/arrays.js';
-import { splitFences } from '../../../renderer/src/lib/text-blocks.js';
 
 const view = (id: string, enabled: boolean, models: string[]): ProviderView => ({
   id,
@@ -37,14 +36,5 @@ describe('helpers', () => {
     expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
     expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moveItem(['a', 'b'], 1, 5)).toEqual(['a', 'b']);
-  });
-
-  it('splits code fences into monospace blocks with their language', () => {
-    expect(splitFences('Use:\n```ts\nconst x = 1;\n```\ndone')).toEqual([
-      { kind: 'text', text: 'Use:\n' },
-      { kind: 'code', text: 'const x = 1;\n', lang: 'ts' },
-      { kind: 'text', text: '\ndone' },
-    ]);
-    expect(splitFences('```\nstill streaming')).toEqual([{ kind: 'code', text: 'still streaming' }]);
   });
 });

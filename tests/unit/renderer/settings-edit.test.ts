@@ -5,6 +5,7 @@ import { addTaskType, removeTaskType } from '../../../renderer/src/lib/routing-e
 import { headersFromRows, patchProvider } from '../../../renderer/src/lib/settings-edit.js';
 import { hasUsableProvider } from '../../../renderer/src/lib/usable.js';
 import { customTaskTypes } from '../../../renderer/src/lib/task-types.js';
+import { EMPTY_FIGURES } from './health-fixture.js';
 
 const empty = SettingsSchema.parse({});
 const view = (id: string, over: Partial<ProviderView> = {}): ProviderView => ({
@@ -53,8 +54,7 @@ describe('usable provider', () => {
     name: provider,
     state,
     breaker: 'closed',
-    recentRequests: 0,
-    recentFailures: 0,
+    ...EMPTY_FIGURES,
   });
 
   it('is false with no keys and Ollama unreachable, true with a key or a running Ollama', () => {

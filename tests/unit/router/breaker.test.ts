@@ -6,7 +6,7 @@ describe('circuit breaker per provider', () => {
   it('opens after 3 consecutive failures, probes when half-open, and closes on a good probe', async () => {
     const h = harness({ scripts: { a: [fail('server'), fail('server'), fail('server'), ok('A')], local: [ok('L')] } });
     for (let i = 0; i < 3; i++) expect((await h.send()).provider).toBe('local');
-    expect(h.router.state.health().find((p) => p.provider === 'a')).toMatchObject({ breaker: 'open', state: 'down', until: T0 + 30_000, lastErrorKind: 'server', recentRequests: 3, recentFailures: 3 });
+    expect(h.router.state.health().find((p) => p.provider === 'a')).toMatchObject({ breaker: 'open', state: 'circuit_open', until: T0 + 30_000, lastError: { kind: 'server' }, samples: 3, failures: 3, successRate: 0 });
 
     const skipped = await h.send();
     expect(skipped.trace.skipped[0]?.reason).toMatch(/breaker open until .*3 failures in a row/);
@@ -74,7 +74,7 @@ describe('circuit breaker per provider', () => {
     await h.send();
     await h.send();
     const a = h.router.state.health().find((p) => p.provider === 'a');
-    expect(a).toMatchObject({ state: 'ok', breaker: 'closed', p50TtftMs: 80, recentRequests: 2, recentFailures: 0 });
+    expect(a).toMatchObject({ state: 'healthy', breaker: 'closed', ttftMsP50: 80, ttftMsP95: 120, samples: 2, failures: 0, successRate: 1 });
     expect(h.router.state.health().find((p) => p.provider === 'b')?.state).toBe('unknown');
   });
 });

@@ -65,7 +65,7 @@ describe('the attempt ledger', () => {
     for (const ttftMs of [100, 200, 300]) elsewhere(cli, { startedAt: T0 - 5000, ttftMs });
     elsewhere(cli, { startedAt: T0 - 4000, outcome: 'error', errorKind: 'server' });
     const [a] = h.router.state.health();
-    expect(a).toMatchObject({ provider: 'a', p50TtftMs: 200, recentRequests: 4, recentFailures: 1, state: 'degraded' });
+    expect(a).toMatchObject({ provider: 'a', ttftMsP50: 200, samples: 4, failures: 1, successRate: 0.75, state: 'degraded', requestsToday: 4, lastError: { kind: 'server', at: T0 - 4000 } });
   });
 
   it('adds its own attempts to its cached figures exactly as a fresh read of the table gives them', async () => {

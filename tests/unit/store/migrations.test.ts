@@ -57,14 +57,23 @@ describe('schema migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
   });
 
-  it('4 → 5: conversations gain their setup (title source, pin, system prompt), messages their compare, old rows reading as before', () => {
+  it('4 → 5: answers gain how they ended (finish, seams, estimated usage), old rows reading as before', () => {
     const db = at(4);
     seed(db);
     migrate(db, MIGRATIONS, 5);
+    expect(db.prepare("SELECT finish, seams, usage_estimated FROM messages WHERE id = 'm1'").get()).toEqual({ finish: null, seams: null, usage_estimated: 0 });
+    db.prepare("UPDATE messages SET finish = 'length', seams = '[]', usage_estimated = 1 WHERE id = 'm1'").run();
+    expect(() => db.prepare("UPDATE messages SET finish = 'stop' WHERE id = 'm1'").run()).toThrow(/CHECK/);
+  });
+
+  it('5 → 6: conversations gain their setup (title source, pin, system prompt), messages their compare, old rows reading as before', () => {
+    const db = at(5);
+    seed(db);
+    migrate(db, MIGRATIONS, 6);
     expect(db.prepare("SELECT title, title_source, pinned_at, system_prompt FROM conversations WHERE id = 'c1'").get()).toEqual({ title: 'old', title_source: 'prompt', pinned_at: null, system_prompt: null });
     expect(db.prepare("SELECT compare_id, set_aside FROM messages WHERE id = 'm1'").get()).toEqual({ compare_id: null, set_aside: 0 });
     expect(() => db.prepare("UPDATE conversations SET title_source = 'guess' WHERE id = 'c1'").run()).toThrow(/CHECK/);
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBe(6);
   });
 
   it('refuses a database from a newer build instead of writing to it', () => {

@@ -13,10 +13,12 @@ import type { Clock, Router, RouteResult } from '../router/types.js';
 import { RouteFailure } from '../router/types.js';
 import type { ConversationStore, HistoryTurn } from '../store/conversations/conversation-store.js';
 import type { Preset } from '../../../../shared/settings.js';
+import { estimatePromptTokens, estimateTextTokens } from '../router/estimate-tokens.js';
 import { historyToTurns, titleFrom } from './history.js';
 import { newConversationSetup, setupFields, withSetup } from './conversation-setup.js';
 
 export const CHECKPOINT_MS = 250;
+const STILL_STREAMING = 'An answer is still streaming in this conversation: stop it first.';
 /** Idempotency keys remembered; a retry comes within moments of its first send. */
 const REMEMBERED_SENDS = 256;
 
@@ -50,9 +52,10 @@ type SendInput = CallArgs<'chat.send'> & {
   /** False: send without storing a conversation (the CLI's `ask` without --save); attempts are still recorded. */
   save?: boolean;
 };
+type RouteChoice = Pick<SendInput, 'taskType' | 'provider' | 'model'>;
 type CompareInput = CallArgs<'compare.start'> & { taskType: string };
 /** What one answer is routed with, beyond the message. */
-type RunInput = SendInput & {
+type RunInput = RouteChoice & {
   /** The setup of a conversation that is not stored; a stored one's is read when the answer starts. */
   setup?: Parameters<typeof withSetup>[1];
   exclusive?: boolean;
@@ -65,16 +68,26 @@ export interface ChatService {
   compare(input: CompareInput): CallResult<'compare.start'> & { finished: Promise<Message[]> };
   /** The picked compared answer continues the conversation; false when it is not one of that compare's finished answers. */
   pick(conversationId: string, compareId: string, messageId: string): boolean;
+  /** Answers again in place of an earlier answer (or a failed one), on its route or a chosen provider. */
+  regenerate(input: CallArgs<'chat.regenerate'>): CallResult<'chat.regenerate'> & { finished: Promise<Message> };
+  /** Changes the last question and answers it again in place of its old answer. */
+  edit(input: CallArgs<'chat.edit'>): CallResult<'chat.edit'> & { finished: Promise<Message> };
   cancel(messageId: string): boolean;
+  /** Whether this message is an answer still streaming. */
+  streaming(messageId: string): boolean;
+  /** Stops every answer streaming in a conversation and waits until each is stored. */
+  stopIn(conversationId: string): Promise<void>;
   /** Aborts every stream in flight and waits for them to be stored. */
   close(): Promise<void>;
 }
 
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, router, events, clock } = deps;
-  const inFlight = new Map<string, { abort: AbortController; finished: Promise<Message> }>();
-  const sends = new Map<string, ReturnType<ChatService['send']>>();
+  const inFlight = new Map<string, { conversationId: string; abort: AbortController; finished: Promise<Message> }>();
   const atomically = deps.atomically ?? (<T>(write: () => T): T => write());
+
+  const streamingIn = (conversationId: string): boolean => [...inFlight.values()].some((f) => f.conversationId === conversationId);
+  const sends = new Map<string, ReturnType<ChatService['send']>>();
 
   /** A key seen before gets that send's answer: the message is stored and routed once. */
   function send(request: SendInput): ReturnType<ChatService['send']> {
@@ -97,6 +110,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       throw new Error("A preset or system prompt given with a message starts a new chat; change this chat's system prompt in its settings.");
     }
     const setup = existing ? undefined : newConversationSetup(deps.presets?.() ?? [], input.presetId, input.systemPrompt);
+    // One turn at a time: a second Enter while an answer streams must not start another request.
+    if (existing && streamingIn(existing.id)) throw new Error(STILL_STREAMING);
     const history: HistoryTurn[] = existing ? store.turns(existing.id) : [];
     const open = (now: number, save: boolean) => {
       if (existing) return existing;
@@ -118,16 +133,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     };
   }
 
-  function launch(draft: Message, turns: HistoryTurn[], input: RunInput, stickyProvider: string | undefined, save: boolean): Promise<Message> {
-    const abort = new AbortController();
-    const finished = run(draft, turns, input, stickyProvider, save, abort.signal).finally(() => {
-      inFlight.delete(draft.id);
-      deps.afterMessage?.();
-    });
-    inFlight.set(draft.id, { abort, finished });
-    return finished;
-  }
-
   function sendOnce(request: SendInput) {
     const input = withPinnedModel(request, deps.defaultModel);
     const now = clock.now();
@@ -145,9 +150,89 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return { conversation, userMessage, draft };
     });
 
-    const turns = [...history, { role: 'user' as const, text: input.text, status: 'done' as const }];
-    const finished = launch(draft, turns, { ...input, setup: save ? undefined : conversation }, conversation.stickyProvider, save);
+    const finished = start(draft, [...history, userMessage], { ...input, setup: save ? undefined : conversation }, conversation.stickyProvider, save);
     return { conversationId: conversation.id, userMessage, assistantMessageId: draft.id, finished };
+  }
+
+  function start(draft: Message, history: HistoryTurn[], choice: RunInput, stickyProvider: string | undefined, save: boolean): Promise<Message> {
+    const abort = new AbortController();
+    const finished = run(draft, history, choice, stickyProvider, save, abort.signal).finally(() => {
+      inFlight.delete(draft.id);
+      deps.afterMessage?.();
+    });
+    inFlight.set(draft.id, { conversationId: draft.conversationId, abort, finished });
+    return finished;
+  }
+
+  /** The conversation's history and the index of one of its messages, or a sentence saying why not. */
+  function locate(conversationId: string, messageId: string) {
+    const conversation = store.summary(conversationId);
+    if (!conversation) throw new Error('That conversation no longer exists.');
+    if (streamingIn(conversationId)) throw new Error(STILL_STREAMING);
+    const turns = store.turns(conversationId);
+    const index = turns.findIndex((m) => m.id === messageId);
+    if (index === -1) throw new Error('That message no longer exists.');
+    return { conversation, turns, index };
+  }
+
+  /** The assistant message at `index` starts over, keeping its id and its place in the conversation. */
+  function answerAgain(found: ReturnType<typeof locate>, index: number, choice: Omit<RouteChoice, 'taskType'>, history: HistoryTurn[]): Promise<Message> {
+    const old = found.turns[index] as HistoryTurn;
+    const question = history[history.length - 1];
+    const input = withPinnedModel({ text: question?.text ?? '', taskType: question?.taskType ?? 'auto', ...choice }, deps.defaultModel);
+    const draft: Message = { id: old.id, conversationId: found.conversation.id, role: 'assistant', text: '', createdAt: old.createdAt, status: 'streaming' };
+    atomically(() => {
+      store.detachAttempts(draft.id);
+      store.putMessage(draft);
+    });
+    // A chosen provider is a choice for this answer, not a new sticky default.
+    return start(draft, history, input, found.conversation.stickyProvider, true);
+  }
+
+  function regenerate(request: CallArgs<'chat.regenerate'>) {
+    const found = locate(request.conversationId, request.messageId);
+    const target = found.turns[found.index] as HistoryTurn;
+    if (target.role !== 'assistant') throw new Error('Only an answer can be regenerated.');
+    const history = found.turns.slice(0, found.index);
+    if (!history.some((m) => m.role === 'user')) throw new Error('There is no question before this answer.');
+    const finished = answerAgain(found, found.index, { provider: request.provider, model: request.model }, history);
+    return { conversationId: found.conversation.id, assistantMessageId: target.id, finished };
+  }
+
+  function edit(request: CallArgs<'chat.edit'>) {
+    const found = locate(request.conversationId, request.messageId);
+    const question = found.turns[found.index] as HistoryTurn;
+    if (question.role !== 'user') throw new Error('Only your own messages can be edited.');
+    const later = found.turns.slice(found.index + 1);
+    if (later.some((m) => m.role === 'user')) throw new Error('Only the last question can be edited in place; send the new text as a new message.');
+    const edited: Message = {
+      id: question.id,
+      conversationId: found.conversation.id,
+      role: 'user',
+      text: request.text,
+      createdAt: question.createdAt,
+      status: 'done',
+      ...(question.taskType ? { taskType: question.taskType } : {}),
+    };
+    store.putMessage(edited);
+    const history = [...found.turns.slice(0, found.index), edited];
+    const answerIndex = found.index + 1;
+    const answer = found.turns[answerIndex];
+    const choice = { provider: request.provider, model: request.model };
+    if (answer) {
+      const finished = answerAgain(found, answerIndex, choice, history);
+      return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: answer.id, finished };
+    }
+    const input = withPinnedModel({ text: edited.text, taskType: edited.taskType ?? 'auto', ...choice }, deps.defaultModel);
+    const draft: Message = { id: randomUUID(), conversationId: edited.conversationId, role: 'assistant', text: '', createdAt: clock.now(), status: 'streaming' };
+    store.putMessage(draft);
+    const finished = start(draft, history, input, found.conversation.stickyProvider, true);
+    return { conversationId: found.conversation.id, userMessage: edited, assistantMessageId: draft.id, finished };
+  }
+
+  async function stopAll(pending: { abort: AbortController; finished: Promise<Message> }[]): Promise<void> {
+    pending.forEach((p) => p.abort.abort());
+    await Promise.allSettled(pending.map((p) => p.finished));
   }
 
   /**
@@ -171,9 +256,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       });
       return { conversation, userMessage, drafts };
     });
-    const turns = [...history, { role: 'user' as const, text: input.text, status: 'done' as const }];
+    const turns = [...history, userMessage];
     const finished = drafts.map(({ draft, target }) =>
-      launch(draft, turns, { ...input, ...target, exclusive: true, noFallback: true, source: 'compare' }, undefined, true),
+      start(draft, turns, { ...input, ...target, exclusive: true, noFallback: true, source: 'compare' }, undefined, true),
     );
     return {
       conversationId: conversation.id,
@@ -230,12 +315,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       saved = text;
       tryWrite(() => store.checkpoint(draft.id, text));
     };
+    const turns = historyToTurns(history);
+    // What a stopped answer keeps: who was answering, and when its text came.
+    const live: LiveStats = { startedAt: clock.now(), seams: [], promptTokens: estimatePromptTokens(turns) };
     try {
       const result = await router.route(
         {
           conversationId: draft.conversationId,
           // The setup is read at send time, so a system prompt changed mid-chat applies to the next answer.
-          ...withSetup(historyToTurns(history), save ? store.summary(draft.conversationId) : input.setup),
+          ...withSetup(turns, save ? store.summary(draft.conversationId) : input.setup),
           taskChoice: input.taskType,
           provider: input.provider,
           model: input.model,
@@ -246,9 +334,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           ...(save ? { messageId: draft.id } : {}),
         },
         {
-          onAttempt: (a) => events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge }),
+          onAttempt: (a) => {
+            if (a.continuation && live.provider) live.seams.push({ at: text.length, from: live.provider, to: a.provider });
+            if (!a.hedge) Object.assign(live, { provider: a.provider, model: a.model });
+            events.emit('chat.attempt', { ...ref, provider: a.provider, model: a.model, hedge: a.hedge, ...(a.continuation ? { continuation: true } : {}) });
+          },
           onFallback: (f) => events.emit('chat.fallback', { ...ref, ...f }),
           onText: (delta, shown) => {
+            live.firstTextAt ??= clock.now();
             text = shown;
             events.emit('chat.delta', { ...ref, text: delta });
             if (save && !cancelTimer) cancelTimer = clock.setTimeout(checkpoint, Math.max(0, CHECKPOINT_MS - (clock.now() - lastCheckpoint)), { unref: true });
@@ -257,7 +350,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         signal,
       );
       cancelTimer?.();
-      const message = answered(draft, result, deps.scrub ?? unchanged);
+      const message = withSeams(answered(draft, result, deps.scrub ?? unchanged), live.seams);
       if (save) {
         tryWrite(() => store.putMessage(message));
         // A compared answer becomes the sticky one only when it is picked.
@@ -268,7 +361,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return message;
     } catch (error) {
       cancelTimer?.();
-      const message = failed(draft, error, text, deps);
+      const message = withSeams(failed(draft, error, text, deps, { ...live, endedAt: clock.now() }), live.seams);
       if (save) tryWrite(() => store.putMessage(message));
       events.emit('chat.error', { message });
       return message;
@@ -279,16 +372,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     send,
     compare,
     pick,
+    regenerate,
+    edit,
     cancel(messageId) {
       const entry = inFlight.get(messageId);
       entry?.abort.abort();
       return entry !== undefined;
     },
-    async close() {
-      const pending = [...inFlight.values()];
-      pending.forEach((p) => p.abort.abort());
-      await Promise.allSettled(pending.map((p) => p.finished));
-    },
+    streaming: (messageId) => inFlight.has(messageId),
+    stopIn: (conversationId) => stopAll([...inFlight.values()].filter((f) => f.conversationId === conversationId)),
+    close: () => stopAll([...inFlight.values()]),
   };
 }
 
@@ -297,7 +390,7 @@ function unsaved(title: string, now: number) {
   return { id: randomUUID(), title, createdAt: now, updatedAt: now, messageCount: 0, stickyProvider: undefined };
 }
 
-function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaultModel']): SendInput {
+function withPinnedModel<T extends RouteChoice>(input: T, defaultModel: ChatServiceDeps['defaultModel']): T {
   if (!input.provider || input.model) return input;
   const model = defaultModel?.(input.provider);
   if (!model) throw new Error(`Choose a model for "${input.provider}": it lists none.`);
@@ -305,6 +398,38 @@ function withPinnedModel(input: SendInput, defaultModel: ChatServiceDeps['defaul
 }
 
 const unchanged = (text: string): string => text;
+
+interface LiveStats {
+  startedAt: number;
+  firstTextAt?: number;
+  endedAt?: number;
+  provider?: string;
+  model?: string;
+  promptTokens: number;
+  seams: NonNullable<Message['seams']>;
+}
+
+function withSeams(message: Message, seams: LiveStats['seams']): Message {
+  return seams.length > 0 ? { ...message, seams } : message;
+}
+
+/**
+ * A stopped or cut answer keeps who answered and how fast: usage from the last
+ * attempt when the provider reported it, else estimated from the text.
+ */
+function partialStats(text: string, attempts: Attempt[], live: LiveStats): Partial<Message> {
+  if (!live.provider || text === '') return {};
+  const reported = [...attempts].reverse().find((a) => a.provider === live.provider && a.usage)?.usage;
+  const usage = reported ?? { inputTokens: live.promptTokens, outputTokens: estimateTextTokens(text) };
+  return {
+    provider: live.provider,
+    ...(live.model ? { model: live.model } : {}),
+    usage,
+    ...(reported ? {} : { usageEstimated: true }),
+    ...(live.firstTextAt !== undefined ? { ttftMs: live.firstTextAt - live.startedAt } : {}),
+    ...(live.endedAt !== undefined ? { latencyMs: live.endedAt - live.startedAt } : {}),
+  };
+}
 
 /** Provider error texts in attempts can echo a key back; they are stored only scrubbed. */
 function scrubAttempts(attempts: Attempt[], scrub: (text: string) => string): Attempt[] {
@@ -326,16 +451,18 @@ function answered(draft: Message, r: RouteResult, scrub: (text: string) => strin
     attempts: scrubAttempts(r.attempts, scrub),
     trace: r.trace,
     ...(r.note ? { note: r.note } : {}),
+    ...(r.finishReason === 'length' || r.finishReason === 'max_tokens' ? { finish: 'length' as const } : {}),
   };
 }
 
-function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps): Message {
+function failed(draft: Message, error: unknown, streamed: string, deps: ChatServiceDeps, live: LiveStats): Message {
   const scrub = deps.scrub ?? unchanged;
   if (error instanceof RouteFailure) {
     const text = error.partialText;
     const words = deps.describeFailure?.(error) ?? error.message;
     return {
       ...draft,
+      ...partialStats(text, error.attempts, live),
       text,
       status: error.kind === 'cancelled' ? 'cancelled' : 'error',
       taskType: error.trace.taskType,

@@ -21,6 +21,14 @@ export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       const { finished: _finished, ...sent } = deps.chat.send(input);
       return sent;
     },
+    'chat.regenerate': async (input) => {
+      const { finished: _finished, ...started } = deps.chat.regenerate(input);
+      return started;
+    },
+    'chat.edit': async (input) => {
+      const { finished: _finished, ...started } = deps.chat.edit(input);
+      return started;
+    },
     'chat.cancel': async ({ messageId }) => ({ cancelled: deps.chat.cancel(messageId) }),
     'conversations.list': async () => deps.conversations.list(),
     'conversations.get': async ({ id }) => {
@@ -34,6 +42,14 @@ export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       return page;
     },
     'conversations.search': async ({ query, limit }) => ({ hits: deps.search(query, limit) }),
-    'conversations.delete': async ({ id }) => ({ deleted: deps.conversations.delete(id) }),
+    'conversations.delete': async ({ id }) => {
+      // A stream left running would write its answer into a conversation that is gone.
+      await deps.chat.stopIn(id);
+      return { deleted: deps.conversations.delete(id) };
+    },
+    'conversations.deleteMessage': async ({ conversationId, messageId }) => {
+      if (deps.chat.streaming(messageId)) throw new Error('This answer is still streaming: stop it first, then delete it.');
+      return { deleted: deps.conversations.deleteMessage(conversationId, messageId) };
+    },
   };
 }

@@ -130,6 +130,13 @@ export class ProviderBook {
     this.save();
   }
 
+  resetCircuit(provider: string): void {
+    const ps = providerState(this.data, provider);
+    closeAfterProbe(ps);
+    ps.rateLimitStreak = 0;
+    this.save();
+  }
+
   flagged(): FlaggedTarget[] {
     return this.data.flagged.map((f) => ({ ...f }));
   }

@@ -4,7 +4,7 @@
  * `preview` decide, `state` answers and changes what the book remembers.
  */
 import { DEFAULT_BREAKER } from './breaker.js';
-import { providerHealth } from './health.js';
+import { providerHealth, rowsFromSnapshot } from './health.js';
 import { prepareRoute, type RouterCore } from './prepare-route.js';
 import { ProviderBook } from './provider-book.js';
 import { runRoute } from './run-route.js';
@@ -35,8 +35,10 @@ export function createRouter(deps: RouterDeps): Router {
         const now = deps.clock.now();
         // Other processes on the same data may have sent since: their attempts count too.
         book.syncUsage(now);
-        return providerHealth(book.snapshot, deps.settings(), deps.adapter, now);
+        const rows = deps.ledger?.health?.(now) ?? rowsFromSnapshot(book.snapshot);
+        return providerHealth({ snapshot: book.snapshot, settings: deps.settings(), adapter: deps.adapter, online: deps.online(), rows, now });
       },
+      resetCircuit: (providerId) => book.resetCircuit(providerId),
       flush: () => book.flush(),
     },
   };

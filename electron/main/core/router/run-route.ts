@@ -189,7 +189,7 @@ class RouteRun {
       }
       return runAttempt({
         adapter: this.adapterOf(target.provider),
-        request: { model: target.model, messages: this.request.messages, ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
+        request: { model: target.model, messages: this.request.messages, ...this.outputLimit(target), ...(continuation ? { continueFrom: this.shown } : {}), ...this.callerOptions },
         timeouts: this.prep.options.timeouts,
         clock: this.clock,
         signal,
@@ -311,6 +311,12 @@ class RouteRun {
     const engine = engineReason(this.prep.settings, winner.target.provider, this.attempts, this.trace.skipped);
     if (engine) this.trace.engine = engine;
     return result;
+  }
+
+  /** The route's own output limit, else the model's from the catalog; else the adapter's default. */
+  private outputLimit(target: PlannedTarget): { maxTokens?: number } {
+    const limit = this.prep.options.maxOutputTokens ?? this.deps.price?.(target.provider, target.model)?.maxOutputTokens;
+    return limit ? { maxTokens: limit } : {};
   }
 
   private describe(error: ProviderError): string {

@@ -19,6 +19,7 @@ export interface TaskOptions {
   strategy: Strategy;
   timeouts: Timeouts;
   hedge: { enabled: boolean; delayMs?: number };
+  maxOutputTokens?: number;
 }
 
 export function taskOptions(settings: Settings, taskType: string): TaskOptions {
@@ -28,6 +29,7 @@ export function taskOptions(settings: Settings, taskType: string): TaskOptions {
     strategy: own?.strategy ?? 'ordered',
     timeouts: { ...base, ...definedOnly(own?.timeouts ?? {}) },
     hedge: own?.hedge ?? { enabled: taskType === 'realtime' },
+    ...(own?.maxOutputTokens ? { maxOutputTokens: own.maxOutputTokens } : {}),
   };
 }
 

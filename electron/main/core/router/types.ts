@@ -18,6 +18,8 @@ export interface PriceInfo {
   inputUsdPerMTok: number;
   outputUsdPerMTok: number;
   contextWindow?: number;
+  /** The model's longest answer, from the catalog. */
+  maxOutputTokens?: number;
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
@@ -84,6 +86,26 @@ export interface AttemptLedger {
   usage(now: number): LedgerUsage;
   /** The latest attempts per provider that say something about its health, oldest first. */
   recent(): Record<string, RecentAttempt[]>;
+  /** The table's figures behind the health read-outs, for the window that ends at `now`. */
+  health?(now: number): HealthRows;
+}
+
+/** One recent call, as the health read-out sees it. */
+export interface HealthRowSample {
+  at: number;
+  outcome: 'ok' | 'error' | 'cancelled' | 'hedge_lost';
+  ms: number;
+  ttftMs?: number;
+  tokensOut?: number;
+}
+
+/** What the attempts table holds about each provider, for the health read-out. */
+export interface HealthRows {
+  /** Calls in the recent window (probes apart), oldest first. */
+  recent: Record<string, HealthRowSample[]>;
+  periods: Record<string, { requestsToday: number; tokensToday: number; quotaRequests: number; quotaTokens: number; costTodayUsd: number; costMonthUsd: number }>;
+  /** The latest failed call, probes included. */
+  lastError: Record<string, { kind: ErrorKind; message: string; at: number; requestId?: string }>;
 }
 
 export type RequestSource = 'chat' | 'compare' | 'cli' | 'api' | 'probe';
@@ -185,6 +207,8 @@ export interface RouterState {
   unflag(providerId: string, model?: string): void;
   /** Breaker state and recent statistics per configured provider, for the health panel. */
   health(): ProviderHealth[];
+  /** The user closes a provider's circuit from the health panel: its cooldown, failure count and probe backoff are forgotten. */
+  resetCircuit(providerId: string): void;
   /** Waits until cooldowns, breakers and statistics are on disk; call before exiting. */
   flush(): Promise<void>;
 }

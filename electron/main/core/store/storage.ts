@@ -80,9 +80,11 @@ function inWords(store: ConversationStore, path: string): ConversationStore {
     putMessage: (message) => guarded(path, 'save the message', () => store.putMessage(message)),
     checkpoint: (id, text) => guarded(path, 'save the answer so far', () => store.checkpoint(id, text)),
     setSticky: (id, provider) => guarded(path, 'save the conversation', () => store.setSticky(id, provider)),
+    detachAttempts: (id) => guarded(path, 'save the message', () => store.detachAttempts(id)),
     delete: (id) => guarded(path, 'delete the conversation', () => store.delete(id)),
     update: (id, patch) => guarded(path, 'save the conversation', () => store.update(id, patch)),
     setGeneratedTitle: (id, title) => guarded(path, 'save the title', () => store.setGeneratedTitle(id, title)),
     pickCompared: (conversationId, compareId, id) => guarded(path, 'save your choice', () => store.pickCompared(conversationId, compareId, id)),
+    deleteMessage: (conversationId, id) => guarded(path, 'delete the message', () => store.deleteMessage(conversationId, id)),
   };
 }

@@ -21,12 +21,21 @@ export function ChatScreen() {
 
   return (
     <section className="chat" aria-label="Chat">
-      <div className="chat-scroll">
-        {known && !usable && <SetupCard />}
-        {usable && <ChatSetup />}
-        <ErrorText message={loadError} />
-        {current ? <MessageList conversationId={current} /> : usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
-      </div>
+      {current && !loadError ? (
+        <>
+          {known && !usable && <SetupCard />}
+          {usable && <ChatSetup />}
+          {/* The list is its own scroller (virtualised); keyed so each conversation opens where it was left. */}
+          <MessageList key={current} conversationId={current} />
+        </>
+      ) : (
+        <div className="chat-scroll">
+          {known && !usable && <SetupCard />}
+          {usable && <ChatSetup />}
+          <ErrorText message={loadError} />
+          {!current && usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
+        </div>
+      )}
       <Composer />
     </section>
   );

@@ -17,7 +17,8 @@ export function Composer() {
   const streamingId = useChat((s) => streamingIdOf(s, s.current));
 
   async function submit(): Promise<void> {
-    if (sending || text.trim() === '') return;
+    // While an answer streams the turn is the model's: Enter keeps the text and starts nothing.
+    if (sending || streamingId || text.trim() === '') return;
     const ok = await send({
       text,
       taskType,
@@ -51,7 +52,7 @@ export function Composer() {
         data-testid="composer-input"
         value={text}
         rows={3}
-        placeholder="Message (Enter to send, Shift+Enter for a new line)"
+        placeholder={streamingId ? 'Type your next message; it sends once this answer ends or you stop it' : 'Message (Enter to send, Shift+Enter for a new line)'}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
@@ -59,14 +60,15 @@ export function Composer() {
         <TaskSelect value={taskType} onChange={setTaskType} />
         <RouteOverride value={override} onChange={setOverride} />
         <span className="spacer" />
-        {streamingId && (
-          <button type="button" data-testid="stop" onClick={() => void cancel(streamingId)}>
+        {streamingId ? (
+          <button type="button" className="primary" data-testid="stop" onClick={() => void cancel(streamingId)}>
             Stop
           </button>
+        ) : (
+          <button type="submit" className="primary" data-testid="send" disabled={sending || text.trim() === ''}>
+            {sending ? 'Sending…' : 'Send'}
+          </button>
         )}
-        <button type="submit" className="primary" data-testid="send" disabled={sending || text.trim() === ''}>
-          {sending ? 'Sending…' : 'Send'}
-        </button>
       </div>
     </form>
   );

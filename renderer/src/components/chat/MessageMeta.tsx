@@ -1,18 +1,22 @@
 import { fallbacksOf } from '../../lib/fallbacks.js';
-import { formatMs, formatUsd } from '../../lib/format.js';
+import { formatMs, formatRate, formatUsd, tokensPerSecond } from '../../lib/format.js';
 import type { ChatItem } from '../../store/chat-data.js';
 
-/** provider·model, task type and why, tokens, cost, time to first token; then notes and fallbacks. */
+/** provider·model, task type and why, tokens, cost, time to first token, total, tokens/s; then notes and fallbacks. */
 export function MessageMeta({ item }: { item: ChatItem }) {
   const { message } = item;
   const parts: string[] = [];
+  if (message.status === 'cancelled') parts.push('stopped');
+  if (message.finish === 'length') parts.push('cut off at the output limit');
   if (message.provider) parts.push(message.model ? `${message.provider}·${message.model}` : message.provider);
   if (message.trace?.taskReason) parts.push(message.trace.taskReason);
   else if (message.taskType) parts.push(message.taskType);
-  if (message.usage) parts.push(`${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
+  if (message.usage) parts.push(`${message.usageEstimated ? '≈' : ''}${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
   if (message.costUsd !== undefined) parts.push(formatUsd(message.costUsd));
   if (message.ttftMs !== undefined) parts.push(`first token ${formatMs(message.ttftMs)}`);
   if (message.latencyMs !== undefined) parts.push(`total ${formatMs(message.latencyMs)}`);
+  const rate = tokensPerSecond(message);
+  if (rate !== undefined) parts.push(formatRate(rate));
   const fallbacks = fallbacksOf(message, item.fallbacks);
 
   return (

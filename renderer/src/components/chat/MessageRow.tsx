@@ -1,27 +1,33 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { ChatItem } from '../../store/chat-data.js';
 import { DecisionTrace } from './DecisionTrace.js';
+import { EditQuestion } from './EditQuestion.js';
+import { MessageActions } from './MessageActions.js';
 import { MessageError } from './MessageError.js';
 import { MessageMeta } from './MessageMeta.js';
 import { MessageText } from './MessageText.js';
 
 /** Memoized on the item: a frame of streamed text re-renders only the streaming row. */
-export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem }) {
+export const MessageRow = memo(function MessageRow({ item, lastQuestion = false }: { item: ChatItem; lastQuestion?: boolean }) {
   const { message } = item;
+  const [editing, setEditing] = useState(false);
   const isAssistant = message.role === 'assistant';
   return (
-    <li className={`message ${message.role} status-${message.status}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
+    <div role="listitem" className={`message ${message.role} status-${message.status}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
       <div className="message-author">{isAssistant ? 'Assistant' : 'You'}</div>
       {isAssistant && message.status === 'streaming' && message.text === '' ? (
         <p className="muted thinking" data-testid="message-text">
           {message.provider ? `Waiting for ${message.provider}…` : 'Routing…'}
         </p>
+      ) : editing ? (
+        <EditQuestion message={message} onDone={() => setEditing(false)} />
       ) : (
-        <MessageText text={message.text} />
+        <MessageText message={message} />
       )}
       {(message.status === 'error' || message.status === 'interrupted') && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}
       {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
-    </li>
+      {!editing && <MessageActions message={message} canEdit={lastQuestion} onEdit={() => setEditing(true)} />}
+    </div>
   );
 });

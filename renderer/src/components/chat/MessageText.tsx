@@ -1,18 +1,12 @@
-import { splitFences } from '../../lib/text-blocks.js';
+import type { Message } from '../../../../shared/chat.js';
+import { Markdown } from '../../markdown/Markdown.js';
 
-/** Plain text with whitespace kept; ``` fences become monospace blocks. No markdown. */
-export function MessageText({ text }: { text: string }) {
+/** An answer is markdown; what the user typed is shown as typed, whitespace kept. */
+export function MessageText({ message }: { message: Message }) {
+  if (message.role === 'assistant') return <Markdown text={message.text} streaming={message.status === 'streaming'} seams={message.seams} />;
   return (
-    <div className="message-text" data-testid="message-text">
-      {splitFences(text).map((block, i) =>
-        block.kind === 'code' ? (
-          <pre key={i} className="code" data-lang={block.lang}>
-            <code>{block.text}</code>
-          </pre>
-        ) : (
-          <span key={i}>{block.text}</span>
-        ),
-      )}
+    <div className="message-text plain" data-testid="message-text">
+      {message.text}
     </div>
   );
 }

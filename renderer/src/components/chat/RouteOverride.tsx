@@ -5,15 +5,15 @@ export interface Override {
   model: string;
 }
 
-/** Optionally pin a provider (and model) for the next message instead of routing. */
-export function RouteOverride({ value, onChange }: { value: Override; onChange: (v: Override) => void }) {
+/** Optionally pin a provider (and model) for the next message instead of routing. `id` keeps two pickers on a page apart. */
+export function RouteOverride({ value, onChange, id = 'override' }: { value: Override; onChange: (v: Override) => void; id?: string }) {
   const providers = useSettings((s) => s.providers);
   const chosen = providers.find((p) => p.id === value.provider);
   return (
     <>
       <label className="inline-field">
         <span>Provider</span>
-        <select value={value.provider} onChange={(e) => onChange({ provider: e.target.value, model: '' })} data-testid="provider-override">
+        <select value={value.provider} onChange={(e) => onChange({ provider: e.target.value, model: '' })} data-testid={`${id === 'override' ? '' : `${id}-`}provider-override`}>
           <option value="">routed</option>
           {providers
             .filter((p) => p.enabled)
@@ -28,13 +28,13 @@ export function RouteOverride({ value, onChange }: { value: Override; onChange: 
         <label className="inline-field">
           <span>Model</span>
           <input
-            list="override-models"
+            list={`${id}-models`}
             value={value.model}
             placeholder="default"
             onChange={(e) => onChange({ ...value, model: e.target.value })}
-            data-testid="model-override"
+            data-testid={`${id === 'override' ? '' : `${id}-`}model-override`}
           />
-          <datalist id="override-models">
+          <datalist id={`${id}-models`}>
             {chosen.models.map((m) => (
               <option key={m} value={m} />
             ))}

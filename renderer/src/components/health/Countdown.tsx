@@ -1,8 +1,13 @@
 import { formatCountdown } from '../../lib/format.js';
 import { useNow } from '../../lib/use-now.js';
 
-export function Countdown({ until }: { until: number }) {
+/** "probe in 12s", "until 1m 05s": `label` names what happens when it runs out. */
+export function Countdown({ until, label = 'until' }: { until: number; label?: string }) {
   const now = useNow();
-  if (until <= now) return <span>ready to retry</span>;
-  return <span>until {formatCountdown(until, now)}</span>;
+  if (until <= now) return <span data-testid="countdown">ready to retry</span>;
+  return (
+    <span data-testid="countdown" data-until={until}>
+      {label} {formatCountdown(until, now)}
+    </span>
+  );
 }

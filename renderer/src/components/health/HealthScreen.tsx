@@ -1,15 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useEngine, useHealth } from '../../services-context.js';
 import { EngineStatusLine } from '../settings/engine/EngineStatusLine.js';
 import { splitHealth } from '../../lib/health-order.js';
-import { HealthRow } from './HealthRow.js';
+import { testable } from '../../store/health-store.js';
 import { ErrorText } from '../layout/ErrorText.js';
+import { ProviderHealthCard } from './ProviderHealthCard.js';
+import { UsageView } from './UsageView.js';
 
 export function HealthScreen() {
   const providers = useHealth((s) => s.providers);
   const loaded = useHealth((s) => s.loaded);
   const error = useHealth((s) => s.error);
   const refresh = useHealth((s) => s.refresh);
+  const testAll = useHealth((s) => s.testAll);
+  const testing = useHealth((s) => Object.values(s.probes).some((p) => p.pending));
+  const [tab, setTab] = useState<'providers' | 'usage'>('providers');
 
   const engineModels = useEngine((s) => s.view?.models.length ?? 0);
   const refreshEngine = useEngine((s) => s.refresh);
@@ -23,48 +28,53 @@ export function HealthScreen() {
     <section className="health" aria-label="Provider health">
       <header className="screen-header">
         <h1>Health</h1>
-        <button type="button" onClick={() => void refresh()}>
-          Refresh
-        </button>
+        <div role="tablist" className="tabs">
+          <button type="button" role="tab" aria-selected={tab === 'providers'} onClick={() => setTab('providers')}>
+            Providers
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'usage'} onClick={() => setTab('usage')}>
+            Usage
+          </button>
+        </div>
+        {tab === 'providers' && (
+          <>
+            <button type="button" onClick={() => void testAll()} disabled={testing || !providers.some(testable)}>
+              {testing ? 'Testing…' : 'Test all connections'}
+            </button>
+            <button type="button" onClick={() => void refresh()}>
+              Refresh
+            </button>
+          </>
+        )}
       </header>
       <ErrorText message={error} />
-      {loaded && providers.length === 0 && <p className="muted">No providers are configured.</p>}
-      <table className="health-table">
-        <thead>
-          <tr>
-            <th>Provider</th>
-            <th>Status</th>
-            <th>Breaker</th>
-            <th>Last error</th>
-            <th>Last latency</th>
-            <th>p50 first token</th>
-            <th>Recent</th>
-            <th>Test</th>
-          </tr>
-        </thead>
-        <tbody>
-          {active.map((p) => (
-            <HealthRow key={p.provider} health={p} />
-          ))}
-        </tbody>
-      </table>
-      {idle.length > 0 && (
-        <details className="health-idle">
-          <summary>Not set up or disabled ({idle.length})</summary>
-          <table className="health-table">
-            <tbody>
-              {idle.map((p) => (
-                <HealthRow key={p.provider} health={p} />
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
-      {engineModels > 0 && (
-        <section className="card" aria-label="Built-in engine">
-          <h3>Built-in engine</h3>
-          <EngineStatusLine />
-        </section>
+      {tab === 'usage' ? (
+        <UsageView />
+      ) : (
+        <>
+          {loaded && providers.length === 0 && <p className="muted">No providers are configured.</p>}
+          <div className="health-cards">
+            {active.map((p) => (
+              <ProviderHealthCard key={p.provider} health={p} />
+            ))}
+          </div>
+          {idle.length > 0 && (
+            <details className="health-idle">
+              <summary>Not set up ({idle.length})</summary>
+              <div className="health-cards">
+                {idle.map((p) => (
+                  <ProviderHealthCard key={p.provider} health={p} />
+                ))}
+              </div>
+            </details>
+          )}
+          {engineModels > 0 && (
+            <section className="card" aria-label="Built-in engine">
+              <h3>Built-in engine</h3>
+              <EngineStatusLine />
+            </section>
+          )}
+        </>
       )}
     </section>
   );

@@ -22,11 +22,17 @@ export function ConversationItem({ c }: { c: ConversationSummary }) {
     const title = draft.trim();
     if (save && title !== '' && title !== c.title) void update(c.id, { title });
   };
+  const askToDelete = (): void => {
+    if (!window.confirm(`Delete “${c.title}”?`)) return;
+    if (c.id === current) newChat();
+    void remove(c.id);
+  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'F2') {
       e.preventDefault();
       startRename();
     }
+    if (e.key === 'Delete') askToDelete();
   };
 
   return (
@@ -57,7 +63,8 @@ export function ConversationItem({ c }: { c: ConversationSummary }) {
             go('chat');
           }}
           onKeyDown={onKey}
-          title={`${c.title} (F2 to rename)`}
+          aria-keyshortcuts="F2 Delete"
+          title={`${c.title} (F2 to rename, Delete to delete)`}
         >
           {c.title || 'Untitled'}
         </button>
@@ -79,13 +86,9 @@ export function ConversationItem({ c }: { c: ConversationSummary }) {
         <button
           type="button"
           className="link conversation-delete"
+          data-testid="conversation-delete"
           aria-label={`Delete ${c.title}`}
-          onClick={() => {
-            if (window.confirm(`Delete “${c.title}”?`)) {
-              if (c.id === current) newChat();
-              void remove(c.id);
-            }
-          }}
+          onClick={askToDelete}
         >
           ×
         </button>

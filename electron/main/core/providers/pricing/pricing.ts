@@ -67,6 +67,10 @@ export function contextWindowFor(presetRef: PresetRef, model: string, overrides?
   return overrideFor(preset, model, overrides)?.contextWindow ?? findModel(preset, model)?.contextWindow;
 }
 
+export function maxOutputTokensFor(presetRef: PresetRef, model: string): number | undefined {
+  return findModel(presetOf(presetRef), model)?.maxOutputTokens;
+}
+
 export function modelInfoFor(presetRef: PresetRef, id: string, overrides?: ModelOverrides): ModelInfo {
   const price = priceFor(presetRef, id, overrides);
   const contextWindow = contextWindowFor(presetRef, id, overrides);

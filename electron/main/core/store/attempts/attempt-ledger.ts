@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { recentEntry as recentOf } from '../../router/health-stats.js';
-import { RECENT_LIMIT } from '../../router/health-stats.js';
+import { RECENT_LIMIT, RECENT_WINDOW_MS } from '../../router/health-stats.js';
 import type { AttemptLedger, LedgerUsage, SettledAttempt } from '../../router/types.js';
 import type { RecentAttempt } from '../../router/state.js';
 import type { AttemptStore } from './attempt-store.js';
@@ -65,6 +65,10 @@ export function createAttemptLedger(db: Database, store: AttemptStore, options: 
       const key = `${version()}:${dayStart}:${monthStart}`;
       if (usageCache?.key !== key) usageCache = { key, dayStart, monthStart, value: store.quotaUsage(dayStart, monthStart) };
       return structuredClone(usageCache.value);
+    },
+    health(now) {
+      const { dayStart, monthStart } = periodStarts(now);
+      return store.health(now - RECENT_WINDOW_MS, dayStart, monthStart);
     },
     recent() {
       const key = version();

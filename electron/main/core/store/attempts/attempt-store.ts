@@ -15,6 +15,7 @@ import { attemptFromRow, type AttemptRow } from '../conversations/message-rows.j
 import type { LedgerUsage, SettledAttempt } from '../../router/types.js';
 import type { RecentAttempt } from '../../router/state.js';
 import { RECENT_LIMIT } from '../../router/health-stats.js';
+import { createAttemptReadouts, type AttemptReadouts } from './attempt-readouts.js';
 
 export type { AttemptSource };
 
@@ -29,7 +30,7 @@ export interface DailyUsage {
   costUsd: number;
 }
 
-export interface AttemptStore {
+export interface AttemptStore extends AttemptReadouts {
   /** Queues the row; it is written on the next turn, or at the next read or flush. */
   record(entry: SettledAttempt): void;
   /** Writes the row now, in the caller's transaction if there is one; throws when it cannot. */
@@ -73,6 +74,7 @@ export function createAttemptStore(db: Database): AttemptStore {
     SELECT started_at, outcome, total_ms, ttft_ms, error_kind FROM attempts
     WHERE provider = ? AND source <> 'probe' AND outcome IN ('ok', 'error') ORDER BY started_at DESC, id DESC LIMIT ?`);
 
+  const readouts = createAttemptReadouts(db);
   let queued: Record<string, unknown>[] = [];
   let scheduled = false;
   const errorListeners: ((error: unknown) => void)[] = [];
@@ -117,6 +119,8 @@ export function createAttemptStore(db: Database): AttemptStore {
       }
       return found;
     }),
+    health: before(readouts.health),
+    usage: before(readouts.usage),
     usageByDay: before((from: number, to: number) => byDay.all(from, to) as DailyUsage[]),
     quotaUsage: before((dayStart: number, monthStart: number) => {
       const usage: LedgerUsage = { providers: {}, dayUsd: 0, monthUsd: monthSpend.get(monthStart) as number };

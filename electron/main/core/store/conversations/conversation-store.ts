@@ -20,12 +20,8 @@ export interface MessagePage {
   hasOlder: boolean;
 }
 
-/** What a provider needs of the history. */
-export interface HistoryTurn {
-  role: 'user' | 'assistant';
-  text: string;
-  status: Message['status'];
-}
+/** What the chat needs of each earlier message: the provider's turns, and where an answer again or an edit goes. */
+export type HistoryTurn = Pick<Message, 'id' | 'role' | 'text' | 'status' | 'createdAt' | 'finish' | 'taskType'>;
 
 export interface ConversationStore {
   list(): ConversationSummary[];
@@ -34,7 +30,7 @@ export interface ConversationStore {
   get(id: string, limit?: number): ({ conversation: ConversationSummary } & MessagePage) | undefined;
   /** Messages strictly older than `before`, at most `limit`; undefined when the conversation or message is unknown. */
   page(id: string, before: string, limit?: number): MessagePage | undefined;
-  /** Every message's role, text and status, oldest first, for the provider. */
+  /** Every message as history, oldest first, for the provider. */
   turns(id: string): HistoryTurn[];
   create(title: string, now: number): ConversationSummary;
   /** Inserts a message or replaces its stored state (not its attempts, which the router records). */
@@ -42,6 +38,11 @@ export interface ConversationStore {
   /** Saves a streaming answer's text so far. */
   checkpoint(messageId: string, text: string): void;
   setSticky(id: string, provider: string | undefined): void;
+  /**
+   * An answer starts over under its own id: its earlier attempts stop being its
+   * attempts but stay in the ledger, so spend and quotas do not change.
+   */
+  detachAttempts(messageId: string): void;
   delete(id: string): boolean;
   /** Changes a conversation's title, pin, system prompt or generation settings; undefined when it is gone. */
   update(id: string, patch: ConversationPatch): ConversationSummary | undefined;
@@ -49,6 +50,8 @@ export interface ConversationStore {
   setGeneratedTitle(id: string, title: string): ConversationSummary | undefined;
   /** Of a compare's answers, the picked one goes into the history and the others are set aside. */
   pickCompared(conversationId: string, compareId: string, messageId: string): Message | undefined;
+  /** One message; its attempts stay in the ledger. False when it is not in that conversation. */
+  deleteMessage(conversationId: string, messageId: string): boolean;
 }
 
 interface ConversationRow extends SetupRow {
@@ -70,10 +73,20 @@ const summaryOf = (r: ConversationRow): ConversationSummary => ({
   ...setupOf(r),
 });
 
+type TurnRow = Pick<MessageRow, 'id' | 'role' | 'text' | 'status' | 'created_at' | 'finish' | 'task_type'>;
+
+function turnOf(r: TurnRow): HistoryTurn {
+  const turn: HistoryTurn = { id: r.id, role: r.role, text: r.text, status: r.status, createdAt: r.created_at };
+  if (r.finish === 'length') turn.finish = 'length';
+  if (r.task_type !== null) turn.taskType = r.task_type;
+  return turn;
+}
+
 const MESSAGE_COLUMNS = [
   'conversation_id', 'role', 'text', 'status', 'created_at', 'task_type', 'task_reason', 'provider', 'model',
   'input_tokens', 'output_tokens', 'cost_usd', 'ttft_ms', 'latency_ms', 'note', 'error_kind', 'error_message', 'trace', 'writer',
   'compare_id', 'set_aside',
+  'finish', 'seams', 'usage_estimated',
 ];
 
 export function createConversationStore(db: Database, attempts: AttemptStore, writer: number = process.pid): ConversationStore {
@@ -85,7 +98,7 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
       SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n < (SELECT n FROM messages WHERE id = @before AND conversation_id = @id)
       ORDER BY n DESC LIMIT @limit) ORDER BY n`),
     hasMessage: db.prepare<[string, string]>('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck(),
-    turns: db.prepare<[string]>('SELECT role, text, status FROM messages WHERE conversation_id = ? AND set_aside = 0 ORDER BY n'),
+    turns: db.prepare<[string]>('SELECT id, role, text, status, created_at, finish, task_type FROM messages WHERE conversation_id = ? AND set_aside = 0 ORDER BY n'),
     create: db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
     upsert: db.prepare(`
       INSERT INTO messages (id, ${MESSAGE_COLUMNS.join(', ')}) VALUES (@id, ${MESSAGE_COLUMNS.map((c) => `@${c}`).join(', ')})
@@ -94,7 +107,9 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
         .join(', ')}`),
     checkpoint: db.prepare("UPDATE messages SET text = ? WHERE id = ? AND status = 'streaming'"),
     sticky: db.prepare('UPDATE conversations SET sticky_provider = ? WHERE id = ?'),
+    detach: db.prepare('UPDATE attempts SET message_id = NULL WHERE message_id = ?'),
     delete: db.prepare('DELETE FROM conversations WHERE id = ?'),
+    deleteMessage: db.prepare('DELETE FROM messages WHERE id = ? AND conversation_id = ?'),
   };
 
   /** Reads one page plus one row, to know whether there is more. */
@@ -122,7 +137,7 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
       if (!s.hasMessage.get(before, id)) return undefined;
       return pageOf(s.older.all({ id, before, limit: limit + 1 }) as MessageRow[], limit);
     },
-    turns: (id) => s.turns.all(id) as HistoryTurn[],
+    turns: (id) => (s.turns.all(id) as TurnRow[]).map(turnOf),
     create(title, now) {
       const conversation: ConversationSummary = { id: randomUUID(), title: title.slice(0, 80) || 'New chat', createdAt: now, updatedAt: now, messageCount: 0 };
       s.create.run(conversation.id, conversation.title, now, now);
@@ -137,7 +152,13 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     setSticky(id, provider) {
       s.sticky.run(provider ?? null, id);
     },
+    detachAttempts(messageId) {
+      // Attempts are queued for the next turn: the last run's must be in the table to be detached.
+      attempts.flush();
+      s.detach.run(messageId);
+    },
     delete: (id) => s.delete.run(id).changes > 0,
     ...conversationSetup(db, summary),
+    deleteMessage: (conversationId, messageId) => s.deleteMessage.run(messageId, conversationId).changes > 0,
   };
 }

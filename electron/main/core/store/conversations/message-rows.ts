@@ -4,7 +4,7 @@
  * left out (a damaged trace, an unknown error kind), never the message, so a
  * bad row cannot hide a conversation.
  */
-import { AttemptOutcomeSchema, DecisionTraceSchema, type Attempt, type DecisionTrace, type Message, type Usage } from '../../../../../shared/chat.js';
+import { AttemptOutcomeSchema, DecisionTraceSchema, SeamsSchema, type Attempt, type DecisionTrace, type Message, type Usage } from '../../../../../shared/chat.js';
 import { ErrorKindSchema, type ErrorKind } from '../../../../../shared/errors.js';
 
 export interface MessageRow {
@@ -30,6 +30,9 @@ export interface MessageRow {
   trace: string | null;
   compare_id: string | null;
   set_aside: number;
+  finish: string | null;
+  seams: string | null;
+  usage_estimated: number;
 }
 
 export interface AttemptRow {
@@ -73,6 +76,9 @@ export function messageParams(m: Message, writer: number | null) {
     error_kind: m.error?.kind ?? null,
     error_message: m.error?.message ?? null,
     trace: m.trace ? JSON.stringify(m.trace) : null,
+    finish: m.finish ?? null,
+    seams: m.seams && m.seams.length > 0 ? JSON.stringify(m.seams) : null,
+    usage_estimated: m.usageEstimated ? 1 : 0,
     writer: m.status === 'streaming' ? writer : null,
     compare_id: m.compareId ?? null,
     set_aside: m.setAside ? 1 : 0,
@@ -96,10 +102,11 @@ function usageOf(input: number | null, output: number | null): Usage | undefined
   return i !== undefined && o !== undefined && Number.isInteger(i) && Number.isInteger(o) ? { inputTokens: i, outputTokens: o } : undefined;
 }
 
-function parseTrace(text: string | null): DecisionTrace | undefined {
+/** A JSON column read through its schema: damaged text reads as absent. */
+function parseJson<T>(text: string | null, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T | undefined {
   if (text === null) return undefined;
   try {
-    const parsed = DecisionTraceSchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -117,12 +124,15 @@ export function messageFromRow(row: MessageRow, attempts: Attempt[] | undefined)
   put(m, 'provider', row.provider ?? undefined);
   put(m, 'model', row.model ?? undefined);
   put(m, 'usage', usageOf(row.input_tokens, row.output_tokens));
+  if (row.usage_estimated && m.usage) m.usageEstimated = true;
   put(m, 'costUsd', num(row.cost_usd));
   put(m, 'ttftMs', num(row.ttft_ms));
   put(m, 'latencyMs', num(row.latency_ms));
   if (attempts && attempts.length > 0) m.attempts = attempts;
-  put(m, 'trace', parseTrace(row.trace));
+  put(m, 'trace', parseJson<DecisionTrace>(row.trace, DecisionTraceSchema));
   put(m, 'note', row.note ?? undefined);
+  if (row.finish === 'length') m.finish = 'length';
+  put(m, 'seams', parseJson(row.seams, SeamsSchema));
   const kind = asKind(row.error_kind);
   if (kind) m.error = { kind, message: row.error_message ?? '' };
   put(m, 'compareId', row.compare_id ?? undefined);

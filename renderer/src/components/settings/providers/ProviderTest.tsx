@@ -14,7 +14,7 @@ export function ProviderTest({ provider }: { provider: string }) {
       </button>
       {probe && !probe.pending && (
         <span className={r?.ok ? 'ok small' : 'error small'} data-testid="provider-test-result" role="status">
-          {r?.ok && `OK in ${formatMs(r.latencyMs)}${r.modelCount !== undefined ? `, ${r.modelCount} models` : ''}`}
+          {r?.ok && `OK in ${formatMs(r.latencyMs)}${r.ttftMs !== undefined ? `, first token ${formatMs(r.ttftMs)}${r.model ? ` from ${r.model}` : ''}` : ''}${r.modelCount !== undefined ? `, ${r.modelCount} models` : ''}`}
           {r && !r.ok && `${r.errorKind ? ERROR_KIND_LABELS[r.errorKind] : 'Failed'}${r.message ? `: ${r.message}` : ''}${r.requestId ? ` (request ${r.requestId})` : ''}`}
           {probe.error}
         </span>

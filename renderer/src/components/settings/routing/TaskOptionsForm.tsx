@@ -8,7 +8,7 @@ const TIMEOUTS: Array<{ key: keyof Timeouts; label: string }> = [
   { key: 'idleMs', label: 'Idle between tokens (ms)' },
 ];
 
-/** Strategy, timeouts and hedging for one task type. Empty timeouts use the defaults. */
+/** Strategy, timeouts, output limit and hedging for one task type. Empty fields use the defaults. */
 export function TaskOptionsForm({ options, onChange }: { options: TaskTypeOptions; onChange: (o: TaskTypeOptions) => void }) {
   const hedge = options.hedge ?? { enabled: false };
   return (
@@ -35,6 +35,17 @@ export function TaskOptionsForm({ options, onChange }: { options: TaskTypeOption
           />
         </label>
       ))}
+      <label className="inline-field">
+        <span>Longest answer (tokens)</span>
+        <OptionalNumberInput
+          min="1"
+          step="1"
+          placeholder="model's own"
+          value={options.maxOutputTokens}
+          onChange={(v) => onChange({ ...options, maxOutputTokens: v })}
+          data-testid="max-output-tokens"
+        />
+      </label>
       <label className="toggle">
         <input type="checkbox" checked={hedge.enabled} onChange={(e) => onChange({ ...options, hedge: { ...hedge, enabled: e.target.checked } })} />
         Hedge (start a second target if the first is slow)

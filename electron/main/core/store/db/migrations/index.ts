@@ -4,7 +4,8 @@ import { conversations } from './001-conversations.js';
 import { attempts } from './002-attempts.js';
 import { search } from './003-search.js';
 import { routerState } from './004-router-state.js';
-import { conversationSetup } from './005-conversation-setup.js';
+import { answerShape } from './005-answer-shape.js';
+import { conversationSetup } from './006-conversation-setup.js';
 
-export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState, conversationSetup];
+export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState, answerShape, conversationSetup];
 export const SCHEMA_VERSION = MIGRATIONS.length;

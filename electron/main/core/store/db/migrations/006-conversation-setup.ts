@@ -1,5 +1,5 @@
 /**
- * Version 5: what a conversation carries besides its messages: where its title
+ * Version 6: what a conversation carries besides its messages: where its title
  * came from (so a generated title never replaces one the user typed), a pin to
  * the top of the list, its own system prompt and generation settings, and the
  * task type or provider pinned for all its messages. Messages gain the compare
@@ -9,7 +9,7 @@
 import type { Migration } from '../migrate.js';
 
 export const conversationSetup: Migration = {
-  version: 5,
+  version: 6,
   up: `
     ALTER TABLE conversations ADD COLUMN title_source TEXT NOT NULL DEFAULT 'prompt' CHECK (title_source IN ('prompt', 'generated', 'user'));
     ALTER TABLE conversations ADD COLUMN pinned_at INTEGER;

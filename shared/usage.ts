@@ -1,0 +1,74 @@
+/**
+ * The usage view's figures: calls to providers grouped by day, provider,
+ * model, task type or source, as read from the attempts table. The CSV form is
+ * built here once, so the app's export and `switchboard usage --csv` agree.
+ */
+import { z } from 'zod';
+
+export const USAGE_GROUPS = ['day', 'provider', 'model', 'task', 'source'] as const;
+export const UsageGroupSchema = z.enum(USAGE_GROUPS);
+export type UsageGroup = z.infer<typeof UsageGroupSchema>;
+
+/** One group. A request is one call to a provider: a fallback or a hedge is a request of its own. */
+export const UsageRowSchema = z.object({
+  key: z.string(),
+  requests: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  tokensIn: z.number().int().nonnegative(),
+  tokensOut: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+  /** Calls made after an earlier call of the same message failed. */
+  fallbacks: z.number().int().nonnegative(),
+  /** Calls started as a hedge, racing a slow primary. */
+  hedges: z.number().int().nonnegative(),
+});
+export type UsageRow = z.infer<typeof UsageRowSchema>;
+
+export const UsageReportSchema = z.object({
+  since: z.string(),
+  by: UsageGroupSchema,
+  rows: z.array(UsageRowSchema),
+  total: UsageRowSchema,
+  /** The budgets the user set and what was spent against them (today, this month). */
+  budgets: z.object({
+    dailyUsd: z.number().optional(),
+    monthlyUsd: z.number().optional(),
+    spentTodayUsd: z.number().nonnegative(),
+    spentMonthUsd: z.number().nonnegative(),
+  }),
+});
+export type UsageReport = z.infer<typeof UsageReportSchema>;
+
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function totalOf(rows: readonly UsageRow[]): UsageRow {
+  const total: UsageRow = { key: 'total', requests: 0, failures: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, fallbacks: 0, hedges: 0 };
+  for (const r of rows) {
+    total.requests += r.requests;
+    total.failures += r.failures;
+    total.tokensIn += r.tokensIn;
+    total.tokensOut += r.tokensOut;
+    total.costUsd += r.costUsd;
+    total.fallbacks += r.fallbacks;
+    total.hedges += r.hedges;
+  }
+  return total;
+}
+
+export const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+
+const CSV_COLUMNS = ['requests', 'failures', 'tokens_in', 'tokens_out', 'cost_usd', 'fallback_rate', 'hedge_rate'] as const;
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function usageCsv(report: Pick<UsageReport, 'by' | 'rows'>): string {
+  const lines = [[report.by, ...CSV_COLUMNS].join(',')];
+  for (const r of report.rows) {
+    const values = [r.requests, r.failures, r.tokensIn, r.tokensOut, r.costUsd.toFixed(6), rate(r.fallbacks, r.requests).toFixed(4), rate(r.hedges, r.requests).toFixed(4)];
+    lines.push([csvField(r.key), ...values.map(String)].join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The health panel as a user meets it in the real renderer: a provider failing
+ * three times shows an open circuit with its countdown, its figures equal what
+ * the attempts table holds, the answer shows the fallback, and the controls
+ * (test all, reset circuit, disable) and the usage view work.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
+import { cleanEnv, launchBrowser, openApp, startHost, tempDataDir, type RunningHost } from './harness.js';
+
+const KEY = 'sk-e2e-health-0123456789abcdef';
+
+describe('the health panel', () => {
+  let flaky: FakeProvider;
+  let ollama: FakeProvider;
+  let browser: Browser;
+  let host: RunningHost;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    [flaky, ollama, browser] = await Promise.all([
+      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
+      startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] }),
+      launchBrowser(),
+    ]);
+    dataDir = tempDataDir({
+      providers: [
+        { id: 'flaky', kind: 'openai-compatible', baseURL: flaky.baseURL, apiKeyEnv: 'E2E_HEALTH_KEY', models: ['m1'] },
+        { id: 'local', kind: 'ollama', baseURL: ollama.url },
+      ],
+      routes: { general: [{ provider: 'flaky', model: 'm1' }] },
+      localFallback: { provider: 'local', model: 'llama3.2' },
+    });
+    host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_HEALTH_KEY: KEY }));
+    page = await openApp(browser, host.url);
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+    await Promise.all([flaky?.close(), ollama?.close()]);
+  });
+
+  const card = (id: string): Locator => page.locator(`[data-testid="health-row"][data-provider="${id}"]`);
+  /** What the host wrote to the attempts table, read as another process would. */
+  const query = <T,>(sql: string): T[] => {
+    const db = new Database(join(dataDir, 'switchboard.db'), { readonly: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  };
+  const attempts = () => query<{ provider: string; outcome: string }>("SELECT provider, outcome FROM attempts WHERE source <> 'probe'");
+
+  it('shows a failing provider’s open circuit and figures equal to the attempts table, and the answer shows the fallback', async () => {
+    flaky.script(...Array.from({ length: 3 }, () => ({ type: 'status' as const, status: 500, message: 'upstream is on fire' })));
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId('composer-input').fill(`question ${i}`);
+      await page.getByTestId('send').click();
+      const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+      await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+      await expect.poll(() => answer.locator('.fallbacks').innerText()).toMatch(/flaky → local/);
+    }
+    await page.getByTestId('nav-health').click();
+    await expect.poll(() => card('flaky').getAttribute('data-state'), { timeout: 10_000 }).toBe('circuit_open');
+    expect(await card('flaky').getByTestId('countdown').innerText()).toMatch(/^probe in \d+s$/);
+    const rows = attempts();
+    const mine = rows.filter((r) => r.provider === 'flaky');
+    expect(await card('flaky').getByTestId('success-rate').innerText()).toBe(`${Math.round((100 * mine.filter((r) => r.outcome === 'ok').length) / mine.length)}% of ${mine.length}`);
+    expect(await card('flaky').getByTestId('today').innerText()).toMatch(new RegExp(`^${mine.length} req`));
+    expect(await card('flaky').getByTestId('last-error').innerText()).toContain('upstream is on fire');
+    const local = rows.filter((r) => r.provider === 'local');
+    expect(await card('local').getByTestId('success-rate').innerText()).toBe(`100% of ${local.length}`);
+    expect(await card('flaky').locator('svg.latency-chart g.bar.error').count()).toBe(3);
+  });
+
+  it('resets the circuit, tests every connection side by side, and turns a provider off', async () => {
+    await card('flaky').getByRole('button', { name: 'Reset circuit' }).click();
+    await expect.poll(() => card('flaky').getAttribute('data-state')).toBe('down');
+    await page.getByRole('button', { name: 'Test all connections' }).click();
+    await expect.poll(() => page.getByTestId('provider-test-result').count(), { timeout: 20_000 }).toBe(2);
+    expect(await card('flaky').getByTestId('provider-test-result').innerText()).toMatch(/^OK in .*first token/);
+    await card('flaky').getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => card('flaky').getAttribute('data-state')).toBe('disabled');
+    await card('flaky').getByRole('button', { name: 'Enable' }).click();
+    await expect.poll(() => card('flaky').getAttribute('data-state')).not.toBe('disabled');
+  });
+
+  it('shows usage by provider with totals equal to the attempts, and exports the CSV', async () => {
+    await page.getByRole('tab', { name: 'Usage' }).click();
+    await page.getByLabel('Group by').selectOption('provider');
+    const all = query<{ provider: string; n: number }>('SELECT provider, count(*) AS n FROM attempts GROUP BY provider ORDER BY provider');
+    for (const { provider, n } of all) {
+      await expect.poll(async () => (await page.locator(`[data-testid="usage-row"][data-key="${provider}"] td`).nth(1).innerText()).trim()).toMatch(new RegExp(`^${n}\\b`));
+    }
+    const total = all.reduce((s, r) => s + r.n, 0);
+    expect((await page.locator('[data-testid="usage-row"][data-key="total"] td').nth(1).innerText()).trim()).toMatch(new RegExp(`^${total}\\b`));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^switchboard-usage-by-provider-since-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});
