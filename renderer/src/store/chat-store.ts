@@ -24,6 +24,7 @@ import {
   type ChatData,
 } from './chat-data.js';
 import { createDeltaBuffer, type Scheduler } from './delta-buffer.js';
+import { pinPatch, type RoutePicks } from '../lib/route-picks.js';
 
 export interface ChatState extends ChatData {
   current?: string;
@@ -53,14 +54,21 @@ export interface ChatState extends ChatData {
   /** The message the view should scroll to and mark, once. */
   focusMessage?: string;
   clearFocus(): void;
-  /** How the next new chat starts (a preset, its own system prompt); sent with its first message only. */
-  newChatSetup: { presetId?: string; systemPrompt?: string };
-  setNewChatSetup(setup: { presetId?: string; systemPrompt?: string }): void;
+  /** How the next new chat starts (a preset, its own system prompt, pins); sent with its first message only. */
+  newChatSetup: NewChatSetup;
+  setNewChatSetup(setup: NewChatSetup): void;
   clearSendError(): void;
   onAttempt(e: EventPayload<'chat.attempt'>): void;
   onDelta(e: EventPayload<'chat.delta'>): void;
   onFallback(e: EventPayload<'chat.fallback'>): void;
   onFinal(message: Message): void;
+}
+
+export interface NewChatSetup {
+  presetId?: string;
+  systemPrompt?: string;
+  /** Kept for the chat once its first message creates it (they win over the preset's task type). */
+  pins?: RoutePicks;
 }
 
 export interface ChatStoreOptions {
@@ -73,7 +81,7 @@ export interface ChatStoreOptions {
 export type ChatStore = StoreApi<ChatState>;
 
 /** A preset or prompt left empty is not sent. */
-function definedOnly(setup: ChatState['newChatSetup']): ChatState['newChatSetup'] {
+function definedOnly(setup: NewChatSetup): Omit<NewChatSetup, 'pins'> {
   return {
     ...(setup.presetId ? { presetId: setup.presetId } : {}),
     ...(setup.systemPrompt?.trim() ? { systemPrompt: setup.systemPrompt } : {}),
@@ -99,14 +107,20 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
         set({ sending: true, sendError: undefined });
         try {
           const conversationId = input.conversationId ?? get().current;
-          const setup = conversationId === undefined ? definedOnly(get().newChatSetup) : {};
-          const sent = await client.call('chat.send', { ...input, ...setup, conversationId });
+          const pending: NewChatSetup = conversationId === undefined ? get().newChatSetup : {};
+          const sent = await client.call('chat.send', { ...input, ...definedOnly(pending), conversationId });
           set((s) => ({
             ...applySent(s, sent.userMessage, sent.assistantMessageId, now()),
             current: sent.conversationId,
             sending: false,
             newChatSetup: conversationId === undefined ? {} : s.newChatSetup,
           }));
+          // The answer is already on its way with these picks; storing them as pins can follow it.
+          if (pending.pins) {
+            await client
+              .call('conversations.update', { id: sent.conversationId, ...pinPatch(pending.pins) })
+              .catch((error: unknown) => set({ sendError: `Sent, but the choices were not kept for this chat: ${errorText(error)}` }));
+          }
           activity();
           return true;
         } catch (error) {

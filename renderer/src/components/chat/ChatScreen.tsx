@@ -1,5 +1,5 @@
-import { useChat, useHealth, useLocal, useSettings } from '../../services-context.js';
-import { hasUsableProvider } from '../../lib/usable.js';
+import { useChat } from '../../services-context.js';
+import { useUsable } from './use-usable.js';
 import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import { SetupCard } from './SetupCard.js';
@@ -9,14 +9,8 @@ import { ChatSetup, useJumpToMessage } from './ChatSetup.js';
 export function ChatScreen() {
   const current = useChat((s) => s.current);
   const loadError = useChat((s) => s.loadError);
-  const providers = useSettings((s) => s.providers);
-  const providersLoaded = useSettings((s) => s.providersLoaded);
-  const health = useHealth((s) => s.providers);
-  const localStatus = useLocal((s) => s.status);
-  const localError = useLocal((s) => s.error);
   // Until both answers are in, say nothing rather than flash the setup card.
-  const known = providersLoaded && (localStatus !== undefined || localError !== undefined);
-  const usable = hasUsableProvider(providers, health, localStatus?.reachable ?? false);
+  const { known, usable } = useUsable();
   useJumpToMessage();
 
   return (
@@ -36,7 +30,8 @@ export function ChatScreen() {
           {!current && usable && <p className="muted empty">Ask anything. Switchboard picks the provider for the task.</p>}
         </div>
       )}
-      <Composer />
+      {/* One per conversation: its own draft, its own one-message picks. */}
+      <Composer key={current ?? 'new'} conversationId={current} />
     </section>
   );
 }
