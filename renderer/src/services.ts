@@ -59,6 +59,8 @@ function wireEvents(services: Services): void {
   client.on('chat.fallback', (e) => chat.getState().onFallback(e));
   client.on('chat.done', (e) => chat.getState().onFinal(e.message));
   client.on('chat.error', (e) => chat.getState().onFinal(e.message));
+  // A failure may mean Ollama stopped: the chat then shows the setup card instead of another doomed Send.
+  client.on('chat.error', () => void local.getState().refresh());
   client.on('health.update', (e) => {
     health.getState().set(e.providers);
     // Whatever changed health (a message, a test) changed usage too; only a view someone opened reloads.

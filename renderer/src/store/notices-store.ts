@@ -3,6 +3,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, Notice } from '../../../shared/contract/calls-settings.js';
 import type { Client } from '../client/client.js';
 import { errorText } from '../lib/format.js';
+import { isStringList, readSaved, writeSaved } from '../lib/saved.js';
+
+const DISMISSED = 'dismissed-notices';
+/** A notice dismissed stays dismissed; the same id with new text is news and shows again. */
+const dismissalOf = (n: Notice) => `${n.id}\n${n.text}`;
 
 export interface NoticesState {
   info?: AppInfo;
@@ -18,13 +23,13 @@ export interface NoticesState {
 export type NoticesStore = StoreApi<NoticesState>;
 
 export function createNoticesStore(client: Pick<Client, 'call'>): NoticesStore {
-  const dismissed = new Set<string>();
+  const dismissed = new Set(readSaved(DISMISSED, isStringList) ?? []);
   const merge = (list: Notice[], more: Notice[]): Notice[] => {
     const byId = new Map(list.map((n) => [n.id, n]));
-    for (const n of more) if (!dismissed.has(n.id)) byId.set(n.id, n);
+    for (const n of more) if (!dismissed.has(dismissalOf(n))) byId.set(n.id, n);
     return [...byId.values()];
   };
-  return createStore<NoticesState>()((set) => ({
+  return createStore<NoticesState>()((set, get) => ({
     notices: [],
     connection: 'connected',
     async loadInfo() {
@@ -39,7 +44,12 @@ export function createNoticesStore(client: Pick<Client, 'call'>): NoticesStore {
       set((s) => ({ notices: merge(s.notices, [notice]) }));
     },
     dismiss(id) {
-      dismissed.add(id);
+      const notice = get().notices.find((n) => n.id === id);
+      if (notice) {
+        dismissed.add(dismissalOf(notice));
+        // The last 200 are plenty; the list never grows without bound.
+        writeSaved(DISMISSED, [...dismissed].slice(-200));
+      }
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
     setConnection(connection) {
