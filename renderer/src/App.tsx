@@ -6,6 +6,7 @@ import { HealthScreen } from './components/health/HealthScreen.js';
 import { SettingsScreen } from './components/settings/SettingsScreen.js';
 import { CompareScreen } from './components/compare/CompareScreen.js';
 import { useUi } from './services-context.js';
+import { UndoToast } from './components/layout/UndoToast.js';
 
 export function App() {
   const screen = useUi((s) => s.screen);
@@ -22,6 +23,7 @@ export function App() {
           {screen === 'settings' && <SettingsScreen />}
         </main>
       </div>
+      <UndoToast />
     </div>
   );
 }

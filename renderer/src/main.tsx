@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/chat.css';
 import './styles/markdown.css';
 import './styles/settings.css';
+import './styles/overlays.css';
 
 const services = createServices(connectClient());
 void loadAll(services);

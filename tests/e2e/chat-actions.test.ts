@@ -141,7 +141,7 @@ describe('message actions and turns', () => {
     expect(await seam.getAttribute('title')).toMatch(/local.*beta/);
   });
 
-  it('deletes a message after asking, and a conversation from the keyboard alone', async () => {
+  it('deletes a message after asking, and a conversation from the keyboard alone (with undo)', async () => {
     await ask(page, 'a question to delete soon');
     const answer = await settled(page);
     await answer.getByTestId('delete-message').click();
@@ -158,10 +158,10 @@ describe('message actions and turns', () => {
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
     const focused = () => page.evaluate(() => [(document.activeElement as HTMLElement | null)?.dataset.testid, document.activeElement && getComputedStyle(document.activeElement.closest('.conversation-actions') ?? document.activeElement).opacity]);
     expect(await focused()).toEqual(['conversation-delete', '1']);
-    // Delete on the conversation itself asks, then deletes it.
+    // Delete on the conversation itself deletes it, behind an Undo toast.
     await conversation.focus();
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.keyboard.press('Delete');
+    await page.getByTestId('undo-toast').waitFor();
     await expect.poll(() => conversation.count(), { timeout: 5000 }).toBe(0);
     expect(await page.locator('[data-testid="message"]').count()).toBe(0);
   });

@@ -1,4 +1,4 @@
-/** One conversation in the sidebar: open, rename in place (F2 or the button), pin, delete; all by keyboard. */
+/** One conversation in the sidebar: open, rename in place (F2 or the button), pin, delete (with undo); all by keyboard. */
 import { useState, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../../../../shared/chat.js';
 import { useChat, useConversations, useUi } from '../../services-context.js';
@@ -22,17 +22,17 @@ export function ConversationItem({ c }: { c: ConversationSummary }) {
     const title = draft.trim();
     if (save && title !== '' && title !== c.title) void update(c.id, { title });
   };
-  const askToDelete = (): void => {
-    if (!window.confirm(`Delete “${c.title}”?`)) return;
+  // No question first: the toast's Undo takes it back.
+  const deleteWithUndo = (): void => {
+    remove(c.id, c.id === current);
     if (c.id === current) newChat();
-    void remove(c.id);
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'F2') {
       e.preventDefault();
       startRename();
     }
-    if (e.key === 'Delete') askToDelete();
+    if (e.key === 'Delete') deleteWithUndo();
   };
 
   return (
@@ -88,7 +88,7 @@ export function ConversationItem({ c }: { c: ConversationSummary }) {
           className="link conversation-delete"
           data-testid="conversation-delete"
           aria-label={`Delete ${c.title}`}
-          onClick={askToDelete}
+          onClick={deleteWithUndo}
         >
           ×
         </button>
