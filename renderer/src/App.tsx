@@ -7,9 +7,12 @@ import { SettingsScreen } from './components/settings/SettingsScreen.js';
 import { CompareScreen } from './components/compare/CompareScreen.js';
 import { useUi } from './services-context.js';
 import { UndoToast } from './components/layout/UndoToast.js';
+import { ShortcutsOverlay } from './components/layout/ShortcutsOverlay.js';
+import { useShortcuts } from './components/layout/use-shortcuts.js';
 
 export function App() {
   const screen = useUi((s) => s.screen);
+  const shortcuts = useShortcuts();
   return (
     <div className="app">
       <Sidebar />
@@ -24,6 +27,7 @@ export function App() {
         </main>
       </div>
       <UndoToast />
+      {shortcuts.overlay && <ShortcutsOverlay onClose={shortcuts.closeOverlay} />}
     </div>
   );
 }

@@ -5,6 +5,9 @@ import { useNow } from '../../lib/use-now.js';
 import { ErrorText } from './ErrorText.js';
 import { ConversationItem } from './ConversationItem.js';
 import { SearchHits } from './SearchHits.js';
+import { focusComposer } from '../../lib/focus-composer.js';
+import { shortcutLabel } from '../../lib/shortcuts.js';
+import { IS_MAC } from './use-shortcuts.js';
 
 export function Sidebar() {
   const list = useConversations((s) => s.list);
@@ -24,19 +27,22 @@ export function Sidebar() {
         type="button"
         className="primary wide"
         data-testid="new-chat"
+        title={`New chat (${shortcutLabel('new-chat', IS_MAC)})`}
         onClick={() => {
           newChat();
           go('chat');
+          focusComposer();
         }}
       >
         New chat
       </button>
       <input
         type="search"
+        id="sidebar-search"
         className="sidebar-search"
         data-testid="search"
         aria-label="Search all messages"
-        placeholder="Search messages"
+        placeholder={`Search messages (${shortcutLabel('search', IS_MAC)})`}
         value={query}
         onChange={(e) => void search(e.target.value)}
         onKeyDown={(e) => {
