@@ -24,7 +24,12 @@ export const providerCalls = {
   ),
   'keys.delete': defineCall(z.object({ provider: ProviderId }), KeyStatusSchema),
   'routing.preview': defineCall(
-    z.object({ text: z.string().max(MAX_PROMPT_CHARS), taskType: TaskChoiceSchema.default('auto') }),
+    z.object({
+      text: z.string().max(MAX_PROMPT_CHARS),
+      taskType: TaskChoiceSchema.default('auto'),
+      /** Previewed as the next message of this conversation: with its system prompt and history. */
+      conversationId: z.string().min(1).max(100).optional(),
+    }),
     z.object({
       taskType: z.string(),
       reason: z.string(),

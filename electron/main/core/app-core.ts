@@ -251,7 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
-    ...providerHandlers({ pool: probes, keys, router, health }),
+    ...providerHandlers({ pool: probes, keys, router, health, conversations }),
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),

@@ -5,6 +5,8 @@ import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { KeyService } from '../key-service.js';
 import type { ProviderPool } from '../provider-pool.js';
 import type { Router } from '../router/types.js';
+import type { ConversationStore } from '../store/conversations/conversation-store.js';
+import { previewRequest } from '../chat/preview-request.js';
 
 type ProviderHandlers = Pick<Handlers, keyof typeof providerCalls>;
 
@@ -13,6 +15,8 @@ export function providerHandlers(deps: {
   keys: KeyService;
   router: Router;
   health: () => ProviderHealth[];
+  /** For a preview of a message in an open conversation, which routes with its history. */
+  conversations?: Pick<ConversationStore, 'summary' | 'turns'>;
 }): ProviderHandlers {
   return {
     'providers.list': async () => deps.pool.views(),
@@ -21,7 +25,6 @@ export function providerHandlers(deps: {
     'health.get': async () => deps.health(),
     'keys.set': async ({ provider, key }) => deps.keys.set(provider, key),
     'keys.delete': async ({ provider }) => deps.keys.delete(provider),
-    'routing.preview': async ({ text, taskType }) =>
-      deps.router.preview({ messages: [{ role: 'user', content: text }], taskChoice: taskType }),
+    'routing.preview': async ({ text, taskType, conversationId }) => deps.router.preview({ ...previewRequest(deps.conversations, conversationId, text), taskChoice: taskType }),
   };
 }

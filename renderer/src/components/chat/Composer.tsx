@@ -21,7 +21,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const [text, setShown] = useState(() => loadDraft(conversationId));
   const [draft] = useState(() => draftWriter(conversationId));
   const picks = useRoutePicks();
-  const preview = useAutoPreview(text, picks.value.taskType === 'auto');
+  const preview = useAutoPreview(text, picks.value.taskType === 'auto', conversationId);
   const send = useChat((s) => s.send);
   const cancel = useChat((s) => s.cancel);
   const sending = useChat((s) => s.sending);

@@ -14,7 +14,7 @@ export interface AutoPreview {
   reason: string;
 }
 
-export function useAutoPreview(text: string, active: boolean): AutoPreview | undefined {
+export function useAutoPreview(text: string, active: boolean, conversationId: string | undefined): AutoPreview | undefined {
   const { client } = useServices();
   const [preview, setPreview] = useState<{ for: string; value: AutoPreview } | undefined>();
   const askable = active && text.trim() !== '' && text.length <= MAX_PROMPT_CHARS;
@@ -24,7 +24,7 @@ export function useAutoPreview(text: string, active: boolean): AutoPreview | und
     let stale = false;
     const timer = setTimeout(() => {
       client
-        .call('routing.preview', { text, taskType: 'auto' })
+        .call('routing.preview', { text, taskType: 'auto', ...(conversationId ? { conversationId } : {}) })
         .then((r) => {
           if (!stale) setPreview({ for: text, value: { taskType: r.taskType, reason: r.reason } });
         })
@@ -35,7 +35,7 @@ export function useAutoPreview(text: string, active: boolean): AutoPreview | und
       stale = true;
       clearTimeout(timer);
     };
-  }, [client, text, askable]);
+  }, [client, text, askable, conversationId]);
 
   // The last answer stays shown while the next is asked for, so the label does not flicker.
   return askable ? preview?.value : undefined;
