@@ -30,15 +30,17 @@ export interface Services {
 
 export function createServices(client: Client): Services {
   const conversations = createConversationsStore(client);
+  const settings = createSettingsStore(client);
   const services: Services = {
     client,
     conversations,
     chat: createChatStore(client, { onActivity: () => void conversations.getState().refresh() }),
     health: createHealthStore(client),
     local: createLocalStore(client),
-    engine: createEngineStore(client),
+    // A model picked or removed adds or takes away the built-in engine: the chat's Send follows.
+    engine: createEngineStore(client, () => void settings.getState().load()),
     notices: createNoticesStore(client),
-    settings: createSettingsStore(client),
+    settings,
     ui: createUiStore(),
     compare: createCompareStore(client),
     usage: createUsageStore(client),

@@ -16,9 +16,12 @@ const answers = (page: Page) => page.locator('[data-testid="message"][data-role=
 const composer = (page: Page) => page.getByTestId('composer-input');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
+/** Sends and waits for this message's own answer (not the one before it, already done). */
 async function ask(page: Page, text: string): Promise<void> {
+  const before = await answers(page).count();
   await composer(page).fill(text);
   await composer(page).press('Enter');
+  await expect.poll(() => answers(page).count(), { timeout: 10_000 }).toBe(before + 1);
   await expect.poll(() => answers(page).last().getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
 }
 
@@ -96,8 +99,9 @@ describe('composer, shortcuts and undo in the browser host', () => {
     await ask(page, 'pinned two');
     expect(asked(beta)).toEqual(expect.arrayContaining(['pinned one', 'pinned two']));
 
+    const id = await page.locator('.conversation.active [data-testid="conversation"]').getAttribute('data-conversation');
     await page.reload();
-    await page.getByTestId('conversation').first().click();
+    await page.locator(`[data-conversation="${id}"]`).click();
     await expect.poll(() => page.getByTestId('pin-route').isChecked(), { timeout: 5000 }).toBe(true);
     expect(await page.getByTestId('provider-override').inputValue()).toBe('beta');
     expect(await page.locator('.pin-route').innerText()).toBe('Kept for this chat');

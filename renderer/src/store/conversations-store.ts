@@ -102,7 +102,8 @@ export function createConversationsStore(client: Pick<Client, 'call'>, undoMs = 
       },
       onUpdated(conversation) {
         if (hidden(conversation.id)) return;
-        set((s) => ({ list: newestFirst(s.list.map((c) => (c.id === conversation.id ? conversation : c))), error: undefined }));
+        // A chat created moments ago may not be listed yet: it is added, not dropped.
+        set((s) => ({ list: newestFirst([...s.list.filter((c) => c.id !== conversation.id), conversation]), error: undefined }));
       },
       async search(query) {
         const seq = ++searchSeq;

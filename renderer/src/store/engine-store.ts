@@ -21,7 +21,8 @@ export interface EngineState {
 
 export type EngineStore = StoreApi<EngineState>;
 
-export function createEngineStore(client: Pick<Client, 'call'>): EngineStore {
+/** `onModelsChanged`: a model added or removed changes what can answer (the providers' list). */
+export function createEngineStore(client: Pick<Client, 'call'>, onModelsChanged: () => void = () => {}): EngineStore {
   const attempt = async (run: () => Promise<unknown>): Promise<string | undefined> => {
     try {
       await run();
@@ -51,11 +52,13 @@ export function createEngineStore(client: Pick<Client, 'call'>): EngineStore {
     async pick(path) {
       const failed = await attempt(() => client.call('engine.pick', { path }));
       await get().refresh();
+      if (!failed) onModelsChanged();
       return failed;
     },
     async remove(id) {
       const failed = await attempt(() => client.call('engine.delete', { id }));
       await get().refresh();
+      if (!failed) onModelsChanged();
       return failed;
     },
     onProgress(progress) {

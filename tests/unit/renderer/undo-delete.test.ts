@@ -64,4 +64,13 @@ describe('delete with undo', () => {
     expect(main.deletes).toEqual(['a']);
     expect(store.getState().pendingDelete?.id).toBe('b');
   });
+
+  it('adds a conversation changed in main before the list had it (pinned right after its first message)', async () => {
+    const main = fakeMain();
+    const store = createConversationsStore(main.client);
+    await store.getState().refresh();
+    store.getState().onUpdated({ ...chat('new', 9), providerPin: 'beta' });
+    expect(store.getState().list.map((c) => c.id)).toEqual(['new', 'a', 'b']);
+    expect(store.getState().list[0]?.providerPin).toBe('beta');
+  });
 });
