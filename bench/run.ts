@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     longTasksOver50msDuring2000TokPerSecStream: ui.longTasksOver50msDuring2000TokPerSecStream,
     frameCostRatio20kVs1k: ui.frameCostRatio20kVs1k,
     rendererBundleKbGz: ui.rendererBundleKbGz,
+    ...ui.paste,
     localApiOverheadMsP50: localApi.localApiOverheadMsP50,
     localApiOverheadMsP95: localApi.localApiOverheadMsP95,
     localApiTtftOverheadMsP50: localApi.localApiTtftOverheadMsP50,

@@ -14,6 +14,7 @@ import { startFakeProvider, type FakeProvider } from '../../tests/fake-provider/
 import { launchBrowser, openApp, seedConversation, startHost, tempDataDir, type RunningHost } from '../../tests/e2e/harness.js';
 import { percentile } from '../stats.js';
 import { markdownAnswer } from '../ui-answer.js';
+import { pasteIntoComposer, type PasteFigures } from './ui-paste.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /**
@@ -166,6 +167,8 @@ export interface UiFigures {
   frameCostRatio20kVs1k: number;
   stream: StreamFigures;
   rendererBundleKbGz: number;
+  /** The median of three 2 MB pastes into the composer. */
+  paste: PasteFigures;
 }
 
 export async function runUi(counts: { firstTokenRounds: number; openRounds: number }): Promise<UiFigures> {
@@ -186,6 +189,8 @@ export async function runUi(counts: { firstTokenRounds: number; openRounds: numb
     const ui = await firstTokenRounds(page, counts.firstTokenRounds);
     const fake: number[] = [];
     for (let i = 0; i < counts.firstTokenRounds; i++) fake.push(await fakeFirstTokenMs(echo));
+    const pastes: PasteFigures[] = [];
+    for (let i = 0; i < 3; i++) pastes.push(await pasteIntoComposer(page));
     await page.close();
     const open = await openBigConversation(browser, host, title, counts.openRounds);
 
@@ -205,6 +210,11 @@ export async function runUi(counts: { firstTokenRounds: number; openRounds: numb
       frameCostRatio20kVs1k: round(stream.workPerFrameMsAt20k / stream.workPerFrameMsAt1k),
       stream: { ...stream, workPerFrameMsAt1k: round(stream.workPerFrameMsAt1k), workPerFrameMsAt20k: round(stream.workPerFrameMsAt20k) },
       rendererBundleKbGz: rendererBundleKbGz(),
+      paste: {
+        composerPaste2MbToFrameMs: percentile(pastes.map((p) => p.composerPaste2MbToFrameMs), 50),
+        composerPaste2MbLongestTaskMs: percentile(pastes.map((p) => p.composerPaste2MbLongestTaskMs), 50),
+        composerKeyAfterPasteMs: percentile(pastes.map((p) => p.composerKeyAfterPasteMs), 50),
+      },
     };
   } finally {
     await Promise.all(hosts.map((h) => h.stop()));

@@ -1,7 +1,7 @@
 /** Drafts, recalled prompts and dismissed banners against a window storage that behaves as the browser's does. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Client } from '../../../renderer/src/client/client.js';
-import { draftWriter, loadDraft } from '../../../renderer/src/lib/drafts.js';
+import { draftWriter, EMPTY_DRAFT, loadDraft } from '../../../renderer/src/lib/drafts.js';
 import { loadPromptHistory, rememberPrompt } from '../../../renderer/src/lib/prompt-history.js';
 import { createNoticesStore } from '../../../renderer/src/store/notices-store.js';
 
@@ -34,22 +34,22 @@ describe('what the window keeps', () => {
 
   it('keeps a draft per conversation after a pause in typing, and forgets an empty one', () => {
     const w = draftWriter('c1');
-    w.change('hal');
-    w.change('half a thought');
-    expect(loadDraft('c1')).toBe('');
+    w.change({ text: 'hal', pasted: [] });
+    w.change({ text: 'half a thought', pasted: ['a long paste'] });
+    expect(loadDraft('c1')).toEqual(EMPTY_DRAFT);
     vi.advanceTimersByTime(500);
-    expect(loadDraft('c1')).toBe('half a thought');
-    expect(loadDraft(undefined)).toBe('');
-    w.change('');
+    expect(loadDraft('c1')).toEqual({ text: 'half a thought', pasted: ['a long paste'] });
+    expect(loadDraft(undefined)).toEqual(EMPTY_DRAFT);
+    w.change(EMPTY_DRAFT);
     w.flush();
-    expect(loadDraft('c1')).toBe('');
+    expect(loadDraft('c1')).toEqual(EMPTY_DRAFT);
   });
 
   it('loses nothing on screen when a draft is over the quota', () => {
     const w = draftWriter('c1');
-    w.change('x'.repeat(200_000));
+    w.change({ text: 'x'.repeat(200_000), pasted: [] });
     expect(() => w.flush()).not.toThrow();
-    expect(loadDraft('c1')).toBe('');
+    expect(loadDraft('c1')).toEqual(EMPTY_DRAFT);
   });
 
   it('recalls prompts newest first, a repeat moved to the front, a huge one not kept', () => {

@@ -1,8 +1,10 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MAX_PROMPT_CHARS } from '../../../../shared/chat.js';
 import { streamingIdOf } from '../../store/chat-data.js';
 import { useChat } from '../../services-context.js';
 import { draftWriter, loadDraft } from '../../lib/drafts.js';
+import { isLongPaste, messageText } from '../../lib/pasted-blocks.js';
+import { PastedBlocks } from './PastedBlocks.js';
 import { rememberPrompt } from '../../lib/prompt-history.js';
 import { sendFields } from '../../lib/route-picks.js';
 import { ErrorText } from '../layout/ErrorText.js';
@@ -18,10 +20,13 @@ import { useUsable } from './use-usable.js';
  */
 export function Composer({ conversationId }: { conversationId: string | undefined }) {
   // Fixed for this composer's life: a send that creates the chat must not move the new chat's draft to it.
-  const [text, setShown] = useState(() => loadDraft(conversationId));
+  const [initial] = useState(() => loadDraft(conversationId));
+  const [text, setShown] = useState(initial.text);
+  const [pasted, setPasted] = useState(initial.pasted);
   const [draft] = useState(() => draftWriter(conversationId));
+  const full = pasted.length === 0 ? text : messageText(text, pasted);
   const picks = useRoutePicks();
-  const preview = useAutoPreview(text, picks.value.taskType === 'auto', conversationId);
+  const preview = useAutoPreview(full, picks.value.taskType === 'auto', conversationId);
   const send = useChat((s) => s.send);
   const cancel = useChat((s) => s.cancel);
   const sending = useChat((s) => s.sending);
@@ -29,11 +34,21 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const streamingId = useChat((s) => streamingIdOf(s, s.current));
   const { known, usable } = useUsable();
   const noProvider = known && !usable;
-  const tooLong = text.length > MAX_PROMPT_CHARS;
+  const tooLong = full.length > MAX_PROMPT_CHARS;
 
   const setText = (next: string) => {
     setShown(next);
-    draft.change(next);
+    draft.change({ text: next, pasted });
+  };
+  const setBlocks = (next: string[]) => {
+    setPasted(next);
+    draft.change({ text, pasted: next });
+  };
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const clip = e.clipboardData.getData('text/plain');
+    if (!isLongPaste(clip)) return;
+    e.preventDefault();
+    setBlocks([...pasted, clip]);
   };
   const recall = usePromptRecall(text, setText);
 
@@ -48,13 +63,15 @@ export function Composer({ conversationId }: { conversationId: string | undefine
 
   async function submit(): Promise<void> {
     // While an answer streams the turn is the model's: Enter keeps the text and starts nothing.
-    if (sending || streamingId || noProvider || tooLong || text.trim() === '') return;
-    const sentText = text;
+    if (sending || streamingId || noProvider || tooLong || full.trim() === '') return;
+    const sentText = full;
     const ok = await send({ text: sentText, ...sendFields(picks.value) });
     if (!ok) return;
     rememberPrompt(sentText);
     picks.sent();
-    setText('');
+    setShown('');
+    setPasted([]);
+    draft.change({ text: '', pasted: [] });
     // Sent is sent: the draft goes now, not after a pause (the chat may open anew before then).
     draft.flush();
   }
@@ -84,9 +101,10 @@ export function Composer({ conversationId }: { conversationId: string | undefine
       <ErrorText message={sendError} />
       {tooLong && (
         <p className="error" role="status" data-testid="too-long">
-          This text is {text.length.toLocaleString('en')} characters; a message can be at most {MAX_PROMPT_CHARS.toLocaleString('en')}. Shorten it to send it.
+          This message is {full.length.toLocaleString('en')} characters; a message can be at most {MAX_PROMPT_CHARS.toLocaleString('en')}. Shorten it to send it.
         </p>
       )}
+      <PastedBlocks blocks={pasted} onRemove={(i) => setBlocks(pasted.filter((_, j) => j !== i))} />
       <label className="visually-hidden" htmlFor="composer-input">
         Message
       </label>
@@ -101,6 +119,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
           setText(e.target.value);
         }}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
       />
       <div className="composer-bar">
         <RoutePickers picks={picks} preview={preview} />
@@ -114,7 +133,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
             type="submit"
             className="primary"
             data-testid="send"
-            disabled={sending || noProvider || tooLong || text.trim() === ''}
+            disabled={sending || noProvider || tooLong || full.trim() === ''}
             title={noProvider ? 'Nothing can answer yet: set up a provider first' : undefined}
           >
             {sending ? 'Sending…' : 'Send'}
