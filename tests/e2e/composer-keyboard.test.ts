@@ -102,6 +102,8 @@ describe('composer, shortcuts and undo in the browser host', () => {
     const id = await page.locator('.conversation.active [data-testid="conversation"]').getAttribute('data-conversation');
     await page.reload();
     await page.locator(`[data-conversation="${id}"]`).click();
+    // Its three answers are on screen before the next question is counted after them.
+    await expect.poll(() => answers(page).count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('pin-route').isChecked(), { timeout: 5000 }).toBe(true);
     expect(await page.getByTestId('provider-override').inputValue()).toBe('beta');
     expect(await page.locator('.pin-route').innerText()).toBe('Kept for this chat');
