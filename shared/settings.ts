@@ -130,6 +130,13 @@ export const PresetSchema = GenerationSchema.extend({
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
+/** A user's own price or context window for a model, laid over the price list. */
+export const ModelOverrideSchema = z.object({
+  inputUsdPerMTok: z.number().nonnegative().optional(),
+  outputUsdPerMTok: z.number().nonnegative().optional(),
+  contextWindow: z.number().int().positive().optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   providers: z.array(ProviderConfigSchema).default([]),
@@ -144,6 +151,8 @@ export const SettingsSchema = z.object({
   /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
   updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
   presets: z.array(PresetSchema).max(100).default([]),
+  /** Keyed by `providerId/model` or a bare model id; wins over the price list. */
+  modelOverrides: z.record(z.string().min(1).max(200), ModelOverrideSchema).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The shape a user writes by hand: defaults may be left out. */
