@@ -85,6 +85,18 @@ function failedBefore(message: Message): string {
   return failed.length > 0 ? ` · after ${failed.map((a) => `${a.provider}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
+/** What the providers themselves said the answer cost, where any reported it (OpenRouter); undefined otherwise. */
+export function reportedCostOf(message: Message): number | undefined {
+  const reported = (message.attempts ?? []).flatMap((a) => (a.reportedCostUsd === undefined ? [] : [a.reportedCostUsd]));
+  return reported.length === 0 ? undefined : reported.reduce((sum, usd) => sum + usd, 0);
+}
+
+/** "$0.00012", or "$0.00012 est. · $0.00013 reported by the provider" beside a provider's own figure. */
+export function costText(message: Message): string {
+  const reported = reportedCostOf(message);
+  return reported === undefined ? formatCost(message.costUsd) : `${formatCost(message.costUsd)} est. · ${formatCost(reported)} reported`;
+}
+
 function finish(message: Message, out: Output, conversationId: string | undefined): number {
   const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
@@ -99,6 +111,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
         text: message.text,
         usage,
         costUsd: message.costUsd ?? 0,
+        reportedCostUsd: reportedCostOf(message) ?? null,
         ttftMs: message.ttftMs ?? null,
         latencyMs: message.latencyMs ?? null,
         attempts: attemptsOf(message),
@@ -106,7 +119,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
     } else {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
-        `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
+        `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${costText(message)} · ${Math.round(message.latencyMs ?? 0)} ms` +
           (message.note ? ` · ${message.note}` : failedBefore(message)) +
           (conversationId ? ` · saved as ${conversationId}` : ''),
       );
