@@ -97,6 +97,13 @@ export function costText(message: Message): string {
   return reported === undefined ? formatCost(message.costUsd) : `${formatCost(message.costUsd)} est. · ${formatCost(reported)} reported`;
 }
 
+/** Why a message got no answer, on one line, with every target tried. */
+export function failureText(message: Message): string {
+  const text = (message.error?.message ?? 'no provider could answer').replace(/\s+/g, ' ');
+  const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
+  return `${text}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`;
+}
+
 function finish(message: Message, out: Output, conversationId: string | undefined): number {
   const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
@@ -133,8 +140,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
   } else {
     if (message.text) out.text('\n');
     // One line, so scripts and people read the whole story at a glance.
-    const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
-    out.note(`switchboard: ${text.replace(/\s+/g, ' ')}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`);
+    out.note(`switchboard: ${failureText(message)}`);
   }
   return 1;
 }

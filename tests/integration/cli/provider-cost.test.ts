@@ -4,7 +4,7 @@
  * keeps both, with the price list the estimate came from.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { openrouterCost } from '../../fake-provider/openrouter-shape.js';
 import { MODEL_PRICES } from '../../../shared/catalog/model-prices.data.js';
 import { sourcedPriceFor } from '../../../electron/main/core/providers/pricing/pricing.js';
 import { jsonLines, runCli } from './run-cli.js';
+import { writeConfigFile } from './one-provider-config.js';
 
 const KEY = 'sk-or-v1-test-0123456789abcdef';
 const MODEL = 'openai/gpt-4o-mini';
@@ -24,14 +25,10 @@ describe('a provider that reports its own cost', () => {
 
   beforeAll(async () => {
     fake = await startFakeProvider({ protocol: 'openai', apiKey: KEY, flavor: 'openrouter', openrouterPrice: { prompt: 0.000_002, completion: 0.000_01 } });
-    config = join(mkdtempSync(join(tmpdir(), 'sb-cfg-')), 'config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: [{ id: 'or', kind: 'openai-compatible', preset: 'openrouter', baseURL: fake.baseURL, apiKeyEnv: 'OPENROUTER_TEST_KEY', models: [MODEL] }],
-        routes: { general: [{ provider: 'or', model: MODEL }] },
-      }),
-    );
+    config = writeConfigFile({
+      providers: [{ id: 'or', kind: 'openai-compatible', preset: 'openrouter', baseURL: fake.baseURL, apiKeyEnv: 'OPENROUTER_TEST_KEY', models: [MODEL] }],
+      routes: { general: [{ provider: 'or', model: MODEL }] },
+    });
   });
   afterAll(() => fake.close());
 
