@@ -124,6 +124,6 @@ describe('the health panel', () => {
     const again = card('flaky').getByTestId('route-weights');
     await again.locator('summary').click();
     await expect.poll(() => again.getByLabel('Weight in general (m1)').inputValue()).toBe('2');
-    expect(await card('local').getByTestId('route-weights').locator('summary').innerText()).toBe('Route weights (0)');
+    expect(await card('local').getByTestId('route-weights').locator('summary').innerText()).toBe('Route weights (1)');
   });
 });
