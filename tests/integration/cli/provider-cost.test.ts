@@ -51,6 +51,12 @@ describe('a provider that reports its own cost', () => {
     const rows = db.prepare('SELECT source, cost_usd, price_version, reported_cost_usd FROM attempts').all();
     db.close();
     expect(rows).toEqual([{ source: 'cli', cost_usd: done.costUsd, price_version: MODEL_PRICES.version, reported_cost_usd: done.reportedCostUsd }]);
+
+    // The usage view and its CSV carry the provider's figure beside the estimate.
+    const [line] = jsonLines((await runCli(['usage', '--by', 'provider', '--json', '--data-dir', dataDir])).stdout);
+    expect(line).toMatchObject({ provider: 'or', requests: 1, costUsd: done.costUsd, reportedCostUsd: done.reportedCostUsd });
+    const csv = (await runCli(['usage', '--by', 'provider', '--csv', '--data-dir', dataDir])).stdout.trim().split('\r\n');
+    expect(csv[1]?.split(',').at(-1)).toBe(done.reportedCostUsd.toFixed(6));
   });
 
   it('says so in the summary line a person reads', async () => {

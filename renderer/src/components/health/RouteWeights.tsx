@@ -12,14 +12,14 @@ export function RouteWeights({ provider }: { provider: string }) {
   const revision = useSettings((s) => s.revision);
   const load = useSettings((s) => s.load);
   const update = useSettings((s) => s.update);
-  const [draft, setDraft] = useState<Record<string, number | undefined>>({});
+  // A draft belongs to the settings revision it was typed over; settings saved elsewhere start it over.
+  const [typed, setTyped] = useState<{ revision: number; values: Record<string, number | undefined> }>({ revision, values: {} });
   const [message, setMessage] = useState<SaveMessage>();
   useEffect(() => {
     if (!settings) void load();
   }, [settings, load]);
-  // Settings saved elsewhere start the draft over.
-  useEffect(() => setDraft({}), [revision]);
   if (!settings) return null;
+  const draft = typed.revision === revision ? typed.values : {};
 
   const rows = weightRows(settings, provider);
   const changed = Object.keys(draft).length > 0;
@@ -33,7 +33,7 @@ export function RouteWeights({ provider }: { provider: string }) {
     }
     const failed = await update((current) => withWeights(current, changes));
     setMessage(savedOrFailed(failed));
-    if (!failed) setDraft({});
+    if (!failed) setTyped({ revision, values: {} });
   }
 
   return (
@@ -57,7 +57,7 @@ export function RouteWeights({ provider }: { provider: string }) {
                 placeholder="none"
                 aria-label={`Weight in ${r.task} (${r.model})`}
                 value={valueOf(r.task, r.index, r.weight)}
-                onChange={(weight) => setDraft((d) => ({ ...d, [key(r.task, r.index)]: weight }))}
+                onChange={(weight) => setTyped({ revision, values: { ...draft, [key(r.task, r.index)]: weight } })}
               />
               <span className="muted small" data-testid="weight-effect">
                 {r.effect}
