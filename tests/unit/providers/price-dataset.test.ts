@@ -1,7 +1,7 @@
 /** Prices come from the committed extract of genai-prices; the user's overrides win; each price names its source. */
 import { describe, expect, it } from 'vitest';
 import { datasetModel } from '../../../electron/main/core/providers/pricing/dataset-price.js';
-import { sourcedPriceFor } from '../../../electron/main/core/providers/pricing/pricing.js';
+import { sourcedPriceFor, withOverride } from '../../../electron/main/core/providers/pricing/pricing.js';
 import { targetPrices } from '../../../electron/main/core/target-prices.js';
 import { MODEL_PRICES } from '../../../shared/catalog/model-prices.data.js';
 import type { PriceDataset } from '../../../shared/catalog/price-dataset-types.js';
@@ -72,5 +72,14 @@ describe("the user's per-model overrides", () => {
   it('are refused in words when they make no sense', () => {
     const bad = SettingsSchema.safeParse({ modelOverrides: { 'gpt-4o': { inputUsdPerMTok: -1 } } });
     expect(bad.success).toBe(false);
+  });
+});
+
+describe('model lists', () => {
+  it("show the user's price where an override names the model, and the list's elsewhere", () => {
+    const overrides = { 'work/gpt-4o-mini': { inputUsdPerMTok: 0.05 } };
+    const listed = { id: 'gpt-4o-mini', inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6, contextWindow: 128_000 };
+    expect(withOverride(listed, 'openai', overrides, 'work')).toMatchObject({ id: 'gpt-4o-mini', inputUsdPerMTok: 0.05, outputUsdPerMTok: 0.6, contextWindow: 128_000 });
+    expect(withOverride(listed, 'openai', overrides, 'home')).toBe(listed);
   });
 });

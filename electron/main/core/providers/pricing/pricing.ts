@@ -101,9 +101,9 @@ export function maxOutputTokensFor(presetRef: PresetRef, model: string): number 
   return findModel(presetOf(presetRef), model)?.maxOutputTokens;
 }
 
-export function modelInfoFor(presetRef: PresetRef, id: string, overrides?: ModelOverrides): ModelInfo {
-  const price = priceFor(presetRef, id, overrides);
-  const contextWindow = contextWindowFor(presetRef, id, overrides);
+export function modelInfoFor(presetRef: PresetRef, id: string, overrides?: ModelOverrides, providerId?: string): ModelInfo {
+  const price = sourcedPriceFor(presetRef, id, overrides, providerId);
+  const contextWindow = contextWindowFor(presetRef, id, overrides, providerId);
   const info: ModelInfo = { id };
   if (contextWindow !== undefined) info.contextWindow = contextWindow;
   if (price) {
@@ -111,4 +111,10 @@ export function modelInfoFor(presetRef: PresetRef, id: string, overrides?: Model
     info.outputUsdPerMTok = price.outputUsdPerMTok;
   }
   return info;
+}
+
+/** A listed model with the user's override laid over it, so a model list shows the prices that will be charged. */
+export function withOverride(info: ModelInfo, presetRef: PresetRef, overrides: ModelOverrides | undefined, providerId: string): ModelInfo {
+  if (!overrideFor(presetOf(presetRef), info.id, overrides, providerId)) return info;
+  return { ...info, ...modelInfoFor(presetRef, info.id, overrides, providerId) };
 }
