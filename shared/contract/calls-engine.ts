@@ -18,6 +18,8 @@ export const EngineStatusSchema = z.object({
   available: z.boolean(),
   loaded: z.boolean(),
   modelPath: z.string().optional(),
+  /** Where it runs: the CPU, or the GPU through Metal, Vulkan or CUDA. */
+  backend: z.enum(['cpu', 'metal', 'vulkan', 'cuda']).optional(),
   memoryBytes: z.number().nonnegative().optional(),
   contextSize: z.number().int().positive().optional(),
   tokensPerSec: z.number().nonnegative().optional(),

@@ -53,7 +53,7 @@ describe('the built-in engine', () => {
     expect((await answer.getByTestId('message-text').innerText()).length).toBeGreaterThan(0);
 
     await page.getByTestId('nav-health').click();
-    await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
+    await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded on the (CPU|GPU \((Metal|Vulkan|CUDA)\)) · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
     await openSettings(page, 'local');
   }, 90_000);
 
