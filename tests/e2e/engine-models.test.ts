@@ -51,6 +51,8 @@ describe('the built-in engine', () => {
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect((await answer.getByTestId('message-text').innerText()).length).toBeGreaterThan(0);
+    await answer.getByTestId('trace-toggle').click();
+    expect(await answer.getByTestId('trace-engine').innerText()).toBe('Answered by the built-in engine (Ollama not running).');
 
     await page.getByTestId('nav-health').click();
     await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded on the (CPU|GPU \((Metal|Vulkan|CUDA)\)) · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
