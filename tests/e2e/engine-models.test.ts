@@ -39,6 +39,8 @@ describe('the built-in engine', () => {
 
   it('adds a .gguf file the user has, lists it with its size, and answers the chat with it', async () => {
     await openSettings(page, 'local');
+    // A browser tab has no system file picker to hand over a path; the path field is the way.
+    expect(await page.getByTestId('engine-choose-file').count()).toBe(0);
     await page.getByTestId('engine-pick-path').fill(model);
     await page.getByTestId('engine-pick').click();
     const row = page.locator(`[data-testid="engine-model"][data-model="${model}"]`);

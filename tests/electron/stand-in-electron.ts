@@ -28,6 +28,9 @@ export const recorded = {
   messageBoxes: [] as { message: string; buttons: string[] }[],
   /** Which button the next message box "clicks", by index. */
   messageBoxAnswers: [] as number[],
+  /** What the next open-file dialogs return; none left means the user cancelled. */
+  openDialogAnswers: [] as string[],
+  openDialogs: [] as { title?: string; extensions: string[] }[],
   userData: mkdtempSync(join(tmpdir(), 'sb-electron-')),
 };
 
@@ -163,6 +166,11 @@ export const dialog = {
     const options = args.at(-1) as { message: string; buttons: string[] };
     recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
     return { response: recorded.messageBoxAnswers.shift() ?? 1 };
+  },
+  showOpenDialog: async (options: { title?: string; filters?: { extensions: string[] }[] }) => {
+    recorded.openDialogs.push({ title: options.title, extensions: options.filters?.flatMap((f) => f.extensions) ?? [] });
+    const path = recorded.openDialogAnswers.shift();
+    return { canceled: path === undefined, filePaths: path === undefined ? [] : [path] };
   },
 };
 export const net = { isOnline: () => true };
