@@ -2,7 +2,7 @@
 import type { Settings } from '../../../../shared/settings.js';
 import { chooseTask, type TaskDecision } from './detect-task.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
-import { type Plan, planChain, resolveRoute } from './plan.js';
+import { borrowsGeneralRoute, type Plan, planChain, resolveRoute } from './plan.js';
 import type { ProviderBook } from './provider-book.js';
 import { type CheckContext, contextWindow } from './target-checks.js';
 import { type TaskOptions, taskOptions } from './task-options.js';
@@ -35,7 +35,7 @@ export function prepareRoute(core: RouterCore, request: RouteQuestion): Prepared
     contextWindow: request.taskChoice === 'auto' ? firstWindow(settings, deps) : undefined,
     promptTokens,
   });
-  const options = taskOptions(settings, decision.taskType);
+  const options = taskOptions(settings, decision.taskType, borrowsGeneralRoute(settings, decision.taskType));
   const check: CheckContext = {
     settings,
     snapshot: book.snapshot,
