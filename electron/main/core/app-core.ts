@@ -169,13 +169,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
   const probes = recordingProbes(pool, ledger, clock);
+  const price = targetPrices(() => effective);
   const router = createRouter({
     clock,
     random: options.random ?? Math.random,
     settings: () => effective,
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
-    price: targetPrices(() => effective),
+    price,
     toolSupport: targetToolSupport(() => effective),
     state: storage.routerState,
     ledger,
@@ -251,7 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
-    ...providerHandlers({ pool: probes, keys, router, health }),
+    ...providerHandlers({ pool: probes, keys, router, health, price }),
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),

@@ -1,0 +1,36 @@
+import type { CallResult } from '../../../../../shared/contract/index.js';
+import { useSettings } from '../../../services-context.js';
+import { formatUsd } from '../../../lib/format.js';
+import { useProviderName } from '../../../lib/provider-names.js';
+import { StatusDot } from '../../health/StatusDot.js';
+
+type Target = CallResult<'routing.preview'>['chain'][number];
+
+const BREAKER_WORDS = { closed: 'breaker closed', open: 'breaker open', half_open: 'breaker half-open (probing)' } as const;
+
+/** The preview's chain in order: each target's provider state, breaker and what the prompt would cost there. */
+export function PreviewChain({ chain }: { chain: readonly Target[] }) {
+  const name = useProviderName();
+  const providers = useSettings((s) => s.providers);
+  const local = (id: string) => providers.some((p) => p.id === id && (p.kind === 'ollama' || p.kind === 'engine'));
+  return (
+    <ol className="preview-chain">
+      {chain.map((t, i) => (
+        <li key={i} data-testid="preview-target" data-provider={t.provider} data-breaker={t.breaker ?? ''}>
+          <span>
+            {name(t.provider)}·<span className="mono">{t.model}</span>
+          </span>
+          {t.state && <StatusDot state={t.state} />}
+          {t.breaker && <span className={t.breaker === 'closed' ? 'muted small' : 'badge bad'}>{BREAKER_WORDS[t.breaker]}</span>}
+          <span className="muted small" data-testid="preview-cost">
+            {t.promptUsd !== undefined
+              ? `≈ ${formatUsd(t.promptUsd)} for the prompt + ${formatUsd(((t.outputUsdPerMTok ?? 0) * 1000) / 1e6)} per 1,000 answer tokens`
+              : local(t.provider)
+                ? 'local: free'
+                : 'no price known'}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
