@@ -24,6 +24,7 @@ import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { healthHandlers } from './handlers/health-handlers.js';
+import { transferHandlers } from './handlers/transfer-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
@@ -252,6 +253,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
+    ...transferHandlers({ db: storage.db, conversations, events, clock, scrub: (text) => redact(text, pool.knownKeys()) }),
     ...providerHandlers({ pool: probes, keys, router, health, price }),
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
