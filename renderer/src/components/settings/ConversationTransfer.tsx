@@ -3,6 +3,7 @@ import { useChat, useConversations, useNotices, useServices } from '../../servic
 import { downloadText } from '../../lib/download.js';
 import { errorText, formatBytes } from '../../lib/format.js';
 import { SaveResult, type SaveMessage } from '../layout/SaveResult.js';
+import { JsonFileInput } from '../layout/JsonFileInput.js';
 
 /** What one WebSocket message of the browser host may carry, less room for the envelope. */
 const WEB_IMPORT_LIMIT = 7.5 * 1024 * 1024;
@@ -80,19 +81,7 @@ export function ConversationTransfer() {
         <button type="button" className="primary" onClick={() => void backup()} data-testid="backup-all">
           Back up all conversations
         </button>
-        <label>
-          Import a backup or conversation (JSON){' '}
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="conversations-import"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <JsonFileInput label="Import a backup or conversation (JSON)" testId="conversations-import" onFile={(file) => void importFile(file)} />
       </div>
       <SaveResult message={message} okClassName="ok" okTestId="conversations-transfer-result" />
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNotices, useServices, useSettings } from '../../services-context.js';
 import { downloadText } from '../../lib/download.js';
 import { ConversationTransfer } from './ConversationTransfer.js';
+import { JsonFileInput } from '../layout/JsonFileInput.js';
 import { errorText } from '../../lib/format.js';
 import { SaveResult, type SaveMessage } from '../layout/SaveResult.js';
 
@@ -47,20 +48,7 @@ export function ImportExportTab() {
       </section>
       <section className="card" aria-label="Import">
         <h3>Import settings</h3>
-        <label>
-          Settings file (JSON){' '}
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="settings-import"
-            disabled={readOnly}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <JsonFileInput label="Settings file (JSON)" testId="settings-import" disabled={readOnly} onFile={(file) => void importFile(file)} />
       </section>
       <SaveResult message={message} okClassName="ok" okTestId="import-result" />
     </div>
