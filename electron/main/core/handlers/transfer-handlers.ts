@@ -9,7 +9,7 @@ import type { ConversationStore } from '../store/conversations/conversation-stor
 
 type TransferHandlers = Pick<Handlers, keyof typeof transferCalls>;
 
-export function transferHandlers(deps: { db: Database; conversations: ConversationStore; events: EventBus; clock: Clock; scrub: (text: string) => string }): TransferHandlers {
+export function transferHandlers(deps: { db: Database; conversations: ConversationStore; events: EventBus; clock: Pick<Clock, 'now'>; scrub: (text: string) => string }): TransferHandlers {
   return {
     'conversations.export': async ({ id, format }) => {
       const file = exportOne(deps.conversations, id, format, deps.scrub);
