@@ -17,9 +17,8 @@ const PreviewTargetSchema = z.object({
   model: z.string(),
   breaker: BreakerStateSchema.optional(),
   state: HealthStateSchema.optional(),
-  /** The prompt at the catalog's input price; absent when no price is known (local models cost nothing). */
-  promptUsd: z.number().nonnegative().optional(),
-  outputUsdPerMTok: z.number().nonnegative().optional(),
+  /** The prompt and an answer of `answerTokens` at the catalog's prices; absent when no price is known. */
+  estimatedUsd: z.number().nonnegative().optional(),
 });
 
 export const providerCalls = {
@@ -43,6 +42,8 @@ export const providerCalls = {
       reason: z.string(),
       /** The router's estimate of the prompt, which the costs below are for. */
       promptTokens: z.number().int().nonnegative(),
+      /** The answer length the estimates assume (the one the `cheapest` strategy ranks by). */
+      answerTokens: z.number().int().nonnegative(),
       chain: z.array(PreviewTargetSchema),
       skipped: z.array(SkipSchema),
     }),

@@ -5,6 +5,8 @@ import type { ProviderHealth } from '../../../../shared/providers.js';
 import type { KeyService } from '../key-service.js';
 import type { ProviderPool } from '../provider-pool.js';
 import type { PriceFn, Router } from '../router/types.js';
+import { EXPECTED_OUTPUT_TOKENS } from '../router/plan.js';
+import { costUsd } from '../providers/pricing/pricing.js';
 
 type ProviderHandlers = Pick<Handlers, keyof typeof providerCalls>;
 
@@ -31,10 +33,10 @@ export function providerHandlers(deps: {
         return {
           ...t,
           ...(h ? { breaker: h.breaker, state: h.state } : {}),
-          ...(price ? { promptUsd: (preview.promptTokens * price.inputUsdPerMTok) / 1e6, outputUsdPerMTok: price.outputUsdPerMTok } : {}),
+          ...(price ? { estimatedUsd: costUsd(price, { inputTokens: preview.promptTokens, outputTokens: EXPECTED_OUTPUT_TOKENS }) } : {}),
         };
       });
-      return { ...preview, chain };
+      return { ...preview, answerTokens: EXPECTED_OUTPUT_TOKENS, chain };
     },
   };
 }

@@ -9,7 +9,7 @@ type Target = CallResult<'routing.preview'>['chain'][number];
 const BREAKER_WORDS = { closed: 'breaker closed', open: 'breaker open', half_open: 'breaker half-open (probing)' } as const;
 
 /** The preview's chain in order: each target's provider state, breaker and what the prompt would cost there. */
-export function PreviewChain({ chain }: { chain: readonly Target[] }) {
+export function PreviewChain({ chain, answerTokens }: { chain: readonly Target[]; answerTokens: number }) {
   const name = useProviderName();
   const providers = useSettings((s) => s.providers);
   const local = (id: string) => providers.some((p) => p.id === id && (p.kind === 'ollama' || p.kind === 'engine'));
@@ -23,8 +23,8 @@ export function PreviewChain({ chain }: { chain: readonly Target[] }) {
           {t.state && <StatusDot state={t.state} />}
           {t.breaker && <span className={t.breaker === 'closed' ? 'muted small' : 'badge bad'}>{BREAKER_WORDS[t.breaker]}</span>}
           <span className="muted small" data-testid="preview-cost">
-            {t.promptUsd !== undefined
-              ? `≈ ${formatUsd(t.promptUsd)} for the prompt + ${formatUsd(((t.outputUsdPerMTok ?? 0) * 1000) / 1e6)} per 1,000 answer tokens`
+            {t.estimatedUsd !== undefined
+              ? `≈ ${formatUsd(t.estimatedUsd)} with a ${answerTokens.toLocaleString('en')}-token answer`
               : local(t.provider)
                 ? 'local: free'
                 : 'no price known'}

@@ -58,7 +58,7 @@ export function RoutePreview({ draft, task }: { draft: Settings; task: string })
           <p>
             <strong>{result.taskType}</strong> — {result.reason} · prompt ≈ {result.promptTokens.toLocaleString('en')} tokens
           </p>
-          <PreviewChain chain={result.chain} />
+          <PreviewChain chain={result.chain} answerTokens={result.answerTokens} />
           {result.chain.length === 0 && <p className="muted">Nothing can take this message right now.</p>}
           <SkippedList skipped={result.skipped} />
         </div>
