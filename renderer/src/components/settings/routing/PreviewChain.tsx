@@ -23,10 +23,10 @@ export function PreviewChain({ chain, answerTokens }: { chain: readonly Target[]
           {t.state && <StatusDot state={t.state} />}
           {t.breaker && <span className={t.breaker === 'closed' ? 'muted small' : 'badge bad'}>{BREAKER_WORDS[t.breaker]}</span>}
           <span className="muted small" data-testid="preview-cost">
-            {t.estimatedUsd !== undefined
-              ? `≈ ${formatUsd(t.estimatedUsd)} with a ${answerTokens.toLocaleString('en')}-token answer`
-              : local(t.provider)
-                ? 'local: free'
+            {local(t.provider)
+              ? 'local: free'
+              : t.estimatedUsd !== undefined
+                ? `≈ ${formatUsd(t.estimatedUsd)} with a ${answerTokens.toLocaleString('en')}-token answer`
                 : 'no price known'}
           </span>
         </li>
