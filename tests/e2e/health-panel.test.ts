@@ -32,7 +32,8 @@ describe('the health panel', () => {
         { id: 'flaky', kind: 'openai-compatible', baseURL: flaky.baseURL, apiKeyEnv: 'E2E_HEALTH_KEY', models: ['m1'] },
         { id: 'local', kind: 'ollama', baseURL: ollama.url },
       ],
-      routes: { general: [{ provider: 'flaky', model: 'm1' }] },
+      // Titles go through the cheap route; on the local model they leave flaky's scripted failures to the questions.
+      routes: { general: [{ provider: 'flaky', model: 'm1' }], cheap: [{ provider: 'local', model: 'llama3.2' }] },
       localFallback: { provider: 'local', model: 'llama3.2' },
     });
     host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_HEALTH_KEY: KEY }));
