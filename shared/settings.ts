@@ -133,6 +133,13 @@ export const PresetSchema = GenerationSchema.extend({
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
+/** A user's own price or context window for a model, laid over the price list. */
+export const ModelOverrideSchema = z.object({
+  inputUsdPerMTok: z.number().nonnegative().optional(),
+  outputUsdPerMTok: z.number().nonnegative().optional(),
+  contextWindow: z.number().int().positive().optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   providers: z.array(ProviderConfigSchema).default([]),
@@ -149,6 +156,8 @@ export const SettingsSchema = z.object({
   presets: z.array(PresetSchema).max(100).default([]),
   /** How the app looks; `system` follows the OS's light or dark setting. */
   appearance: z.object({ theme: ThemeSchema.default('system') }).optional(),
+  /** Keyed by `providerId/model` or a bare model id; wins over the price list. */
+  modelOverrides: z.record(z.string().min(1).max(200), ModelOverrideSchema).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The shape a user writes by hand: defaults may be left out. */

@@ -86,6 +86,25 @@ function failedBefore(message: Message, name: (id: string) => string): string {
   return failed.length > 0 ? ` · after ${failed.map((a) => `${name(a.provider)}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
+/** What the providers themselves said the answer cost, where any reported it (OpenRouter); undefined otherwise. */
+export function reportedCostOf(message: Message): number | undefined {
+  const reported = (message.attempts ?? []).flatMap((a) => (a.reportedCostUsd === undefined ? [] : [a.reportedCostUsd]));
+  return reported.length === 0 ? undefined : reported.reduce((sum, usd) => sum + usd, 0);
+}
+
+/** "$0.00012", or "$0.00012 est. · $0.00013 reported by the provider" beside a provider's own figure. */
+export function costText(message: Message): string {
+  const reported = reportedCostOf(message);
+  return reported === undefined ? formatCost(message.costUsd) : `${formatCost(message.costUsd)} est. · ${formatCost(reported)} reported`;
+}
+
+/** Why a message got no answer, on one line, with every target tried. */
+export function failureText(message: Message): string {
+  const text = (message.error?.message ?? 'no provider could answer').replace(/\s+/g, ' ');
+  const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
+  return `${text}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`;
+}
+
 function finish(message: Message, out: Output, conversationId: string | undefined, name: (id: string) => string): number {
   const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
@@ -100,6 +119,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
         text: message.text,
         usage,
         costUsd: message.costUsd ?? 0,
+        reportedCostUsd: reportedCostOf(message) ?? null,
         ttftMs: message.ttftMs ?? null,
         latencyMs: message.latencyMs ?? null,
         attempts: attemptsOf(message),
@@ -107,7 +127,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
     } else {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
-        `${name(message.provider ?? '')} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
+        `${name(message.provider ?? '')} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${costText(message)} · ${Math.round(message.latencyMs ?? 0)} ms` +
           (message.note ? ` · ${message.note}` : failedBefore(message, name)) +
           (conversationId ? ` · saved as ${conversationId}` : ''),
       );
@@ -121,8 +141,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
   } else {
     if (message.text) out.text('\n');
     // One line, so scripts and people read the whole story at a glance.
-    const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
-    out.note(`switchboard: ${text.replace(/\s+/g, ' ')}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`);
+    out.note(`switchboard: ${failureText(message)}`);
   }
   return 1;
 }

@@ -67,6 +67,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
   openPath?: (path: string) => Promise<string>;
+  /** The system's open-file dialog for a .gguf model; only the desktop host has one. Undefined when cancelled. */
+  chooseModelFile?: () => Promise<string | undefined>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
   logToConsole?: boolean;
   /** How this host starts the built-in engine's process; without it, the engine is unavailable. */
@@ -263,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       engine,
       downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),
       changed: () => refresh(),
+      ...(options.chooseModelFile ? { chooseModelFile: options.chooseModelFile } : {}),
     }),
     ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };

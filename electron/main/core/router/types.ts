@@ -20,6 +20,8 @@ export interface PriceInfo {
   contextWindow?: number;
   /** The model's longest answer, from the catalog. */
   maxOutputTokens?: number;
+  /** Where the price came from (`genai-prices@…`, `override`, `catalog`, `free`), recorded on each attempt. */
+  version?: string;
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 

@@ -24,6 +24,7 @@ export function DecisionTrace({ message }: { message: Message }) {
                 {trace.sticky ? `, sticky to ${trace.sticky}` : ''}
                 {trace.offline ? ', offline: cloud skipped' : ''}.
               </p>
+              {trace.engine && <p data-testid="trace-engine">Answered by the {trace.engine}.</p>}
               <h4>Considered, in order</h4>
               <ChainList chain={trace.considered} />
               <SkippedList skipped={trace.skipped} />

@@ -9,7 +9,7 @@ import { MessageText } from './MessageText.js';
 import { useProviderName } from '../../lib/provider-names.js';
 
 /** Memoized on the item: a frame of streamed text re-renders only the streaming row. */
-export const MessageRow = memo(function MessageRow({ item, lastQuestion = false }: { item: ChatItem; lastQuestion?: boolean }) {
+export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem }) {
   const { message } = item;
   const [editing, setEditing] = useState(false);
   const name = useProviderName();
@@ -29,7 +29,7 @@ export const MessageRow = memo(function MessageRow({ item, lastQuestion = false 
       {(message.status === 'error' || message.status === 'interrupted') && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}
       {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
-      {!editing && <MessageActions message={message} canEdit={lastQuestion} onEdit={() => setEditing(true)} />}
+      {!editing && <MessageActions message={message} canEdit={message.role === 'user'} onEdit={() => setEditing(true)} />}
     </div>
   );
 });
