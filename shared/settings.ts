@@ -112,6 +112,9 @@ export function apiSettingsOf(settings: Pick<Settings, 'api'>): ApiSettings {
   return settings.api ?? { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [] };
 }
 
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
 /** Longest system prompt a preset or a conversation may hold. */
 export const MAX_SYSTEM_PROMPT_CHARS = 20_000;
 
@@ -151,6 +154,8 @@ export const SettingsSchema = z.object({
   /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
   updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
   presets: z.array(PresetSchema).max(100).default([]),
+  /** How the app looks; `system` follows the OS's light or dark setting. */
+  appearance: z.object({ theme: ThemeSchema.default('system') }).optional(),
   /** Keyed by `providerId/model` or a bare model id; wins over the price list. */
   modelOverrides: z.record(z.string().min(1).max(200), ModelOverrideSchema).optional(),
 });

@@ -6,12 +6,15 @@ import { HealthScreen } from './components/health/HealthScreen.js';
 import { SettingsScreen } from './components/settings/SettingsScreen.js';
 import { CompareScreen } from './components/compare/CompareScreen.js';
 import { useUi } from './services-context.js';
+import { LeaveGuard } from './components/layout/LeaveGuard.js';
+import { ThemeSync } from './components/layout/ThemeSync.js';
 
 export function App() {
   const screen = useUi((s) => s.screen);
+  const collapsed = useUi((s) => s.sidebarCollapsed);
   return (
-    <div className="app">
-      <Sidebar />
+    <div className={collapsed ? 'app sidebar-collapsed' : 'app'}>
+      {!collapsed && <Sidebar />}
       <div className="main">
         <Nav />
         <Banners />
@@ -22,6 +25,8 @@ export function App() {
           {screen === 'settings' && <SettingsScreen />}
         </main>
       </div>
+      <LeaveGuard />
+      <ThemeSync />
     </div>
   );
 }

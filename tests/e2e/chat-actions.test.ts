@@ -115,7 +115,7 @@ describe('message actions and turns', () => {
     await page.getByTestId('stop').click();
     const stopped = await settled(page, 'cancelled');
     expect(local.requests.length).toBe(requestsBefore);
-    expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/^stopped · local·llama3\.2/);
+    expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/^stopped · Ollama·llama3\.2/);
     expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/out tokens .*first token/);
     expect(await stopped.getByTestId('regenerate').innerText()).toBe('Retry');
     expect(await page.getByTestId('send').count()).toBe(1);

@@ -64,7 +64,7 @@ describe('the health panel', () => {
       await page.getByTestId('send').click();
       const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
       await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-      await expect.poll(() => answer.locator('.fallbacks').innerText()).toMatch(/flaky → local/);
+      await expect.poll(() => answer.locator('.fallbacks').innerText()).toMatch(/flaky → Ollama/);
     }
     await page.getByTestId('nav-health').click();
     await expect.poll(() => card('flaky').getAttribute('data-state'), { timeout: 10_000 }).toBe('circuit_open');

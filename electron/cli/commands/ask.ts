@@ -9,6 +9,7 @@ import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
 import type { Core } from '../../main/core/app-core.js';
 import { UsageError } from '../../main/core/host-options.js';
 import { formatCost, type Output } from '../output.js';
+import { providerNames } from '../provider-names.js';
 
 export interface AskOptions {
   prompt: string;
@@ -52,7 +53,7 @@ export async function ask(core: Core, options: AskOptions, out: Output): Promise
   });
   const message = await sent.finished;
   unsubscribe();
-  return finish(message, out, saved ? sent.conversationId : undefined);
+  return finish(message, out, saved ? sent.conversationId : undefined, providerNames(core));
 }
 
 function print(name: string, payload: unknown, out: Output): void {
@@ -80,9 +81,9 @@ function attemptsOf(message: Message) {
 }
 
 /** " · after gpt: rate_limited" when earlier attempts failed, so a fallback is never silent. */
-function failedBefore(message: Message): string {
+function failedBefore(message: Message, name: (id: string) => string): string {
   const failed = (message.attempts ?? []).filter((a) => a.outcome === 'error');
-  return failed.length > 0 ? ` · after ${failed.map((a) => `${a.provider}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
+  return failed.length > 0 ? ` · after ${failed.map((a) => `${name(a.provider)}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
 /** What the providers themselves said the answer cost, where any reported it (OpenRouter); undefined otherwise. */
@@ -104,7 +105,7 @@ export function failureText(message: Message): string {
   return `${text}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`;
 }
 
-function finish(message: Message, out: Output, conversationId: string | undefined): number {
+function finish(message: Message, out: Output, conversationId: string | undefined, name: (id: string) => string): number {
   const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
     const usage = { inputTokens: message.usage?.inputTokens ?? 0, outputTokens: message.usage?.outputTokens ?? 0 };
@@ -126,8 +127,8 @@ function finish(message: Message, out: Output, conversationId: string | undefine
     } else {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
-        `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${costText(message)} · ${Math.round(message.latencyMs ?? 0)} ms` +
-          (message.note ? ` · ${message.note}` : failedBefore(message)) +
+        `${name(message.provider ?? '')} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${costText(message)} · ${Math.round(message.latencyMs ?? 0)} ms` +
+          (message.note ? ` · ${message.note}` : failedBefore(message, name)) +
           (conversationId ? ` · saved as ${conversationId}` : ''),
       );
     }

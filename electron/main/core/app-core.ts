@@ -24,6 +24,7 @@ import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { healthHandlers } from './handlers/health-handlers.js';
+import { transferHandlers } from './handlers/transfer-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
@@ -171,13 +172,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
   const probes = recordingProbes(pool, ledger, clock);
+  const price = targetPrices(() => effective);
   const router = createRouter({
     clock,
     random: options.random ?? Math.random,
     settings: () => effective,
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
-    price: targetPrices(() => effective),
+    price,
     toolSupport: targetToolSupport(() => effective),
     state: storage.routerState,
     ledger,
@@ -253,7 +255,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
-    ...providerHandlers({ pool: probes, keys, router, health }),
+    ...transferHandlers({ db: storage.db, conversations, events, clock, scrub: (text) => redact(text, pool.knownKeys()) }),
+    ...providerHandlers({ pool: probes, keys, router, health, price }),
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/providers.js';
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
-import { presetOf } from './provider-preset.js';
+import { displayName, presetOf } from './provider-preset.js';
 import { testConnection, testPlan } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
 import { modelInfoFor, withOverride } from './providers/pricing/pricing.js';
@@ -123,7 +123,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
         return {
           id: p.id,
           kind: p.kind,
-          name: p.name ?? preset?.name ?? p.id,
+          name: displayName(p),
           baseURL: baseUrlOf(p),
           enabled: p.enabled,
           ...(preset ? { preset: preset.id } : {}),

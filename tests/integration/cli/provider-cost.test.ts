@@ -62,7 +62,7 @@ describe('a provider that reports its own cost', () => {
   it('says so in the summary line a person reads', async () => {
     const run = await runCli(['ask', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'sb-cli-')), 'hello'], { env });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr.trim()).toMatch(/^or · openai\/gpt-4o-mini · \d+→\d+ tokens · \$[\d.]+ est\. · \$[\d.]+ reported · \d+ ms$/);
+    expect(run.stderr.trim()).toMatch(/^OpenRouter · openai\/gpt-4o-mini · \d+→\d+ tokens · \$[\d.]+ est\. · \$[\d.]+ reported · \d+ ms$/);
   });
 
   it('streams usage with a cost even when the client never asked for usage, as OpenRouter does', async () => {

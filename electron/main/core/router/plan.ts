@@ -38,7 +38,8 @@ export interface PlanInput {
 }
 
 /** A typical answer length, for comparing prices before the answer exists. */
-const EXPECTED_OUTPUT_TOKENS = 500;
+/** The answer length `cheapest` and the route preview assume when pricing a message. */
+export const EXPECTED_OUTPUT_TOKENS = 500;
 
 /** Whether a task type's messages go to the general route because the user gave it none of its own. */
 export function borrowsGeneralRoute(settings: Settings, taskType: string): boolean {

@@ -24,11 +24,12 @@ export interface PreparedRoute {
 
 export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
-export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
+/** `draft`: settings not saved yet (the Routing tab's preview); else the settings in force. */
+export function prepareRoute(core: RouterCore, request: RouteQuestion, draft?: Settings): PreparedRoute {
   const { deps, book } = core;
   const now = deps.clock.now();
   book.syncUsage(now);
-  const settings = deps.settings();
+  const settings = draft ?? deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {
     // Only detection reads the window; a chosen task type needs no route lookup for it.

@@ -188,10 +188,11 @@ export interface RouterDeps {
 /** Routing: deciding where a message goes, and sending it. */
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
-  /** The detected task type and the chain a prompt would take, without sending it. */
-  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>): {
+  /** The detected task type and the chain a prompt would take, without sending it; under `draft` settings when given (unsaved edits). */
+  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>, draft?: Settings): {
     taskType: string;
     reason: string;
+    promptTokens: number;
     chain: { provider: string; model: string }[];
     skipped: { provider: string; model: string; reason: string }[];
   };
