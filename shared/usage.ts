@@ -21,6 +21,8 @@ export const UsageRowSchema = z.object({
   fallbacks: z.number().int().nonnegative(),
   /** Calls started as a hedge, racing a slow primary. */
   hedges: z.number().int().nonnegative(),
+  /** What the providers themselves reported charging (OpenRouter), where any call in the group reported it. */
+  reportedCostUsd: z.number().nonnegative().optional(),
 });
 export type UsageRow = z.infer<typeof UsageRowSchema>;
 
@@ -51,13 +53,14 @@ export function totalOf(rows: readonly UsageRow[]): UsageRow {
     total.costUsd += r.costUsd;
     total.fallbacks += r.fallbacks;
     total.hedges += r.hedges;
+    if (r.reportedCostUsd !== undefined) total.reportedCostUsd = (total.reportedCostUsd ?? 0) + r.reportedCostUsd;
   }
   return total;
 }
 
 export const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
 
-const CSV_COLUMNS = ['requests', 'failures', 'tokens_in', 'tokens_out', 'cost_usd', 'fallback_rate', 'hedge_rate'] as const;
+const CSV_COLUMNS = ['requests', 'failures', 'tokens_in', 'tokens_out', 'cost_usd', 'fallback_rate', 'hedge_rate', 'reported_cost_usd'] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 function csvField(value: string): string {
@@ -67,7 +70,7 @@ function csvField(value: string): string {
 export function usageCsv(report: Pick<UsageReport, 'by' | 'rows'>): string {
   const lines = [[report.by, ...CSV_COLUMNS].join(',')];
   for (const r of report.rows) {
-    const values = [r.requests, r.failures, r.tokensIn, r.tokensOut, r.costUsd.toFixed(6), rate(r.fallbacks, r.requests).toFixed(4), rate(r.hedges, r.requests).toFixed(4)];
+    const values = [r.requests, r.failures, r.tokensIn, r.tokensOut, r.costUsd.toFixed(6), rate(r.fallbacks, r.requests).toFixed(4), rate(r.hedges, r.requests).toFixed(4), r.reportedCostUsd?.toFixed(6) ?? ''];
     lines.push([csvField(r.key), ...values.map(String)].join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

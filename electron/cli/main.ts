@@ -1,5 +1,5 @@
 /**
- * The CLI: `switchboard <ask|history|export|import|doctor|models|keys> …` on the same core and settings
+ * The CLI: `switchboard <ask|history|export|import|doctor|health|usage|selftest|models|keys|serve> …` on the same core and settings
  * as the app. Exit 0 on success, 1 when a request failed, 2 on a usage error;
  * every error is one line, never a stack trace.
  */
@@ -13,6 +13,7 @@ import { ask } from './commands/ask.js';
 import { doctor } from './commands/doctor.js';
 import { health } from './commands/health.js';
 import { usage } from './commands/usage.js';
+import { selftest } from './commands/selftest.js';
 import { keys } from './commands/keys.js';
 import { models } from './commands/models.js';
 import { serve } from './commands/serve.js';
@@ -33,6 +34,7 @@ const USAGE = `usage: switchboard <command> [flags]
   doctor [--config FILE] [--json]
   health [--config FILE] [--data-dir DIR] [--json]
   usage [--since YYYY-MM-DD] [--by day|provider|model|task|source] [--data-dir DIR] [--json|--csv]
+  selftest [--dry-run] [--config FILE] [--data-dir DIR] [--json]   (built-in prompts through auto on your routes)
   models [--provider ID] [--config FILE] [--json]
   keys set PROVIDER | keys list [--json] | keys delete PROVIDER
   serve [--port N] [--config FILE] [--data-dir DIR]   (the local OpenAI- and Anthropic-compatible API)`;
@@ -51,6 +53,7 @@ const COMMAND_OPTIONS = {
   import: COMMON_OPTIONS,
   doctor: COMMON_OPTIONS,
   health: COMMON_OPTIONS,
+  selftest: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } },
   usage: { ...COMMON_OPTIONS, since: { type: 'string' }, by: { type: 'string' }, csv: { type: 'boolean' } },
   models: { ...COMMON_OPTIONS, provider: { type: 'string' } },
   keys: COMMON_OPTIONS,
@@ -66,7 +69,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, health, usage, models, keys, serve)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (try: ask, history, export, import, doctor, health, usage, selftest, models, keys, serve)`);
   const { values, positionals } = parseCommandArgs(rest, COMMAND_OPTIONS[command]);
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -108,6 +111,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await doctor(core, out);
       case 'health':
         return health(core.health(), out, Date.now());
+      case 'selftest':
+        return await selftest(core, { dryRun: flags['dry-run'] === true }, out);
       case 'models':
         return await models(core, str('provider'), out);
       case 'keys':

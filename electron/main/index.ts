@@ -57,6 +57,10 @@ export async function startDesktop(): Promise<Core> {
       mkdirSync(path, { recursive: true });
       return shell.openPath(path);
     },
+    chooseModelFile: async () => {
+      const picked = await dialog.showOpenDialog({ title: 'Choose a GGUF model', properties: ['openFile'], filters: [{ name: 'GGUF models', extensions: ['gguf'] }] });
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
   });
   const smoke = startSmokeTest(process.argv, (code) => app.exit(code));
   // The window opens while the core starts; its first calls wait for it.

@@ -9,13 +9,16 @@ import { useUi } from './services-context.js';
 import { UndoToast } from './components/layout/UndoToast.js';
 import { ShortcutsOverlay } from './components/layout/ShortcutsOverlay.js';
 import { useShortcuts } from './components/layout/use-shortcuts.js';
+import { LeaveGuard } from './components/layout/LeaveGuard.js';
+import { ThemeSync } from './components/layout/ThemeSync.js';
 
 export function App() {
   const screen = useUi((s) => s.screen);
   const shortcuts = useShortcuts();
+  const collapsed = useUi((s) => s.sidebarCollapsed);
   return (
-    <div className="app">
-      <Sidebar />
+    <div className={collapsed ? 'app sidebar-collapsed' : 'app'}>
+      {!collapsed && <Sidebar />}
       <div className="main">
         <Nav />
         <Banners />
@@ -28,6 +31,8 @@ export function App() {
       </div>
       <UndoToast />
       {shortcuts.overlay && <ShortcutsOverlay onClose={shortcuts.closeOverlay} />}
+      <LeaveGuard />
+      <ThemeSync />
     </div>
   );
 }

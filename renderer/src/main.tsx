@@ -4,6 +4,7 @@ import { App } from './App.js';
 import { connectClient } from './client/connect.js';
 import { createServices, loadAll } from './services.js';
 import { ServicesContext } from './services-context.js';
+import { applyTheme, rememberedTheme } from './lib/theme.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
@@ -11,6 +12,8 @@ import './styles/markdown.css';
 import './styles/settings.css';
 import './styles/overlays.css';
 
+// Before the first paint, so a dark choice never flashes light while settings load.
+applyTheme(rememberedTheme());
 const services = createServices(connectClient());
 void loadAll(services);
 

@@ -18,6 +18,8 @@ export const EngineStatusSchema = z.object({
   available: z.boolean(),
   loaded: z.boolean(),
   modelPath: z.string().optional(),
+  /** Where it runs: the CPU, or the GPU through Metal, Vulkan or CUDA. */
+  backend: z.enum(['cpu', 'metal', 'vulkan', 'cuda']).optional(),
   memoryBytes: z.number().nonnegative().optional(),
   contextSize: z.number().int().positive().optional(),
   tokensPerSec: z.number().nonnegative().optional(),
@@ -36,11 +38,20 @@ export type EngineDownloadProgress = z.infer<typeof EngineDownloadProgressSchema
 export const engineCalls = {
   'engine.models': defineCall(
     z.object({}).default({}),
-    z.object({ models: z.array(EngineModelSchema), folder: z.string(), status: EngineStatusSchema, downloads: z.array(EngineDownloadProgressSchema) }),
+    z.object({
+      models: z.array(EngineModelSchema),
+      folder: z.string(),
+      status: EngineStatusSchema,
+      downloads: z.array(EngineDownloadProgressSchema),
+      /** Whether this host has a system file picker (the desktop app does; a browser tab cannot hand over a path). */
+      canChooseFile: z.boolean(),
+    }),
   ),
   'engine.download': defineCall(z.object({ catalogId: CatalogId }), z.object({ started: z.boolean() })),
   'engine.downloadPause': defineCall(z.object({ catalogId: CatalogId }), z.object({ paused: z.boolean() })),
   'engine.downloadCancel': defineCall(z.object({ catalogId: CatalogId }), z.object({ cancelled: z.boolean() })),
   'engine.pick': defineCall(z.object({ path: z.string().trim().min(1, 'enter the path of a .gguf file').max(4096) }), EngineModelSchema),
+  /** The system file picker, filtered to .gguf; the chosen file is added as `engine.pick` would. Null when the user cancels. */
+  'engine.chooseFile': defineCall(z.object({}).default({}), EngineModelSchema.nullable()),
   'engine.delete': defineCall(z.object({ id: ModelId }), z.object({ deleted: z.boolean() })),
 };

@@ -79,7 +79,7 @@ describe('message actions and turns', () => {
     expect(await answers(page).last().getByTestId('message-meta').innerText()).toMatch(/beta·beta-1/);
   });
 
-  it('edits the last question and resends it', async () => {
+  it('edits a question and resends it, the last one or an earlier one', async () => {
     await ask(page, 'What is 2+2?');
     const answer = await settled(page);
     expect(await answer.getByTestId('message-text').innerText()).toBe('Echo: What is 2+2?');
@@ -90,6 +90,18 @@ describe('message actions and turns', () => {
     await expect.poll(() => answers(page).last().getByTestId('message-text').innerText(), { timeout: 20_000 }).toBe('Echo: What is 3+3?');
     expect(await question.getByTestId('message-text').innerText()).toBe('What is 3+3?');
     expect(await page.locator('[data-testid="message"]').count()).toBe(2);
+
+    // An earlier question: the editor says what resending removes, and the chat starts over from it.
+    await ask(page, 'And what is 4+4?');
+    await settled(page);
+    const earlier = page.locator('[data-testid="message"][data-role="user"]').first();
+    await earlier.getByTestId('edit').click();
+    expect(await earlier.getByTestId('edit-removes').innerText()).toMatch(/removes the 2 messages after/);
+    await earlier.getByTestId('edit-input').fill('What is 5+5?');
+    await earlier.getByTestId('resend').click();
+    await expect.poll(() => answers(page).last().getByTestId('message-text').innerText(), { timeout: 20_000 }).toBe('Echo: What is 5+5?');
+    await expect.poll(() => page.locator('[data-testid="message"]').count()).toBe(2);
+    expect(await earlier.getByTestId('message-text').innerText()).toBe('What is 5+5?');
   });
 
   it('turns Send into Stop while streaming, ignores Enter, and keeps what a stopped answer knows', async () => {
@@ -103,7 +115,7 @@ describe('message actions and turns', () => {
     await page.getByTestId('stop').click();
     const stopped = await settled(page, 'cancelled');
     expect(local.requests.length).toBe(requestsBefore);
-    expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/^stopped · local·llama3\.2/);
+    expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/^stopped · Ollama·llama3\.2/);
     expect(await stopped.getByTestId('message-meta').innerText()).toMatch(/out tokens .*first token/);
     expect(await stopped.getByTestId('regenerate').innerText()).toBe('Retry');
     expect(await page.getByTestId('send').count()).toBe(1);

@@ -39,7 +39,7 @@ describe('chat in the browser host', () => {
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     expect(await answer.getByTestId('message-text').innerText()).toBe('Echo: hello from the e2e test');
-    expect(await answer.getByTestId('message-meta').innerText()).toMatch(/local/);
+    expect(await answer.getByTestId('message-meta').innerText()).toMatch(/^Ollama·llama3\.2 /);
     // The chat's title is asked for in a request of its own, after the answer.
     const asked = ollama.requests.filter((r) => !r.messages.some((m) => m.role === 'system' && /name conversations/.test(m.content)));
     expect(asked).toHaveLength(1);

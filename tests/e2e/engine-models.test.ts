@@ -39,6 +39,8 @@ describe('the built-in engine', () => {
 
   it('adds a .gguf file the user has, lists it with its size, and answers the chat with it', async () => {
     await openSettings(page, 'local');
+    // A browser tab has no system file picker to hand over a path; the path field is the way.
+    expect(await page.getByTestId('engine-choose-file').count()).toBe(0);
     await page.getByTestId('engine-pick-path').fill(model);
     await page.getByTestId('engine-pick').click();
     const row = page.locator(`[data-testid="engine-model"][data-model="${model}"]`);
@@ -51,9 +53,11 @@ describe('the built-in engine', () => {
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect((await answer.getByTestId('message-text').innerText()).length).toBeGreaterThan(0);
+    await answer.getByTestId('trace-toggle').click();
+    expect(await answer.getByTestId('trace-engine').innerText()).toBe('Answered by the built-in engine (Ollama not running).');
 
     await page.getByTestId('nav-health').click();
-    await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
+    await expect.poll(() => page.getByTestId('engine-status').innerText()).toMatch(/^Loaded on the (CPU|GPU \((Metal|Vulkan|CUDA)\)) · [\d.]+ (KB|MB) of memory · \d+ tokens of context · [\d.]+ tokens\/s/);
     await openSettings(page, 'local');
   }, 90_000);
 

@@ -27,14 +27,15 @@ export function tempDataDir(settings?: SettingsInput): string {
  * A conversation of `count` alternating questions and answers, written through
  * the app's own store (one transaction) before a host opens the data directory.
  */
-export function seedConversation(dataDir: string, title: string, count: number, text: (i: number, role: Message['role']) => string): string {
+/** `idPrefix` keeps message ids apart when several conversations are seeded in one folder. */
+export function seedConversation(dataDir: string, title: string, count: number, text: (i: number, role: Message['role']) => string, idPrefix = 'm'): string {
   const storage = openStorage(dataDir);
   try {
     const conv = storage.conversations.create(title, 1_000);
     storage.db.transaction(() => {
       for (let i = 0; i < count; i++) {
         const role = i % 2 === 0 ? 'user' : 'assistant';
-        storage.conversations.putMessage({ id: `m${i}`, conversationId: conv.id, role, text: text(i, role), createdAt: 2_000 + i, status: 'done' });
+        storage.conversations.putMessage({ id: `${idPrefix}${i}`, conversationId: conv.id, role, text: text(i, role), createdAt: 2_000 + i, status: 'done' });
       }
     })();
     return conv.id;

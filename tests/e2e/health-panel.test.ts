@@ -64,7 +64,7 @@ describe('the health panel', () => {
       await page.getByTestId('send').click();
       const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
       await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-      await expect.poll(() => answer.locator('.fallbacks').innerText()).toMatch(/flaky → local/);
+      await expect.poll(() => answer.locator('.fallbacks').innerText()).toMatch(/flaky → Ollama/);
     }
     await page.getByTestId('nav-health').click();
     await expect.poll(() => card('flaky').getAttribute('data-state'), { timeout: 10_000 }).toBe('circuit_open');
@@ -104,5 +104,26 @@ describe('the health panel', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^switchboard-usage-by-provider-since-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it("adjusts a provider's weight in the routes that use it, says what it does, and keeps it after a reload", async () => {
+    await page.getByRole('tab', { name: 'Providers' }).click();
+    const weights = card('flaky').getByTestId('route-weights');
+    await weights.locator('summary').click();
+    const field = weights.getByLabel('Weight in general (m1)');
+    await field.fill('0');
+    await weights.getByRole('button', { name: 'Save weights' }).click();
+    expect(await weights.getByRole('alert').innerText()).toMatch(/above 0/);
+    await field.fill('2');
+    await weights.getByRole('button', { name: 'Save weights' }).click();
+    await expect.poll(() => weights.getByRole('status').innerText()).toBe('Saved.');
+    // Alone in its route, a weight changes nothing, and the card says so rather than pretend.
+    expect(await weights.getByTestId('weight-effect').innerText()).toBe('no effect until a target next to it has a weight too');
+    await page.reload();
+    await page.getByTestId('nav-health').click();
+    const again = card('flaky').getByTestId('route-weights');
+    await again.locator('summary').click();
+    await expect.poll(() => again.getByLabel('Weight in general (m1)').inputValue()).toBe('2');
+    expect(await card('local').getByTestId('route-weights').locator('summary').innerText()).toBe('Route weights (1)');
   });
 });

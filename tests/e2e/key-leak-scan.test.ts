@@ -74,7 +74,8 @@ describe('a key never leaks', () => {
         { id: 'acme', kind: 'openai-compatible', name: 'Acme AI', baseURL: acme.baseURL, models: ['acme-large'] },
         { id: 'local', kind: 'ollama', baseURL: ollama.url },
       ],
-      routes: { general: [{ provider: 'acme', model: 'acme-large' }] },
+      // Titles go to the local model, so a title request never takes one of acme's scripted failures.
+      routes: { general: [{ provider: 'acme', model: 'acme-large' }], cheap: [{ provider: 'local', model: 'llama3.2' }] },
       localFallback: { provider: 'local', model: 'llama3.2' },
     });
     host = await startHost(['--data-dir', dataDir], keychainEnv());
@@ -111,7 +112,7 @@ describe('a key never leaks', () => {
     // An answer from acme itself, whose request id (the echoed key) is kept with the message.
     const answered = await chat('an answered message');
     expect(await answered.getAttribute('data-status')).toBe('done');
-    expect(await answered.getByTestId('message-meta').innerText()).toContain('acme');
+    expect(await answered.getByTestId('message-meta').innerText()).toContain('Acme AI·acme-large');
     await openSettings(page, 'providers');
 
     // A connection test whose 401 echoes the key, as some hosts do.
@@ -129,13 +130,13 @@ describe('a key never leaks', () => {
     acme.script({ type: 'status', status: 429, message: `Rate limit reached for key ${CANARY} (Bearer ${CANARY}).` });
     const fellBack = await chat('first message');
     expect(await fellBack.getAttribute('data-status')).toBe('done');
-    expect(await fellBack.getByTestId('message-meta').innerText()).toContain('local');
-    expect(await fellBack.innerText()).toContain('acme → local: rate limited');
+    expect(await fellBack.getByTestId('message-meta').innerText()).toContain('Ollama·llama3.2');
+    expect(await fellBack.innerText()).toContain('Acme AI → Ollama: rate limited');
 
     // A chat the provider refuses as unauthorised, again echoing the key.
     acme.script({ type: 'status', status: 401, message: `Invalid key ${CANARY}` });
     const refused = await chat('second message');
-    expect(await refused.innerText()).toContain('acme → local: key rejected');
+    expect(await refused.innerText()).toContain('Acme AI → Ollama: key rejected');
 
     // The provider did get the key, so it was in play throughout.
     expect(acme.requests.some((r) => r.headers.authorization === `Bearer ${CANARY}`)).toBe(true);

@@ -105,7 +105,7 @@ describe('the Local models tab', () => {
   });
 
   it('makes the pulled model the local fallback, and chat then uses it', async () => {
-    await page.getByTestId('local-fallback-model').fill('llama3.2:1b');
+    await page.getByTestId('local-fallback-model').selectOption('llama3.2:1b');
     await page.getByTestId('local-fallback-save').click();
     await expect.poll(() => page.getByRole('region', { name: 'Local fallback' }).getByRole('status').innerText()).toBe('Saved.');
     const saved = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { localFallback?: unknown };
@@ -116,7 +116,7 @@ describe('the Local models tab', () => {
     await page.getByTestId('send').click();
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-    expect(await answer.getByTestId('message-meta').innerText()).toContain('local·llama3.2:1b');
+    expect(await answer.getByTestId('message-meta').innerText()).toContain('Ollama·llama3.2:1b');
     expect(ollama.requests.at(-1)?.model).toBe('llama3.2:1b');
   });
 });

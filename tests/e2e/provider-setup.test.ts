@@ -102,7 +102,7 @@ describe('adding a provider in Settings and chatting through it', () => {
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     expect(await answer.getByTestId('message-text').innerText()).toBe('Echo: which provider answers this?');
-    expect(await answer.getByTestId('message-meta').innerText()).toContain('acme·acme-large');
+    expect(await answer.getByTestId('message-meta').innerText()).toContain('Acme AI·acme-large');
     const chat = acme.requests.slice(chatsBefore).find((r) => r.messages.some((m) => m.content === 'which provider answers this?'));
     expect(chat?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(chat?.model).toBe('acme-large');

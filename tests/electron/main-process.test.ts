@@ -83,6 +83,22 @@ describe('Electron main process', () => {
     expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: 'text: type a message first' } });
   });
 
+  it('adds a .gguf model chosen in the system file picker, and a cancelled picker adds nothing', async () => {
+    const { writeTinyModel } = await import('../engine/tiny-model.js');
+    const [win] = stand.recorded.windows;
+    const event = { sender: win!.webContents, senderFrame: win!.webContents.mainFrame };
+    const call = (name: string) => stand.recorded.handlers.get(callChannel(name as never))!(event, {}) as Promise<WireResult<unknown>>;
+    const before = (await call('engine.models')) as WireResult<{ canChooseFile: boolean; models: unknown[] }>;
+    expect(before.ok && before.value.canChooseFile).toBe(true);
+    const model = writeTinyModel();
+    stand.recorded.openDialogAnswers.push(model);
+    expect(await call('engine.chooseFile')).toMatchObject({ ok: true, value: { id: model, external: true } });
+    expect(stand.recorded.openDialogs.at(-1)).toEqual({ title: 'Choose a GGUF model', extensions: ['gguf'] });
+    expect(await call('engine.chooseFile')).toEqual({ ok: true, value: null });
+    const after = (await call('engine.models')) as WireResult<{ models: { id: string }[] }>;
+    expect(after.ok && after.value.models.map((m) => m.id)).toEqual([model]);
+  });
+
   it('refuses calls from a frame that is not the app page', async () => {
     const [win] = stand.recorded.windows;
     const list = stand.recorded.handlers.get(callChannel('conversations.list'))!;

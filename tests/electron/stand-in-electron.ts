@@ -3,7 +3,8 @@
  * it (windows built, IPC handlers bound, APIs exposed) so tests can check the
  * layer under plain Node, where no Electron binary can start.
  */
-import { pathToFileURL } from 'node:url';
+import { fork as forkNode } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,10 @@ export const recorded = {
   messageBoxes: [] as { message: string; buttons: string[] }[],
   /** Which button the next message box "clicks", by index. */
   messageBoxAnswers: [] as number[],
+  /** What the next open-file dialogs return; none left means the user cancelled. */
+  openDialogAnswers: [] as string[],
+  openDialogs: [] as { title?: string; extensions: string[] }[],
+  utilityForks: [] as { modulePath: string; serviceName?: string }[],
   userData: mkdtempSync(join(tmpdir(), 'sb-electron-')),
 };
 
@@ -164,14 +169,38 @@ export const dialog = {
     recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
     return { response: recorded.messageBoxAnswers.shift() ?? 1 };
   },
+  showOpenDialog: async (options: { title?: string; filters?: { extensions: string[] }[] }) => {
+    recorded.openDialogs.push({ title: options.title, extensions: options.filters?.flatMap((f) => f.extensions) ?? [] });
+    const path = recorded.openDialogAnswers.shift();
+    return { canceled: path === undefined, filePaths: path === undefined ? [] : [path] };
+  },
 };
 export const net = { isOnline: () => true };
 
 export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, net, protocol, session, screen };
 
-// The engine starts on its first prompt; no Electron-layer test sends one.
+/**
+ * Electron's utilityProcess as its docs describe it, played by a Node child: the
+ * parent posts with postMessage and hears 'message' (the value) and 'exit' (the
+ * code); the child has process.parentPort, whose 'message' events carry `data`.
+ */
 export const utilityProcess = {
-  fork: () => {
-    throw new Error('utilityProcess is not part of the stand-in');
+  fork: (modulePath: string, args: string[] = [], options: { serviceName?: string } = {}) => {
+    recorded.utilityForks.push({ modulePath, serviceName: options.serviceName });
+    const child = forkNode(fileURLToPath(new URL('./utility-process-shim.mjs', import.meta.url)), [modulePath, ...args], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    const utility = Object.assign(new EventEmitter(), {
+      pid: child.pid,
+      postMessage: (message: unknown) => {
+        if (child.connected) child.send(message as never);
+      },
+      kill: () => child.kill(),
+    });
+    child.on('message', (message) => utility.emit('message', message));
+    child.on('exit', (code) => utility.emit('exit', code ?? -1));
+    return utility;
   },
 };

@@ -19,9 +19,10 @@ export interface EngineFixture {
   channels: EngineChannel[];
 }
 
-export function startEngine(options: { idleUnloadMs?: number; clock?: Clock } = {}): EngineFixture {
+/** `launch`: how the engine process starts; the CLI's and headless host's child process unless a test gives another. */
+export function startEngine(options: { idleUnloadMs?: number; clock?: Clock; launch?: () => EngineChannel } = {}): EngineFixture {
   const modelDir = dirname(writeTinyModel());
-  const launch = nodeEngineLauncher();
+  const launch = options.launch ?? nodeEngineLauncher();
   const channels: EngineChannel[] = [];
   const host = createEngineHost({
     launch: () => {

@@ -3,7 +3,7 @@
  * e2e tests start the fake in-process, and only tests/integration/fake-provider-cli.test.ts
  * spawns this CLI:
  *   tsx tests/fake-provider/cli.ts --protocol ollama --port 11434 [--api-key K] [--models a,b]
- *     [--flavor groq|ollama-openai] [--token-delay-ms N] [--pull-delay-ms N]
+ *     [--flavor groq|ollama-openai|openrouter] [--token-delay-ms N] [--pull-delay-ms N]
  */
 import { parseArgs } from 'node:util';
 import { startFakeProvider } from './server.js';
@@ -37,7 +37,7 @@ const { values } = parseArgs({
 
 const protocol = PROTOCOLS.find((name) => name === values.protocol) ?? fail(`--protocol must be one of ${PROTOCOLS.join(', ')}`);
 const flavor = values.flavor;
-if (flavor !== undefined && flavor !== 'groq' && flavor !== 'ollama-openai') fail('--flavor must be groq or ollama-openai');
+if (flavor !== undefined && flavor !== 'groq' && flavor !== 'ollama-openai' && flavor !== 'openrouter') fail('--flavor must be groq, ollama-openai or openrouter');
 
 const options: FakeOptions = {
   protocol,

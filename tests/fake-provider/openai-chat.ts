@@ -2,6 +2,7 @@ import type { Answer, ChatDialect } from './chat-flow.js';
 import type { Exchange } from './exchange.js';
 import type { FakeOptions } from './types.js';
 import { isRecord, randomBase62, randomHex } from './http-io.js';
+import { OPENROUTER_KEEPALIVE, OPENROUTER_UPSTREAM, openrouterId, openrouterUsage } from './openrouter-shape.js';
 
 type Flavor = FakeOptions['flavor'];
 
@@ -12,6 +13,7 @@ function includeUsage(body: Record<string, unknown>): boolean {
 }
 
 function completionId(flavor: Flavor): string {
+  if (flavor === 'openrouter') return openrouterId();
   // Ollama's compatibility layer numbers completions 0..998; OpenAI and Groq use random ids.
   return flavor === 'ollama-openai' ? `chatcmpl-${Math.floor(Math.random() * 999)}` : `chatcmpl-${randomBase62(29)}`;
 }
@@ -33,7 +35,8 @@ function errorPayload(message: string | undefined, flavor: Flavor): unknown {
   return { error: { message: text, type: 'server_error', code: 'server_error', param: null } };
 }
 
-export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix']): ChatDialect {
+export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix'], openrouterPrice?: FakeOptions['openrouterPrice']): ChatDialect {
+  const openrouter = flavor === 'openrouter';
   const fingerprint = flavor === 'ollama-openai' ? 'fp_ollama' : `fp_${randomHex(10)}`;
   const groqId = (ex: Exchange): string => ex.requestId;
 
@@ -48,18 +51,25 @@ export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix']): Ch
     streamPlan: (answer, ex) => {
       const id = completionId(flavor);
       const withUsage = includeUsage(answer.request.body);
-      const envelope = {
-        id,
-        object: 'chat.completion.chunk',
-        created: answer.created,
-        model: answer.model,
-        ...(flavor === undefined ? { service_tier: 'default' } : {}),
-        system_fingerprint: fingerprint,
-      };
-      // OpenAI sends usage:null on every chunk when usage was asked for; Ollama omits it.
-      const nullUsage = withUsage && flavor !== 'ollama-openai' ? { usage: null } : {};
+      const envelope = openrouter
+        ? { id, provider: OPENROUTER_UPSTREAM, model: answer.model, object: 'chat.completion.chunk', created: answer.created }
+        : {
+            id,
+            object: 'chat.completion.chunk',
+            created: answer.created,
+            model: answer.model,
+            ...(flavor === undefined ? { service_tier: 'default' } : {}),
+            system_fingerprint: fingerprint,
+          };
+      // OpenAI sends usage:null on every chunk when usage was asked for; Ollama and OpenRouter omit it.
+      const nullUsage = withUsage && flavor !== 'ollama-openai' && !openrouter ? { usage: null } : {};
+      // OpenRouter repeats the role in every delta and names the upstream's own finish reason.
+      const choiceOf = (delta: Record<string, unknown>, finish: string | null): Record<string, unknown> =>
+        openrouter
+          ? { index: 0, delta: { role: 'assistant', ...delta, ...(delta.content === undefined && !delta.tool_calls ? { content: '' } : {}) }, finish_reason: finish, native_finish_reason: finish, logprobs: null }
+          : { index: 0, delta, logprobs: null, finish_reason: finish };
       const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}): string =>
-        sse({ ...envelope, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...nullUsage, ...extra });
+        sse({ ...envelope, choices: [choiceOf(delta, finish)], ...nullUsage, ...extra });
       const call = answer.toolCall;
       // A tool call's first chunk names it with empty arguments; the arguments follow in pieces.
       const roleDelta = call
@@ -67,19 +77,21 @@ export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix']): Ch
         : flavor === 'ollama-openai' ? { role: 'assistant', content: '' } : { role: 'assistant', content: '', refusal: null };
       const pieceDelta = (text: string): Record<string, unknown> => (call ? { tool_calls: [{ index: 0, function: { arguments: text } }] } : { content: text });
       const obfuscation = (): Record<string, unknown> => (flavor === undefined ? { obfuscation: randomBase62(6) } : {});
-      const usage = usageBody(answer, flavor);
+      const usage = openrouter ? openrouterUsage(answer, openrouterPrice) : usageBody(answer, flavor);
 
       const tail: string[] = [];
       if (flavor === 'groq') tail.push(chunk({}, finishOf(answer), { x_groq: { id: groqId(ex), usage } }));
       else tail.push(chunk({}, finishOf(answer)));
-      if (withUsage && flavor !== 'groq') tail.push(sse({ ...envelope, choices: [], usage, ...obfuscation() }));
+      // OpenRouter puts usage, with its cost, in the last message of every stream, asked for or not.
+      if (openrouter) tail.push(chunk({}, null, { usage }));
+      else if (withUsage && flavor !== 'groq') tail.push(sse({ ...envelope, choices: [], usage, ...obfuscation() }));
       tail.push('data: [DONE]\n\n');
-      const reported = flavor === 'groq' || withUsage;
+      const reported = flavor === 'groq' || openrouter || withUsage;
 
       return {
         contentType: 'text/event-stream; charset=utf-8',
         headers: ex.headers,
-        head: [chunk(roleDelta, null, { ...obfuscation(), ...(flavor === 'groq' ? { x_groq: { id: groqId(ex) } } : {}) })],
+        head: [...(openrouter ? [OPENROUTER_KEEPALIVE] : []), chunk(roleDelta, null, { ...obfuscation(), ...(flavor === 'groq' ? { x_groq: { id: groqId(ex) } } : {}) })],
         chunks: answer.chunks.map((text) => chunk(pieceDelta(text), null, obfuscation())),
         tail,
         errorFrame: (message) => sse(errorPayload(message, flavor)),
@@ -90,11 +102,20 @@ export function openaiDialect(flavor: Flavor, prefix: FakeOptions['prefix']): Ch
     bodyPlan: (answer, ex) => {
       const message = flavor === 'ollama-openai'
         ? { role: 'assistant', content: answer.text }
+        : openrouter ? { role: 'assistant', content: answer.text, refusal: null, reasoning: null }
         : { role: 'assistant', content: answer.text, refusal: null, annotations: [] };
       const call = answer.toolCall;
       const reply = (content: string): Record<string, unknown> =>
         call ? { ...message, content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: call.name, arguments: content } }] } : { ...message, content };
-      const build = (content: string, finish: string | null, completionTokens: number): Record<string, unknown> => ({
+      const build = (content: string, finish: string | null, completionTokens: number): Record<string, unknown> => openrouter ? {
+        id: completionId(flavor),
+        provider: OPENROUTER_UPSTREAM,
+        model: answer.model,
+        object: 'chat.completion',
+        created: answer.created,
+        choices: [{ logprobs: null, finish_reason: finish, native_finish_reason: finish, index: 0, message: reply(content) }],
+        usage: openrouterUsage({ inputTokens: answer.inputTokens, outputTokens: completionTokens }, openrouterPrice),
+      } : ({
         id: completionId(flavor),
         object: 'chat.completion',
         created: answer.created,

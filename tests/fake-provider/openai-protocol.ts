@@ -10,7 +10,7 @@ import { randomBase62, randomHex } from './http-io.js';
 /** OpenAI chat completions, also as Groq or Ollama's /v1 layer (see `flavor`). */
 export function openaiProtocol(options: FakeOptions): ProtocolModule {
   const flavor = options.flavor;
-  const dialect = openaiDialect(flavor, options.prefix);
+  const dialect = openaiDialect(flavor, options.prefix, options.openrouterPrice);
   const chat = { kind: 'chat' as const, handle: (ex: Parameters<typeof serveChat>[0]) => serveChat(ex, dialect) };
   const created = Math.floor(Date.now() / 1000);
   return {

@@ -40,8 +40,10 @@ export interface FakeOptions {
   protocol: Protocol;
   /** 0 / undefined = a random free port. Always binds 127.0.0.1. */
   port?: number;
-  /** OpenAI-protocol variants: Groq's x_groq usage, or Ollama's /v1 compatibility layer. */
-  flavor?: 'groq' | 'ollama-openai';
+  /** OpenAI-protocol variants: Groq's x_groq usage, Ollama's /v1 compatibility layer, or OpenRouter (usage with its own `cost`). */
+  flavor?: 'groq' | 'ollama-openai' | 'openrouter';
+  /** OpenRouter flavor: USD per prompt and per completion token behind the `usage.cost` it reports. */
+  openrouterPrice?: { prompt: number; completion: number };
   /**
    * OpenAI protocol: the host continues a final assistant message flagged
    * `prefix: true` (Mistral; DeepSeek only on its beta `endpoint`,

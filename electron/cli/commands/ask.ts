@@ -9,6 +9,7 @@ import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
 import type { Core } from '../../main/core/app-core.js';
 import { UsageError } from '../../main/core/host-options.js';
 import { formatCost, type Output } from '../output.js';
+import { providerNames } from '../provider-names.js';
 
 export interface AskOptions {
   prompt: string;
@@ -52,7 +53,7 @@ export async function ask(core: Core, options: AskOptions, out: Output): Promise
   });
   const message = await sent.finished;
   unsubscribe();
-  return finish(message, out, saved ? sent.conversationId : undefined);
+  return finish(message, out, saved ? sent.conversationId : undefined, providerNames(core));
 }
 
 function print(name: string, payload: unknown, out: Output): void {
@@ -80,12 +81,31 @@ function attemptsOf(message: Message) {
 }
 
 /** " · after gpt: rate_limited" when earlier attempts failed, so a fallback is never silent. */
-function failedBefore(message: Message): string {
+function failedBefore(message: Message, name: (id: string) => string): string {
   const failed = (message.attempts ?? []).filter((a) => a.outcome === 'error');
-  return failed.length > 0 ? ` · after ${failed.map((a) => `${a.provider}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
+  return failed.length > 0 ? ` · after ${failed.map((a) => `${name(a.provider)}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
 }
 
-function finish(message: Message, out: Output, conversationId: string | undefined): number {
+/** What the providers themselves said the answer cost, where any reported it (OpenRouter); undefined otherwise. */
+export function reportedCostOf(message: Message): number | undefined {
+  const reported = (message.attempts ?? []).flatMap((a) => (a.reportedCostUsd === undefined ? [] : [a.reportedCostUsd]));
+  return reported.length === 0 ? undefined : reported.reduce((sum, usd) => sum + usd, 0);
+}
+
+/** "$0.00012", or "$0.00012 est. · $0.00013 reported by the provider" beside a provider's own figure. */
+export function costText(message: Message): string {
+  const reported = reportedCostOf(message);
+  return reported === undefined ? formatCost(message.costUsd) : `${formatCost(message.costUsd)} est. · ${formatCost(reported)} reported`;
+}
+
+/** Why a message got no answer, on one line, with every target tried. */
+export function failureText(message: Message): string {
+  const text = (message.error?.message ?? 'no provider could answer').replace(/\s+/g, ' ');
+  const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
+  return `${text}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`;
+}
+
+function finish(message: Message, out: Output, conversationId: string | undefined, name: (id: string) => string): number {
   const stored = conversationId ? { conversationId } : {};
   if (message.status === 'done') {
     const usage = { inputTokens: message.usage?.inputTokens ?? 0, outputTokens: message.usage?.outputTokens ?? 0 };
@@ -99,6 +119,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
         text: message.text,
         usage,
         costUsd: message.costUsd ?? 0,
+        reportedCostUsd: reportedCostOf(message) ?? null,
         ttftMs: message.ttftMs ?? null,
         latencyMs: message.latencyMs ?? null,
         attempts: attemptsOf(message),
@@ -106,8 +127,8 @@ function finish(message: Message, out: Output, conversationId: string | undefine
     } else {
       if (!message.text.endsWith('\n')) out.text('\n');
       out.note(
-        `${message.provider} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${formatCost(message.costUsd)} · ${Math.round(message.latencyMs ?? 0)} ms` +
-          (message.note ? ` · ${message.note}` : failedBefore(message)) +
+        `${name(message.provider ?? '')} · ${message.model} · ${usage.inputTokens}→${usage.outputTokens} tokens · ${costText(message)} · ${Math.round(message.latencyMs ?? 0)} ms` +
+          (message.note ? ` · ${message.note}` : failedBefore(message, name)) +
           (conversationId ? ` · saved as ${conversationId}` : ''),
       );
     }
@@ -120,8 +141,7 @@ function finish(message: Message, out: Output, conversationId: string | undefine
   } else {
     if (message.text) out.text('\n');
     // One line, so scripts and people read the whole story at a glance.
-    const tried = attemptsOf(message).map((a) => `${a.provider}/${a.model}: ${a.errorKind ?? a.outcome}`);
-    out.note(`switchboard: ${text.replace(/\s+/g, ' ')}${tried.length > 0 ? ` [tried ${tried.join(', ')}]` : ''}`);
+    out.note(`switchboard: ${failureText(message)}`);
   }
   return 1;
 }

@@ -6,6 +6,7 @@ import type { ProbeResult } from '../../../shared/providers.js';
 import type { Core } from '../../main/core/app-core.js';
 import { oneLine } from '../args.js';
 import type { Output } from '../output.js';
+import { providerNames } from '../provider-names.js';
 
 export async function doctor(core: Core, out: Output): Promise<number> {
   const providers = core.settings().providers.filter((p) => p.enabled);
@@ -15,13 +16,14 @@ export async function doctor(core: Core, out: Output): Promise<number> {
   }
   // Probed side by side: one slow host should not make the whole check slow.
   const results: ProbeResult[] = await Promise.all(providers.map((p) => core.pool.test(p.id)));
+  const name = providerNames(core);
   for (const r of results) {
     if (out.json) out.line({ ...r });
     else {
       const status = r.ok ? 'ok  ' : 'FAIL';
       const streamed = r.ttftMs !== undefined ? `, first token in ${Math.round(r.ttftMs)} ms from ${r.model ?? '?'}` : '';
       const detail = r.ok ? `${r.modelCount ?? 0} models${streamed}` : `${r.errorKind ?? 'error'}: ${oneLine(r.message ?? '')}`;
-      out.text(`${status} ${r.provider.padEnd(16)} ${String(Math.round(r.latencyMs)).padStart(6)} ms  ${detail}${r.requestId ? ` (request ${r.requestId})` : ''}\n`);
+      out.text(`${status} ${name(r.provider).padEnd(16)} ${String(Math.round(r.latencyMs)).padStart(6)} ms  ${detail}${r.requestId ? ` (request ${r.requestId})` : ''}\n`);
     }
   }
   return results.every((r) => r.ok) ? 0 : 1;

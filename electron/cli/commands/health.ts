@@ -34,7 +34,7 @@ export function health(rows: ProviderHealth[], out: Output, now: number): number
     const speed = h.tokensPerSec === null ? '' : `  ${h.tokensPerSec.toFixed(1)} tok/s`;
     const error = h.lastError ? `  last error ${h.lastError.kind}: ${h.lastError.message.replace(/\s+/g, ' ')}` : '';
     out.text(
-      `${h.provider.padEnd(16)} ${(h.state + until).padEnd(22)} ${rate.padEnd(18)} ttft ${ms(h.ttftMsP50)}/${ms(h.ttftMsP95)}${speed}  ${h.requestsToday} today  ${formatCost(h.costTodayUsd)}${error}\n`,
+      `${h.name.padEnd(16)} ${(h.state + until).padEnd(22)} ${rate.padEnd(18)} ttft ${ms(h.ttftMsP50)}/${ms(h.ttftMsP95)}${speed}  ${h.requestsToday} today  ${formatCost(h.costTodayUsd)}${error}\n`,
     );
   }
   return 0;

@@ -1,13 +1,15 @@
 /**
  * `switchboard export ID [--format json|md]` writes a conversation to stdout;
- * `switchboard import FILE` reads the JSON export format and prints the new
- * conversation's id (always a new conversation: importing twice makes two).
+ * `switchboard import FILE` reads the JSON export format, or a backup of all
+ * conversations from the app, and prints each new conversation's id (always new
+ * conversations: importing twice makes two).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../main/core/host-options.js';
 import { ExportSchema, exportConversation, importConversation, toMarkdown } from '../../main/core/store/conversations/transfer.js';
 import type { Storage } from '../../main/core/store/storage.js';
+import { importAll, readTransfer } from '../../main/core/store/conversations/backup.js';
 import type { Output } from '../output.js';
 
 /** Big enough for a long conversation, small enough that a wrong file cannot exhaust memory. */
@@ -46,6 +48,8 @@ export function importCommand(storage: Storage, file: string | undefined, out: O
   } catch {
     throw new UsageError(`${path} is not JSON (expected a file written by switchboard export)`);
   }
+  // A backup of all conversations (Settings → Import/Export) imports whole: one line per conversation.
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'switchboard.backup') return importBackup(storage, text, path, out, now);
   const parsed = ExportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -55,5 +59,15 @@ export function importCommand(storage: Storage, file: string | undefined, out: O
   const created = importConversation(storage.db, storage.conversations, parsed.data, now);
   if (out.json) out.line({ id: created.id, title: created.title, messageCount: created.messageCount });
   else out.text(`${created.id}\n`);
+  return 0;
+}
+
+function importBackup(storage: Storage, text: string, path: string, out: Output, now: number): number {
+  const read = readTransfer(text);
+  if (!read.ok) throw new UsageError(`${path}: ${read.message}`);
+  for (const created of importAll(storage.db, storage.conversations, read.docs, now)) {
+    if (out.json) out.line({ id: created.id, title: created.title, messageCount: created.messageCount });
+    else out.text(`${created.id}\n`);
+  }
   return 0;
 }

@@ -26,7 +26,7 @@ export function usage(storage: Storage, options: { since?: string; by?: string; 
   else if (out.json) for (const r of report.rows) out.line({ [by]: r.key, ...figures(r) });
   else {
     for (const r of [...report.rows, report.total]) {
-      out.text(`${r.key.padEnd(28)} ${String(r.requests).padStart(6)} req ${String(r.failures).padStart(5)} failed ${String(r.tokensIn + r.tokensOut).padStart(9)} tok ${formatCost(r.costUsd).padStart(10)}  fallback ${pct(r.fallbacks, r.requests)}  hedge ${pct(r.hedges, r.requests)}\n`);
+      out.text(`${r.key.padEnd(28)} ${String(r.requests).padStart(6)} req ${String(r.failures).padStart(5)} failed ${String(r.tokensIn + r.tokensOut).padStart(9)} tok ${formatCost(r.costUsd).padStart(10)}  fallback ${pct(r.fallbacks, r.requests)}  hedge ${pct(r.hedges, r.requests)}${r.reportedCostUsd === undefined ? '' : `  ${formatCost(r.reportedCostUsd)} reported`}\n`);
     }
     if (report.rows.length === 0) out.note(`no requests since ${report.since}`);
   }

@@ -24,6 +24,7 @@ import { apiHandlers } from './handlers/api-handlers.js';
 import { createApiAccess, type ApiAccess } from './api-access.js';
 import { providerHandlers } from './handlers/provider-handlers.js';
 import { healthHandlers } from './handlers/health-handlers.js';
+import { transferHandlers } from './handlers/transfer-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { trackKeyChanges } from './key-fingerprints.js';
 import { createKeyService, type KeyService } from './key-service.js';
@@ -66,6 +67,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Opens a folder in the OS file manager; only the desktop host can. Resolves to an error text, '' on success. */
   openPath?: (path: string) => Promise<string>;
+  /** The system's open-file dialog for a .gguf model; only the desktop host has one. Undefined when cancelled. */
+  chooseModelFile?: () => Promise<string | undefined>;
   /** Also echo log lines to the console (the headless host does; the CLI's output is its contract). */
   logToConsole?: boolean;
   /** How this host starts the built-in engine's process; without it, the engine is unavailable. */
@@ -169,13 +172,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
   const probes = recordingProbes(pool, ledger, clock);
+  const price = targetPrices(() => effective);
   const router = createRouter({
     clock,
     random: options.random ?? Math.random,
     settings: () => effective,
     adapter: (id) => pool.adapter(id),
     online: options.online ?? networkInterfaceCheck(clock),
-    price: targetPrices(() => effective),
+    price,
     toolSupport: targetToolSupport(() => effective),
     state: storage.routerState,
     ledger,
@@ -251,7 +255,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...chatHandlers({ chat, conversations, search: storage.search }),
     ...conversationHandlers({ chat, conversations, events, clock }),
-    ...providerHandlers({ pool: probes, keys, router, health, conversations }),
+    ...transferHandlers({ db: storage.db, conversations, events, clock, scrub: (text) => redact(text, pool.knownKeys()) }),
+    ...providerHandlers({ pool: probes, keys, router, health, price, conversations }),
     ...healthHandlers({ router, store, effective: () => effective, attempts: storage.attempts, clock, publish: async () => (await refreshed, publishHealth()) }),
     ...settingsHandlers({ info, store, effective: () => effective, log, ...(options.openPath ? { openPath: options.openPath } : {}) }),
     ...localHandlers({ events, settings: () => effective, ...(options.fetch ? { fetch: options.fetch } : {}) }),
@@ -260,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       engine,
       downloads: createModelDownloads({ store: engine.store, emit: (p) => events.emit('engine.download.progress', p), onInstalled: () => void refresh(), ...(options.fetch ? { fetch: options.fetch } : {}) }),
       changed: () => refresh(),
+      ...(options.chooseModelFile ? { chooseModelFile: options.chooseModelFile } : {}),
     }),
     ...apiHandlers({ access: api, settings: () => effective, tokenPersisted: () => secrets.status().available, hostServes: options.host !== 'cli' }),
   };

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import type { ModelInfo, ProbeResult, ProviderView } from '../../../shared/providers.js';
 import type { ProviderConfig, Settings } from '../../../shared/settings.js';
 import { defaultModelsOf } from './providers/catalog/catalog.js';
-import { presetOf } from './provider-preset.js';
+import { displayName, presetOf } from './provider-preset.js';
 import { testConnection, testPlan } from './connection-test.js';
 import { createAdapter } from './providers/create-adapter.js';
-import { modelInfoFor } from './providers/pricing/pricing.js';
+import { modelInfoFor, withOverride } from './providers/pricing/pricing.js';
 import type { AdapterConfig, EngineParts, ProviderAdapter } from './providers/types.js';
 import { keyStatusOf, type KeyResolver, type ResolvedKey } from './secrets/key-resolver.js';
 
@@ -123,7 +123,7 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
         return {
           id: p.id,
           kind: p.kind,
-          name: p.name ?? preset?.name ?? p.id,
+          name: displayName(p),
           baseURL: baseUrlOf(p),
           enabled: p.enabled,
           ...(preset ? { preset: preset.id } : {}),
@@ -141,12 +141,14 @@ export function createProviderPool(deps: PoolDeps): ProviderPool {
     async models(id) {
       const p = config(id);
       const preset = p ? presetOf(p) : undefined;
-      const fallback = (p ? modelsOf(p, preset) : []).map((m) => modelInfoFor(preset, m));
+      const overrides = deps.settings().modelOverrides;
+      const fallback = (p ? modelsOf(p, preset) : []).map((m) => modelInfoFor(preset, m, overrides, id));
       const a = adapter(id);
       if ('unavailable' in a) return { models: fallback, source: 'catalog', error: a.unavailable };
       try {
         // The adapter says itself whether it reached the provider or fell back to the catalog.
-        return await a.listModels(AbortSignal.timeout(15_000));
+        const list = await a.listModels(AbortSignal.timeout(15_000));
+        return { ...list, models: list.models.map((m) => withOverride(m, preset, overrides, id)) };
       } catch (error) {
         return { models: fallback, source: 'catalog', error: error instanceof Error ? error.message : String(error) };
       }

@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../../../shared/settings.js';
 import { presetOf } from './provider-preset.js';
-import { contextWindowFor, maxOutputTokensFor, priceFor } from './providers/pricing/pricing.js';
+import { contextWindowFor, maxOutputTokensFor, sourcedPriceFor } from './providers/pricing/pricing.js';
 import type { PriceFn, PriceInfo } from './router/types.js';
 
 export function targetPrices(settings: () => Settings): PriceFn {
@@ -29,9 +29,10 @@ export function targetPrices(settings: () => Settings): PriceFn {
 function lookup(settings: Settings, providerId: string, model: string): PriceInfo | undefined {
   const p = settings.providers.find((x) => x.id === providerId);
   const preset = p ? presetOf(p) : undefined;
-  const price = priceFor(preset, model);
+  const overrides = settings.modelOverrides;
+  const price = sourcedPriceFor(preset, model, overrides, providerId);
   if (!price) return undefined;
-  const contextWindow = contextWindowFor(preset, model);
+  const contextWindow = contextWindowFor(preset, model, overrides, providerId);
   const maxOutputTokens = maxOutputTokensFor(preset, model);
   return { ...price, ...(contextWindow ? { contextWindow } : {}), ...(maxOutputTokens ? { maxOutputTokens } : {}) };
 }

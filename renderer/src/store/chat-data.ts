@@ -171,6 +171,16 @@ export function applyRemoved(data: ChatData, conversationId: string, messageId: 
   return { ...data, items, order: { ...data.order, [conversationId]: known.filter((id) => id !== messageId) } };
 }
 
+/** Drops every message after this one, as main does when an earlier question is edited. */
+export function applyTruncated(data: ChatData, conversationId: string, lastKeptId: string): ChatData {
+  const known = data.order[conversationId];
+  const at = known?.indexOf(lastKeptId) ?? -1;
+  if (!known || at === -1 || at === known.length - 1) return data;
+  const items = { ...data.items };
+  for (const id of known.slice(at + 1)) delete items[id];
+  return { ...data, items, order: { ...data.order, [conversationId]: known.slice(0, at + 1) } };
+}
+
 export function itemsOf(data: ChatData, conversationId: string | undefined): ChatItem[] {
   if (!conversationId) return [];
   return (data.order[conversationId] ?? []).flatMap((id) => {

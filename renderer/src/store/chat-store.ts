@@ -20,6 +20,7 @@ import {
   applyRestart,
   applyRestore,
   applySent,
+  applyTruncated,
   emptyChatData,
   type ChatData,
 } from './chat-data.js';
@@ -146,13 +147,17 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       async edit(input) {
         const s0 = get();
         const ids = s0.order[input.conversationId] ?? [];
-        const answerId = ids[ids.indexOf(input.messageId) + 1];
+        const nextId = ids[ids.indexOf(input.messageId) + 1];
+        const next = nextId ? s0.items[nextId] : undefined;
+        // Main answers again in place of the question's own answer; a compared answer set aside is not it.
+        const answerId = next?.message.role === 'assistant' && !next.message.setAside ? nextId : undefined;
         const question = s0.items[input.messageId];
         const answer = answerId ? s0.items[answerId] : undefined;
         if (answerId) set((s) => applyRestart(s, answerId));
         try {
           const sent = await client.call('chat.edit', input);
-          set((s) => ({ ...applySent(s, sent.userMessage, sent.assistantMessageId, now()), sendError: undefined }));
+          // What followed the edited question answered its old text; main removed it too.
+          set((s) => ({ ...applySent(applyTruncated(s, input.conversationId, answerId ?? input.messageId), sent.userMessage, sent.assistantMessageId, now()), sendError: undefined }));
           activity();
           return true;
         } catch (error) {

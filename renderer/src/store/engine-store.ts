@@ -15,6 +15,8 @@ export interface EngineState {
   pause(catalogId: string): Promise<void>;
   cancel(catalogId: string): Promise<void>;
   pick(path: string): Promise<string | undefined>;
+  /** The system file picker (desktop only); the chosen model is added. */
+  choose(): Promise<string | undefined>;
   remove(id: string): Promise<string | undefined>;
   onProgress(progress: EngineDownloadProgress): void;
 }
@@ -53,6 +55,11 @@ export function createEngineStore(client: Pick<Client, 'call'>, onModelsChanged:
       const failed = await attempt(() => client.call('engine.pick', { path }));
       await get().refresh();
       if (!failed) onModelsChanged();
+      return failed;
+    },
+    async choose() {
+      const failed = await attempt(() => client.call('engine.chooseFile', {}));
+      await get().refresh();
       return failed;
     },
     async remove(id) {

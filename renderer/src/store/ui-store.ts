@@ -1,4 +1,4 @@
-/** Which screen and settings tab are showing. */
+/** Which screen and settings tab are showing, and the guard that keeps unsaved edits from vanishing on the way out. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type Screen = 'chat' | 'compare' | 'health' | 'settings';
@@ -7,17 +7,68 @@ export type SettingsTab = 'providers' | 'routing' | 'local' | 'budgets' | 'api' 
 export interface UiState {
   screen: Screen;
   tab: SettingsTab;
+  /** What would be lost by leaving ("your routing edits"); set by a form with unsaved edits. */
+  unsaved?: string;
+  /** Where the user asked to go while `unsaved` was set: the question is showing. */
+  pending?: { screen: Screen; tab: SettingsTab };
+  /** The conversation list is hidden, to give a narrow window's width to the screen. */
+  sidebarCollapsed: boolean;
   go(screen: Screen, tab?: SettingsTab): void;
+  toggleSidebar(): void;
+  setUnsaved(what: string | undefined): void;
+  /** The user chose to leave and discard the edits. */
+  leave(): void;
+  /** The user chose to stay with the edits. */
+  stay(): void;
 }
 
 export type UiStore = StoreApi<UiState>;
 
+const SIDEBAR_KEY = 'switchboard.sidebarCollapsed';
+
+/** A layout choice of this window's, not a setting: remembered in the browser's storage where there is one. */
+function remembered(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SIDEBAR_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function remember(collapsed: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(SIDEBAR_KEY, String(collapsed));
+  } catch {
+    // No storage: the choice lasts until the window closes.
+  }
+}
+
 export function createUiStore(): UiStore {
-  return createStore<UiState>()((set) => ({
+  return createStore<UiState>()((set, get) => ({
     screen: 'chat',
     tab: 'providers',
+    sidebarCollapsed: remembered(),
+    toggleSidebar() {
+      const sidebarCollapsed = !get().sidebarCollapsed;
+      remember(sidebarCollapsed);
+      set({ sidebarCollapsed });
+    },
     go(screen, tab) {
-      set((s) => ({ screen, tab: tab ?? s.tab }));
+      const s = get();
+      const to = { screen, tab: tab ?? s.tab };
+      if (to.screen === s.screen && to.tab === s.tab) return;
+      if (s.unsaved) set({ pending: to });
+      else set(to);
+    },
+    setUnsaved(what) {
+      set({ unsaved: what });
+    },
+    leave() {
+      const pending = get().pending;
+      set({ unsaved: undefined, pending: undefined, ...pending });
+    },
+    stay() {
+      set({ pending: undefined });
     },
   }));
 }

@@ -1,7 +1,7 @@
 /**
  * The turn is never confused, through the real core, router and OpenAI SDK against
  * the fake provider: regenerate in place (same route or another provider), edit the
- * last question, stop keeps what a stopped answer knows, a second send while one
+ * last question or an earlier one, stop keeps what a stopped answer knows, a second send while one
  * streams is refused, earlier partial answers reach the next model marked as such,
  * and a stream carried on by another provider records its seam.
  */
@@ -83,6 +83,26 @@ describe('chat turns', () => {
     expect((await edited.finished).text).toBe('Echo: a fixed question');
     const stored = await messagesOf(sent.conversationId);
     expect(stored.map((m) => m.text)).toEqual(['a fixed question', 'Echo: a fixed question']);
+  });
+
+  it('edits an earlier question: the chat starts over from there, and what followed is removed (its calls stay counted)', async () => {
+    const first = send('the first question');
+    await first.finished;
+    const second = send('a follow-up about the first answer', first.conversationId);
+    await second.finished;
+    const callsBefore = (core.storage.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+
+    const edited = core.chat.edit({ conversationId: first.conversationId, messageId: first.userMessage.id, text: 'a different first question' });
+    expect(edited.assistantMessageId).toBe(first.assistantMessageId);
+    expect((await edited.finished).text).toBe('Echo: a different first question');
+    // The model sees the edited question alone, not the follow-up that answered its old text.
+    expect(a.requests.at(-1)?.messages.map((m) => m.content)).toEqual(['a different first question']);
+    const stored = await messagesOf(first.conversationId);
+    expect(stored.map((m) => m.text)).toEqual(['a different first question', 'Echo: a different first question']);
+    const calls = (core.storage.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+    expect(calls).toBe(callsBefore + 1);
+    const { hits } = await core.handlers['conversations.search']({ query: 'follow-up about' }, { senderId: 1 });
+    expect(hits.filter((h) => h.conversationId === first.conversationId)).toEqual([]);
   });
 
   it('refuses a second send while an answer streams, and a stopped answer keeps its provider, tokens and timings', async () => {

@@ -45,7 +45,7 @@ describe('switchboard ask', () => {
     const summary = run.stderr.trim().split('\n');
     expect(summary[0]).not.toMatch(/after/);
     expect(summary).toHaveLength(1);
-    expect(summary[0]).toMatch(/^gpt · gpt-4o-mini · \d+→\d+ tokens · \$[\d.]+ · \d+ ms$/);
+    expect(summary[0]).toMatch(/^OpenAI · gpt-4o-mini · \d+→\d+ tokens · \$[\d.]+ · \d+ ms$/);
   });
 
   it('writes the JSON Lines contract: attempt, deltas, done with usage, cost and attempts', async () => {
@@ -80,7 +80,7 @@ describe('switchboard ask', () => {
     const run = await runCli(['ask', '--config', config, '--data-dir', dataDir(), 'busy?'], { env: { CLI_TEST_OPENAI_KEY: KEY } });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Echo: busy?\n');
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^local · llama3\.2 · .* · after gpt: rate_limited$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Ollama · llama3\.2 · .* · after OpenAI: rate_limited$/)]);
   });
 
   it('does not call a provider again inside its Retry-After, even after a restart', async () => {

@@ -49,8 +49,8 @@ describe('switchboard doctor, models and keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-doctor-'));
     const run = await runCli(['doctor', '--config', config, '--data-dir', dir], { env: { DOCTOR_TEST_KEY: 'sk-wrong-key-000000000000' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/FAIL gpt .*auth: .*Incorrect API key/);
-    expect(run.stdout).toMatch(/ok {3}local/);
+    expect(run.stdout).toMatch(/FAIL OpenAI .*auth: .*Incorrect API key/);
+    expect(run.stdout).toMatch(/ok {3}Ollama/);
     expect(run.stdout).not.toContain('sk-wrong-key-000000000000');
     // Every test of a provider is a call to it, recorded as a probe.
     const db = new Database(join(dir, 'switchboard.db'), { readonly: true });

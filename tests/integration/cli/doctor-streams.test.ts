@@ -51,9 +51,9 @@ describe('doctor and Test stream a real first token', () => {
     const run = await runCli(['doctor', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'sb-doc-'))], { env: { DOCTOR_STREAM_KEY: KEY } });
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.includes(' gpt '))).toHaveLength(1);
-    expect(run.stdout).toMatch(/FAIL gpt .*the completions backend is down/);
-    expect(run.stdout).toMatch(/ok {3}local/);
+    expect(lines.filter((l) => l.includes(' OpenAI '))).toHaveLength(1);
+    expect(run.stdout).toMatch(/FAIL OpenAI .*the completions backend is down/);
+    expect(run.stdout).toMatch(/ok {3}Ollama/);
     // It got past the model list to the completion, which is what failed.
     expect(openai.requests.length).toBeGreaterThan(0);
   });

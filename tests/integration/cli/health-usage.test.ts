@@ -79,7 +79,7 @@ describe('switchboard health and usage', () => {
         const report = usageRows(storage.attempts, { by }, Date.now());
         expect(report.total).toMatchObject({ requests: rows.length, tokensOut, failures: rows.filter((r) => r.outcome === 'error').length });
         const [header, ...lines] = usageCsv(report).trim().split('\r\n');
-        expect(header).toBe(`${by},requests,failures,tokens_in,tokens_out,cost_usd,fallback_rate,hedge_rate`);
+        expect(header).toBe(`${by},requests,failures,tokens_in,tokens_out,cost_usd,fallback_rate,hedge_rate,reported_cost_usd`);
         expect(lines.reduce((n, l) => n + Number(l.split(',')[1]), 0)).toBe(rows.length);
         expect(lines.reduce((n, l) => n + Number(l.split(',')[4]), 0)).toBe(tokensOut);
       }

@@ -108,6 +108,27 @@ describe('switchboard history, export and import', { timeout: 90_000 }, () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('imports a backup of all conversations made by the app, each as a new conversation; a damaged one imports nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-cli-'));
+    const file = join(dir, 'backup.json');
+    const conversation = (title: string) => ({
+      format: 'switchboard.conversation',
+      version: 1,
+      conversation: { title, createdAt: 1_000, updatedAt: 2_000 },
+      messages: [{ id: 'q', role: 'user', text: `about ${title}`, createdAt: 1_500, status: 'done' }],
+    });
+    const backup = { format: 'switchboard.backup', version: 1, exportedAt: 3_000, conversations: [conversation('One'), conversation('Two')] };
+    writeFileSync(file, JSON.stringify({ ...backup, conversations: [conversation('One'), { ...conversation('Two'), messages: [{ id: 'q', role: 'robot' }] }] }));
+    const damaged = await runCli(['import', file, '--data-dir', dir]);
+    expect([damaged.code, damaged.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(damaged.stderr).toMatch(/damaged or incomplete \(at conversations\.1\.messages\.0/);
+    expect((await runCli(['history', '--json', '--data-dir', dir])).stdout).toBe('');
+    writeFileSync(file, JSON.stringify(backup));
+    const run = await runCli(['import', '--json', file, '--data-dir', dir]);
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout).map((l) => [l.title, l.messageCount])).toEqual([['One', 1], ['Two', 1]]);
+  });
+
   it('refuses a file that is not an export, in one line, and imports nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-cli-'));
     const bad = join(dir, 'bad.json');

@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeProvider } from '../../fake-provider/index.js';
 
+/** A `--config` file holding these settings, in a fresh folder. */
+export function writeConfigFile(settings: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sb-cfg-')), 'config.json');
+  writeFileSync(file, JSON.stringify(settings));
+  return file;
+}
+
 export function oneProviderConfig(fake: FakeProvider, keyEnv: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'sb-cfg-')), 'config.json');
   writeFileSync(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RouteFailure } from '../../../electron/main/core/router/types.js';
-import { fail, harness, makeSettings, ok } from './fakes.js';
+import { fail, harness, makeSettings, ok, type Step } from './fakes.js';
 
 describe('recovery mid-stream', () => {
   it('continues from the partial text on the next target, with no repeated text, and says so', async () => {
@@ -95,6 +95,17 @@ describe('timeouts per task type, enforced on the injected clock', () => {
     expect(second.attempts[0]).toMatchObject({ errorKind: 'timeout', message: 'the stream stalled for 30s' });
     expect(second.text).toBe('Start end');
     expect(second.note).toBe('continued by local after a failed');
+  });
+
+  it('waits 120 s for a reasoning model’s first token, but 30 s when reasoning borrows the general route', async () => {
+    const question = 'Prove that the square root of 2 is irrational.';
+    const stalled = { scripts: { a: [[{ open: {} }, { stall: true }]] as Step[][], b: [ok('B')], local: [ok('L')] } };
+    const borrowed = await harness({ ...stalled, settings: makeSettings(['a', 'b']) }).send(question, { taskChoice: 'auto' });
+    expect(borrowed.trace.taskType).toBe('reasoning');
+    expect(borrowed.attempts[0]).toMatchObject({ errorKind: 'timeout', ms: 30_000 });
+    const ownRoute = makeSettings(['a', 'b'], { routes: { general: [{ provider: 'b', model: 'b-model' }], reasoning: [{ provider: 'a', model: 'a-model' }, { provider: 'b', model: 'b-model' }] } });
+    const own = await harness({ ...stalled, settings: ownRoute }).send(question, { taskChoice: 'auto' });
+    expect(own.attempts[0]).toMatchObject({ provider: 'a', errorKind: 'timeout', ms: 120_000 });
   });
 
   it('uses realtime defaults (3 s connect / 4 s first token / 5 s idle)', async () => {

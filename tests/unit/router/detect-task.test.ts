@@ -8,8 +8,30 @@ const user = (content: string) => [{ role: 'user' as const, content }];
 const PROMPTS: [string, string, string][] = [
   // English
   ['What is the capital of Australia?', 'general', 'auto → general'],
-  ['Write a short poem about autumn leaves and the function of memory.', 'general', 'auto → general'],
+  // Words that look like code ("function", "import") do not make a prompt code.
+  ['Write a short poem about autumn leaves and the function of memory.', 'creative', 'auto → creative: asks for a poem'],
   ['Can you import the data from last year into a summary for me?', 'general', 'auto → general'],
+  // Reasoning: an unmistakable sign, and the sign is named.
+  ['Solve x^2 - 5x + 6 = 0 and explain each step.', 'reasoning', 'auto → reasoning: an equation'],
+  ['If 3y = 12, what is y?', 'reasoning', 'auto → reasoning: an equation'],
+  ['Prove that there are infinitely many primes.', 'reasoning', 'auto → reasoning: a proof'],
+  ['What is the derivative of x^3 * sin(x)?', 'reasoning', 'auto → reasoning: an equation'],
+  ['What is the derivative of sin(x) times e to the x?', 'reasoning', 'auto → reasoning: calculus'],
+  ['Two dice are rolled. What is the probability that the sum is 8?', 'reasoning', 'auto → reasoning: probability'],
+  ['Knights always tell the truth and knaves always lie. A says B is a knave. Who is what?', 'reasoning', 'auto → reasoning: a logic puzzle'],
+  ['All bloops are razzies. Does it follow that some razzies are bloops?', 'reasoning', 'auto → reasoning: a logic puzzle'],
+  // Everyday words that only look like maths or puzzles stay general.
+  ['What proof of address do I need to open a bank account?', 'general', 'auto → general'],
+  ['How do I integrate Stripe payments into my shop?', 'general', 'auto → general'],
+  ['What is the speed limit of a motorway in France?', 'general', 'auto → general'],
+  ['Explain step by step how to bake sourdough bread.', 'general', 'auto → general'],
+  ['What is 2+2?', 'general', 'auto → general'],
+  // Creative: asked to make a creative thing, not merely mentioning one.
+  ['Write a haiku about a lighthouse keeper.', 'creative', 'auto → creative: asks for a haiku'],
+  ['Give me five playful names for a bakery.', 'creative', 'auto → creative: asks for names'],
+  ['Write the opening paragraph of a mystery set on a night train.', 'creative', 'auto → creative: asks for an opening paragraph'],
+  ['Who wrote the story of Peter Rabbit?', 'general', 'auto → general'],
+  ['Write a cover letter for a nursing job.', 'general', 'auto → general'],
   ['Why does this fail?\n```ts\nconst x: number = "a";\n```', 'code', 'auto → code: code fence'],
   ['Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    main()\nValueError: bad', 'code', 'stack trace (Python)'],
   ['TypeError: Cannot read properties of undefined\n    at render (/app/src/view.js:12:5)\n    at main (/app/src/index.js:3:1)', 'code', 'stack trace (JS)'],

@@ -73,7 +73,21 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT title, title_source, pinned_at, system_prompt FROM conversations WHERE id = 'c1'").get()).toEqual({ title: 'old', title_source: 'prompt', pinned_at: null, system_prompt: null });
     expect(db.prepare("SELECT compare_id, set_aside FROM messages WHERE id = 'm1'").get()).toEqual({ compare_id: null, set_aside: 0 });
     expect(() => db.prepare("UPDATE conversations SET title_source = 'guess' WHERE id = 'c1'").run()).toThrow(/CHECK/);
-    expect(SCHEMA_VERSION).toBe(6);
+  });
+
+  it('6 → 7: attempts gain their price list and the provider-reported cost; older costed rows name the catalog table they were costed with', () => {
+    const db = at(6);
+    seed(db);
+    const insert = db.prepare('INSERT INTO attempts (message_id, source, provider, model, outcome, started_at, total_ms, cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run('m2', 'chat', 'openai', 'gpt-4o-mini', 'ok', 1, 2, 0.0012);
+    insert.run(null, 'cli', 'openai', 'gpt-4o-mini', 'error', 3, 4, null);
+    migrate(db, MIGRATIONS, 7);
+    expect(db.prepare('SELECT cost_usd, price_version, reported_cost_usd FROM attempts ORDER BY id').all()).toEqual([
+      { cost_usd: 0.0012, price_version: 'catalog', reported_cost_usd: null },
+      { cost_usd: null, price_version: null, reported_cost_usd: null },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+    expect(SCHEMA_VERSION).toBe(7);
   });
 
   it('refuses a database from a newer build instead of writing to it', () => {

@@ -203,8 +203,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const found = locate(request.conversationId, request.messageId);
     const question = found.turns[found.index] as HistoryTurn;
     if (question.role !== 'user') throw new Error('Only your own messages can be edited.');
-    const later = found.turns.slice(found.index + 1);
-    if (later.some((m) => m.role === 'user')) throw new Error('Only the last question can be edited in place; send the new text as a new message.');
     const edited: Message = {
       id: question.id,
       conversationId: found.conversation.id,
@@ -214,10 +212,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       status: 'done',
       ...(question.taskType ? { taskType: question.taskType } : {}),
     };
-    store.putMessage(edited);
-    const history = [...found.turns.slice(0, found.index), edited];
     const answerIndex = found.index + 1;
-    const answer = found.turns[answerIndex];
+    const answer = found.turns[answerIndex]?.role === 'assistant' ? found.turns[answerIndex] : undefined;
+    // An earlier question edited starts the chat over from there: what followed answered the old text.
+    atomically(() => {
+      store.putMessage(edited);
+      store.deleteAfter(found.conversation.id, (answer ?? question).id);
+    });
+    const history = [...found.turns.slice(0, found.index), edited];
     const choice = { provider: request.provider, model: request.model };
     if (answer) {
       const finished = answerAgain(found, answerIndex, choice, history);

@@ -6,8 +6,13 @@ import type { ModelDownloads } from '../engine/model-downloads.js';
 
 type EngineHandlers = Pick<Handlers, keyof typeof engineCalls>;
 
-export function engineHandlers(deps: { engine: Engine; downloads: ModelDownloads; changed: () => Promise<void> }): EngineHandlers {
+export function engineHandlers(deps: { engine: Engine; downloads: ModelDownloads; changed: () => Promise<void>; chooseModelFile?: () => Promise<string | undefined> }): EngineHandlers {
   const { engine, downloads } = deps;
+  const add = async (path: string) => {
+    const picked = engine.store.pick(path);
+    await deps.changed();
+    return { id: picked.id, sizeBytes: picked.sizeBytes, external: picked.external };
+  };
   return {
     'engine.models': async () => {
       const status = engine.host ? await engine.host.status() : { loaded: false };
@@ -16,15 +21,17 @@ export function engineHandlers(deps: { engine: Engine; downloads: ModelDownloads
         folder: engine.store.dir,
         status: { available: engine.host !== undefined, ...status },
         downloads: downloads.views(),
+        canChooseFile: deps.chooseModelFile !== undefined,
       };
     },
     'engine.download': async ({ catalogId }) => ({ started: downloads.start(catalogId) }),
     'engine.downloadPause': async ({ catalogId }) => ({ paused: downloads.pause(catalogId) }),
     'engine.downloadCancel': async ({ catalogId }) => ({ cancelled: await downloads.cancel(catalogId) }),
-    'engine.pick': async ({ path }) => {
-      const picked = engine.store.pick(path);
-      await deps.changed();
-      return { id: picked.id, sizeBytes: picked.sizeBytes, external: picked.external };
+    'engine.pick': async ({ path }) => add(path),
+    'engine.chooseFile': async () => {
+      if (!deps.chooseModelFile) throw new Error('This window has no file picker: paste the path of the .gguf file instead.');
+      const path = await deps.chooseModelFile();
+      return path === undefined ? null : add(path);
     },
     'engine.delete': async ({ id }) => {
       const deleted = engine.store.remove(id);

@@ -7,6 +7,8 @@ import type { PriceFn } from './types.js';
 export interface Billing {
   tokens: number;
   costUsd: number;
+  /** The price list the cost was worked out with, when a price was known. */
+  priceVersion?: string;
 }
 
 /**
@@ -18,13 +20,16 @@ export function bill(price: PriceFn | undefined, provider: string, model: string
   // A lost hedge was sent and may be billed for its prompt even though it was cut off.
   if (!result.opened && !reported && result.outcome !== 'hedge_lost') return { tokens: 0, costUsd: 0 };
   const usage: Usage = reported ?? { inputTokens: promptTokens, outputTokens: result.outputTokens };
-  return { tokens: usage.inputTokens + usage.outputTokens, costUsd: costUsd(price?.(provider, model), usage) };
+  const known = price?.(provider, model);
+  const billing: Billing = { tokens: usage.inputTokens + usage.outputTokens, costUsd: costUsd(known, usage) };
+  if (known?.version) billing.priceVersion = known.version;
+  return billing;
 }
 
 export function attemptRecord(
   target: { provider: string; model: string },
   result: AttemptResult,
-  costUsd: number,
+  billing: Billing,
   flags: { hedge: boolean; continuation?: ContinuationMethod },
 ): Attempt {
   const error = result.outcome === 'error' || result.outcome === 'cancelled' ? result.error : undefined;
@@ -44,7 +49,12 @@ export function attemptRecord(
   if (requestId) record.requestId = requestId;
   if (result.ttftMs !== undefined) record.ttftMs = result.ttftMs;
   if (result.outcome === 'ok' && result.usage) record.usage = result.usage;
-  if (costUsd > 0 || result.opened) record.costUsd = costUsd;
+  if (billing.costUsd > 0 || result.opened) {
+    record.costUsd = billing.costUsd;
+    if (billing.priceVersion) record.priceVersion = billing.priceVersion;
+  }
+  const reported = result.outcome === 'ok' ? result.usage?.reportedCostUsd : undefined;
+  if (reported !== undefined) record.reportedCostUsd = reported;
   if (flags.hedge) record.hedge = true;
   if (flags.continuation) {
     record.continuation = true;

@@ -6,6 +6,7 @@
 import type { ChatTurn } from '../providers/types.js';
 import type { TaskChoice } from '../../../../shared/task-types.js';
 import { detectCode } from './detect-code.js';
+import { detectIntent } from './detect-intent.js';
 import { dominantScript } from './detect-script.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
 import { kTokens } from './time-and-words.js';
@@ -41,6 +42,8 @@ export function detectTask(messages: readonly ChatTurn[], options: DetectOptions
   if (!script.latin && script.script) {
     return { taskType: 'multilingual', reason: `auto → multilingual: mostly ${script.script}` };
   }
+  const intent = detectIntent(last);
+  if (intent) return { taskType: intent.taskType, reason: `auto → ${intent.taskType}: ${intent.sign}` };
   return { taskType: 'general', reason: 'auto → general: no code, Latin script, fits the window' };
 }
 

@@ -8,6 +8,7 @@
 import type { HealthSample, HealthState, ProviderHealth } from '../../../../shared/providers.js';
 import type { Settings } from '../../../../shared/settings.js';
 import type { ProviderAdapter } from '../providers/types.js';
+import { displayName } from '../provider-preset.js';
 import { breakerView } from './breaker.js';
 import { percentile } from './health-stats.js';
 import type { ProviderState, RouterSnapshot } from './state.js';
@@ -41,7 +42,7 @@ export function providerHealth(input: HealthInput): ProviderHealth[] {
     const { state, until } = stateOf(input, p.id, p.enabled, ps, { ok: figures.samples - figures.failures - figures.hedgeLost, ...figures });
     const health: ProviderHealth = {
       provider: p.id,
-      name: p.name ?? p.id,
+      name: displayName(p),
       state,
       breaker: view.state,
       ...figures,

@@ -38,7 +38,13 @@ export interface PlanInput {
 }
 
 /** A typical answer length, for comparing prices before the answer exists. */
-const EXPECTED_OUTPUT_TOKENS = 500;
+/** The answer length `cheapest` and the route preview assume when pricing a message. */
+export const EXPECTED_OUTPUT_TOKENS = 500;
+
+/** Whether a task type's messages go to the general route because the user gave it none of its own. */
+export function borrowsGeneralRoute(settings: Settings, taskType: string): boolean {
+  return taskType !== 'general' && !settings.routes[taskType]?.length && (settings.routes.general?.length ?? 0) > 0;
+}
 
 export function resolveRoute(settings: Settings, taskType: string): RouteTarget[] {
   const own = settings.routes[taskType] ?? settings.routes.general;

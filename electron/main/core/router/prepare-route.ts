@@ -2,7 +2,7 @@
 import type { Settings } from '../../../../shared/settings.js';
 import { chooseTask, type TaskDecision } from './detect-task.js';
 import { estimatePromptTokens } from './estimate-tokens.js';
-import { type Plan, planChain, resolveRoute } from './plan.js';
+import { borrowsGeneralRoute, type Plan, planChain, resolveRoute } from './plan.js';
 import type { ProviderBook } from './provider-book.js';
 import { type CheckContext, contextWindow } from './target-checks.js';
 import { type TaskOptions, taskOptions } from './task-options.js';
@@ -24,18 +24,19 @@ export interface PreparedRoute {
 
 export type RouteQuestion = Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>;
 
-export function prepareRoute(core: RouterCore, request: RouteQuestion): PreparedRoute {
+/** `draft`: settings not saved yet (the Routing tab's preview); else the settings in force. */
+export function prepareRoute(core: RouterCore, request: RouteQuestion, draft?: Settings): PreparedRoute {
   const { deps, book } = core;
   const now = deps.clock.now();
   book.syncUsage(now);
-  const settings = deps.settings();
+  const settings = draft ?? deps.settings();
   const promptTokens = estimatePromptTokens(request.messages);
   const decision = chooseTask(request.taskChoice, request.messages, {
     // Only detection reads the window; a chosen task type needs no route lookup for it.
     contextWindow: request.taskChoice === 'auto' ? firstWindow(settings, deps) : undefined,
     promptTokens,
   });
-  const options = taskOptions(settings, decision.taskType);
+  const options = taskOptions(settings, decision.taskType, borrowsGeneralRoute(settings, decision.taskType));
   const check: CheckContext = {
     settings,
     snapshot: book.snapshot,

@@ -17,11 +17,12 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     route: (request, callbacks, signal) => runRoute(core, request, callbacks, signal),
 
-    preview(request) {
-      const { decision, plan } = prepareRoute(core, request);
+    preview(request, draft) {
+      const { decision, plan, promptTokens } = prepareRoute(core, request, draft);
       return {
         taskType: decision.taskType,
         reason: decision.reason,
+        promptTokens,
         chain: plan.chain.map((t) => ({ provider: t.provider, model: t.model })),
         skipped: plan.skipped,
       };

@@ -245,7 +245,7 @@ class RouteRun {
       const local = isLocal(settings, target.provider);
       const billing = bill(this.deps.price, target.provider, target.model, result, promptTokens);
       this.costUsd += billing.costUsd;
-      const attempt = attemptRecord(target, result, billing.costUsd, { hedge: e.hedge, continuation: e.continuation });
+      const attempt = attemptRecord(target, result, billing, { hedge: e.hedge, continuation: e.continuation });
       const booked: SettledAttempt = {
         attempt,
         source: this.request.source ?? 'chat',

@@ -15,6 +15,14 @@ export const DEFAULT_TIMEOUTS: Record<string, Timeouts> = {
   multilingual: GENERAL,
 };
 
+/**
+ * Task types whose longer waits are for their models (a reasoning model thinks
+ * before its first token), not for the prompt. When such a task has no route of
+ * its own and borrows the general route, the models are general ones, and so are
+ * the waits: a stalled general model must fail over after 30 s, not 120 s.
+ */
+const MODEL_BOUND_TIMEOUTS = new Set(['reasoning']);
+
 export interface TaskOptions {
   strategy: Strategy;
   timeouts: Timeouts;
@@ -22,9 +30,10 @@ export interface TaskOptions {
   maxOutputTokens?: number;
 }
 
-export function taskOptions(settings: Settings, taskType: string): TaskOptions {
+/** `borrowsGeneralRoute`: the task has no route of its own, so its messages go to the general route's models. */
+export function taskOptions(settings: Settings, taskType: string, borrowsGeneralRoute = false): TaskOptions {
   const own = settings.taskTypes[taskType];
-  const base = DEFAULT_TIMEOUTS[taskType] ?? GENERAL;
+  const base = borrowsGeneralRoute && MODEL_BOUND_TIMEOUTS.has(taskType) ? GENERAL : (DEFAULT_TIMEOUTS[taskType] ?? GENERAL);
   return {
     strategy: own?.strategy ?? 'ordered',
     timeouts: { ...base, ...definedOnly(own?.timeouts ?? {}) },

@@ -20,6 +20,8 @@ export interface PriceInfo {
   contextWindow?: number;
   /** The model's longest answer, from the catalog. */
   maxOutputTokens?: number;
+  /** Where the price came from (`genai-prices@…`, `override`, `catalog`, `free`), recorded on each attempt. */
+  version?: string;
 }
 export type PriceFn = (provider: string, model: string) => PriceInfo | undefined;
 
@@ -186,10 +188,11 @@ export interface RouterDeps {
 /** Routing: deciding where a message goes, and sending it. */
 export interface Router {
   route(request: RouteRequest, callbacks: RouterCallbacks, signal: AbortSignal): Promise<RouteResult>;
-  /** The detected task type and the chain a prompt would take, without sending it. */
-  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>): {
+  /** The detected task type and the chain a prompt would take, without sending it; under `draft` settings when given (unsaved edits). */
+  preview(request: Pick<RouteRequest, 'messages' | 'taskChoice' | 'provider' | 'model' | 'stickyProvider' | 'exclusive' | 'noFallback' | 'tools'>, draft?: Settings): {
     taskType: string;
     reason: string;
+    promptTokens: number;
     chain: { provider: string; model: string }[];
     skipped: { provider: string; model: string; reason: string }[];
   };

@@ -86,5 +86,6 @@ function inWords(store: ConversationStore, path: string): ConversationStore {
     setGeneratedTitle: (id, title) => guarded(path, 'save the title', () => store.setGeneratedTitle(id, title)),
     pickCompared: (conversationId, compareId, id) => guarded(path, 'save your choice', () => store.pickCompared(conversationId, compareId, id)),
     deleteMessage: (conversationId, id) => guarded(path, 'delete the message', () => store.deleteMessage(conversationId, id)),
+    deleteAfter: (conversationId, id) => guarded(path, 'remove the later messages', () => store.deleteAfter(conversationId, id)),
   };
 }

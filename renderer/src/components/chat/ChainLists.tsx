@@ -1,12 +1,14 @@
 import type { Skip } from '../../../../shared/chat.js';
+import { useProviderName } from '../../lib/provider-names.js';
 
 /** Targets in the order they would be (or were) tried, as "provider·model". */
 export function ChainList({ chain }: { chain: readonly { provider: string; model: string }[] }) {
+  const name = useProviderName();
   return (
     <ol>
       {chain.map((c, i) => (
         <li key={i}>
-          {c.provider}·{c.model}
+          {name(c.provider)}·{c.model}
         </li>
       ))}
     </ol>
@@ -15,6 +17,7 @@ export function ChainList({ chain }: { chain: readonly { provider: string; model
 
 /** Targets left out and why; nothing when none were. */
 export function SkippedList({ skipped }: { skipped: readonly Skip[] }) {
+  const name = useProviderName();
   if (skipped.length === 0) return null;
   return (
     <>
@@ -22,7 +25,7 @@ export function SkippedList({ skipped }: { skipped: readonly Skip[] }) {
       <ul>
         {skipped.map((s, i) => (
           <li key={i}>
-            {s.provider}·{s.model}: {s.reason}
+            {name(s.provider)}·{s.model}: {s.reason}
           </li>
         ))}
       </ul>

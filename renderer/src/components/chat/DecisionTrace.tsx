@@ -3,10 +3,12 @@ import type { Message } from '../../../../shared/chat.js';
 import { ERROR_KIND_LABELS } from '../../../../shared/errors.js';
 import { formatMs } from '../../lib/format.js';
 import { ChainList, SkippedList } from './ChainLists.js';
+import { useProviderName } from '../../lib/provider-names.js';
 
 /** "Why this provider?": what the router considered, skipped, and tried. */
 export function DecisionTrace({ message }: { message: Message }) {
   const [open, setOpen] = useState(false);
+  const name = useProviderName();
   const { trace, attempts = [] } = message;
   return (
     <div className="trace">
@@ -22,6 +24,7 @@ export function DecisionTrace({ message }: { message: Message }) {
                 {trace.sticky ? `, sticky to ${trace.sticky}` : ''}
                 {trace.offline ? ', offline: cloud skipped' : ''}.
               </p>
+              {trace.engine && <p data-testid="trace-engine">Answered by the {trace.engine}.</p>}
               <h4>Considered, in order</h4>
               <ChainList chain={trace.considered} />
               <SkippedList skipped={trace.skipped} />
@@ -45,7 +48,7 @@ export function DecisionTrace({ message }: { message: Message }) {
                   {attempts.map((a, i) => (
                     <tr key={i}>
                       <td>
-                        {a.provider}·{a.model}
+                        {name(a.provider)}·{a.model}
                         {a.hedge ? ' (hedge)' : ''}
                         {a.continuation ? ' (continued)' : ''}
                       </td>

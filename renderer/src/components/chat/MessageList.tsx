@@ -10,17 +10,9 @@ const NO_IDS: string[] = [];
 const positions = new Map<string, string | 'latest'>();
 
 /** One row subscribes to its own item, so a streamed frame re-renders that row alone. */
-function Row({ id, lastQuestion }: { id: string; lastQuestion: boolean }) {
+function Row({ id }: { id: string }) {
   const item = useChat((s) => s.items[id]);
-  return item ? <MessageRow item={item} lastQuestion={lastQuestion} /> : null;
-}
-
-function lastQuestionOf(ids: string[], role: (id: string) => string | undefined): string | undefined {
-  for (let i = ids.length - 1; i >= 0; i--) {
-    const id = ids[i] as string;
-    if (role(id) === 'user') return id;
-  }
-  return undefined;
+  return item ? <MessageRow item={item} /> : null;
 }
 
 /**
@@ -37,7 +29,6 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 }
 
 function LoadedList({ conversationId, ids }: { conversationId: string; ids: string[] }) {
-  const lastQuestion = useChat((s) => lastQuestionOf(ids, (id) => s.items[id]?.message.role));
   const firstIndex = useChat((s) => s.paging[conversationId]?.firstIndex ?? FIRST_INDEX);
   const loadOlder = useChat((s) => s.loadOlder);
   const list = useRef<VirtuosoHandle>(null);
@@ -75,7 +66,7 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
         data={ids}
         firstItemIndex={firstIndex}
         computeItemKey={(_i, id) => id}
-        itemContent={(_i, id) => <Row id={id} lastQuestion={id === lastQuestion} />}
+        itemContent={(_i, id) => <Row id={id} />}
         components={{ List: MessageOl, Header: OlderHeader }}
         context={{ conversationId }}
         {...start}

@@ -1,14 +1,16 @@
 import { fallbacksOf } from '../../lib/fallbacks.js';
 import { formatMs, formatRate, formatUsd, tokensPerSecond } from '../../lib/format.js';
 import type { ChatItem } from '../../store/chat-data.js';
+import { useProviderName } from '../../lib/provider-names.js';
 
 /** provider·model, task type and why, tokens, cost, time to first token, total, tokens/s; then notes and fallbacks. */
 export function MessageMeta({ item }: { item: ChatItem }) {
   const { message } = item;
+  const name = useProviderName();
   const parts: string[] = [];
   if (message.status === 'cancelled') parts.push('stopped');
   if (message.finish === 'length') parts.push('cut off at the output limit');
-  if (message.provider) parts.push(message.model ? `${message.provider}·${message.model}` : message.provider);
+  if (message.provider) parts.push(message.model ? `${name(message.provider)}·${message.model}` : name(message.provider));
   if (message.trace?.taskReason) parts.push(message.trace.taskReason);
   else if (message.taskType) parts.push(message.taskType);
   if (message.usage) parts.push(`${message.usageEstimated ? '≈' : ''}${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
@@ -27,7 +29,7 @@ export function MessageMeta({ item }: { item: ChatItem }) {
         <ul className="fallbacks" aria-label="Fallbacks">
           {fallbacks.map((f, i) => (
             <li key={i}>
-              ↪ {f.from} → {f.to}: {f.reason}
+              ↪ {name(f.from)} → {name(f.to)}: {f.reason}
             </li>
           ))}
         </ul>

@@ -6,18 +6,20 @@ import { MessageActions } from './MessageActions.js';
 import { MessageError } from './MessageError.js';
 import { MessageMeta } from './MessageMeta.js';
 import { MessageText } from './MessageText.js';
+import { useProviderName } from '../../lib/provider-names.js';
 
 /** Memoized on the item: a frame of streamed text re-renders only the streaming row. */
-export const MessageRow = memo(function MessageRow({ item, lastQuestion = false }: { item: ChatItem; lastQuestion?: boolean }) {
+export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem }) {
   const { message } = item;
   const [editing, setEditing] = useState(false);
+  const name = useProviderName();
   const isAssistant = message.role === 'assistant';
   return (
     <div role="listitem" className={`message ${message.role} status-${message.status}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
       <div className="message-author">{isAssistant ? 'Assistant' : 'You'}</div>
       {isAssistant && message.status === 'streaming' && message.text === '' ? (
         <p className="muted thinking" data-testid="message-text">
-          {message.provider ? `Waiting for ${message.provider}…` : 'Routing…'}
+          {message.provider ? `Waiting for ${name(message.provider)}…` : 'Routing…'}
         </p>
       ) : editing ? (
         <EditQuestion message={message} onDone={() => setEditing(false)} />
@@ -27,7 +29,7 @@ export const MessageRow = memo(function MessageRow({ item, lastQuestion = false 
       {(message.status === 'error' || message.status === 'interrupted') && <MessageError message={message} />}
       {isAssistant && <MessageMeta item={item} />}
       {isAssistant && (message.trace || message.attempts) && <DecisionTrace message={message} />}
-      {!editing && <MessageActions message={message} canEdit={lastQuestion} onEdit={() => setEditing(true)} />}
+      {!editing && <MessageActions message={message} canEdit={message.role === 'user'} onEdit={() => setEditing(true)} />}
     </div>
   );
 });

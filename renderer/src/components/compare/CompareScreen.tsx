@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useChat, useCompare, useSettings, useUi } from '../../services-context.js';
 import { formatMs, formatUsd } from '../../lib/format.js';
 import { tokensPerSecond, type CompareColumn } from '../../store/compare-store.js';
+import { useProviderName } from '../../lib/provider-names.js';
 
 const key = (t: { provider: string; model: string }) => `${t.provider}/${t.model}`;
 
@@ -17,13 +18,14 @@ function Column({ column }: { column: CompareColumn }) {
   const conversationId = useCompare((s) => s.conversationId);
   const open = useChat((s) => s.open);
   const go = useUi((s) => s.go);
+  const name = useProviderName();
   const m = column.message;
   const rate = tokensPerSecond(m);
   const latency = m?.latencyMs ?? (column.endedAt !== undefined ? column.endedAt - column.startedAt : undefined);
   return (
     <section className={`compare-column status-${column.status}`} data-testid="compare-column" data-provider={column.provider} data-status={column.status} aria-label={key(column)}>
       <header>
-        <strong>{column.provider}</strong> <span className="muted">{column.model}</span>
+        <strong>{name(column.provider)}</strong> <span className="muted">{column.model}</span>
       </header>
       <dl className="compare-stats">
         <dt>Latency</dt>
@@ -34,7 +36,7 @@ function Column({ column }: { column: CompareColumn }) {
         <dd data-testid="compare-cost">{formatUsd(m?.costUsd)}</dd>
       </dl>
       <div className="compare-text" data-testid="compare-text">
-        {column.text || (column.status === 'streaming' ? <span className="muted">Waiting for {column.provider}…</span> : null)}
+        {column.text || (column.status === 'streaming' ? <span className="muted">Waiting for {name(column.provider)}…</span> : null)}
       </div>
       {m?.error && (
         <p className="error small" data-testid="compare-error">

@@ -5,6 +5,7 @@ import { useHealth } from '../../services-context.js';
 import { ProviderTest } from '../settings/providers/ProviderTest.js';
 import { Countdown } from './Countdown.js';
 import { LatencyChart } from './LatencyChart.js';
+import { RouteWeights } from './RouteWeights.js';
 import { StatusDot } from './StatusDot.js';
 
 const ms = (v: number | null) => formatMs(v ?? undefined);
@@ -75,6 +76,7 @@ export function ProviderHealthCard({ health: h }: { health: ProviderHealth }) {
           {h.lastError.requestId && <span className="muted"> (request {h.lastError.requestId})</span>}
         </p>
       )}
+      <RouteWeights provider={h.provider} />
       <footer className="health-controls">
         {enabled && h.state !== 'no_key' && <ProviderTest provider={h.provider} />}
         {h.breaker !== 'closed' && (

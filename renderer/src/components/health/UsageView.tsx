@@ -111,6 +111,12 @@ export function UsageView() {
                     </td>
                     <td>
                       <Share value={r.costUsd} max={max((x) => x.costUsd)} label={formatUsd(r.costUsd)} />
+                      {r.reportedCostUsd !== undefined && (
+                        <span className="muted small" data-testid="reported-cost" title="What the provider itself reported charging, beside Switchboard's estimate">
+                          {' '}
+                          · {formatUsd(r.reportedCostUsd)} reported
+                        </span>
+                      )}
                     </td>
                     <td>
                       <Share value={rate(r.fallbacks, r.requests)} max={1} label={`${Math.round(rate(r.fallbacks, r.requests) * 100)}%`} />

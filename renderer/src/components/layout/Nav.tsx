@@ -11,8 +11,21 @@ const SCREENS: Array<{ id: Screen; label: string }> = [
 export function Nav() {
   const screen = useUi((s) => s.screen);
   const go = useUi((s) => s.go);
+  const collapsed = useUi((s) => s.sidebarCollapsed);
+  const toggleSidebar = useUi((s) => s.toggleSidebar);
   return (
     <nav className="nav" aria-label="Screens">
+      <button
+        type="button"
+        className="nav-button sidebar-toggle"
+        aria-pressed={!collapsed}
+        aria-label={collapsed ? 'Show conversations' : 'Hide conversations'}
+        title={collapsed ? 'Show conversations' : 'Hide conversations'}
+        data-testid="sidebar-toggle"
+        onClick={toggleSidebar}
+      >
+        ☰
+      </button>
       {SCREENS.map((s) => (
         <button
           key={s.id}

@@ -4,6 +4,8 @@ import { useSettings } from '../../services-context.js';
 import { OptionalNumberInput } from '../layout/OptionalNumberInput.js';
 import { SaveResult, savedOrFailed, type SaveMessage } from '../layout/SaveResult.js';
 import { QuotaRows } from './QuotaRows.js';
+import { BudgetSpend } from './BudgetSpend.js';
+import { useUnsavedGuard } from '../../lib/use-unsaved.js';
 
 export function BudgetsTab() {
   const settings = useSettings((s) => s.settings);
@@ -25,6 +27,7 @@ function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
   const save = useSettings((s) => s.save);
   const [draft, setDraft] = useState(initial);
   const budgets = draft.budgets ?? { hardStop: false };
+  useUnsavedGuard(draft !== initial && JSON.stringify(draft) !== JSON.stringify(initial), 'your budget and quota edits');
 
   function setBudget(patch: Partial<typeof budgets>): void {
     setDraft({ ...draft, budgets: { ...budgets, ...patch } });
@@ -59,6 +62,7 @@ function BudgetsForm({ initial, message, onMessage: setMessage }: Props) {
             Hard stop (only local models once a budget is spent)
           </label>
         </div>
+        <BudgetSpend dailyUsd={budgets.dailyUsd} monthlyUsd={budgets.monthlyUsd} />
       </section>
       <QuotaRows
         quotas={draft.quotas}

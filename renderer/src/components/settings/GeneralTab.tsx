@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useNotices, useServices, useSettings } from '../../services-context.js';
 import { errorText } from '../../lib/format.js';
 import { SaveResult, type SaveMessage } from '../layout/SaveResult.js';
+import { AppearanceSection } from './AppearanceSection.js';
 
-/** App-level settings: updates of the desktop app, and where its log files are. */
+/** App-level settings: the theme, updates of the desktop app, and where its log files are. */
 export function GeneralTab() {
   const { client } = useServices();
   const settings = useSettings((s) => s.settings);
@@ -28,6 +29,7 @@ export function GeneralTab() {
 
   return (
     <div className="general-settings">
+      <AppearanceSection />
       <section className="card" aria-label="Updates">
         <h3>Updates</h3>
         <label>

@@ -1,4 +1,4 @@
-import { useUi, useSettings } from '../../services-context.js';
+import { useNotices, useUi, useSettings } from '../../services-context.js';
 import type { SettingsTab } from '../../store/ui-store.js';
 import { ApiTab } from './ApiTab.js';
 import { BudgetsTab } from './BudgetsTab.js';
@@ -23,6 +23,10 @@ export function SettingsScreen() {
   const tab = useUi((s) => s.tab);
   const go = useUi((s) => s.go);
   const loadError = useSettings((s) => s.loadError);
+  const unsaved = useUi((s) => s.unsaved);
+  const configFile = useNotices((s) => s.info?.configFile);
+  // Conversations can still be exported and imported; only the settings are the file's.
+  const readOnly = configFile !== undefined && tab !== 'import';
   return (
     <section className="settings" aria-label="Settings">
       <header className="screen-header">
@@ -40,18 +44,31 @@ export function SettingsScreen() {
             onClick={() => go('settings', t.id)}
           >
             {t.label}
+            {unsaved && tab === t.id && (
+              <span className="unsaved-dot" aria-label="unsaved edits">
+                •
+              </span>
+            )}
           </button>
         ))}
       </div>
       <ErrorText message={loadError} />
+      {configFile !== undefined && (
+        <p className="read-only-note" role="note" data-testid="config-read-only">
+          These settings come from <span className="mono">{configFile}</span> (started with --config), so they are read-only here: edit that file and restart to change them.
+        </p>
+      )}
       <div role="tabpanel" className="tab-panel">
-        {tab === 'providers' && <ProvidersTab />}
-        {tab === 'routing' && <RoutingTab />}
-        {tab === 'local' && <LocalTab />}
-        {tab === 'budgets' && <BudgetsTab />}
-        {tab === 'api' && <ApiTab />}
-        {tab === 'import' && <ImportExportTab />}
-        {tab === 'general' && <GeneralTab />}
+        {/* A disabled fieldset makes every control inside read-only from the first frame, not at Save. */}
+        <fieldset className="read-only" disabled={readOnly} data-testid="settings-fieldset">
+          {tab === 'providers' && <ProvidersTab />}
+          {tab === 'routing' && <RoutingTab />}
+          {tab === 'local' && <LocalTab />}
+          {tab === 'budgets' && <BudgetsTab />}
+          {tab === 'api' && <ApiTab />}
+          {tab === 'import' && <ImportExportTab />}
+          {tab === 'general' && <GeneralTab />}
+        </fieldset>
       </div>
     </section>
   );

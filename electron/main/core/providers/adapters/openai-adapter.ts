@@ -22,11 +22,15 @@ import { toOpenAiMessages, toOpenAiToolChoice, toOpenAiTools, toolCallAssembler 
 interface WireUsage {
   prompt_tokens?: number;
   completion_tokens?: number;
+  /** OpenRouter's own charge for the call, in credits (USD), in every answer's usage. */
+  cost?: unknown;
 }
 
 function toUsage(u: WireUsage | null | undefined): Usage | undefined {
   if (!u || typeof u.prompt_tokens !== 'number') return undefined;
-  return { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens ?? 0 };
+  const usage: Usage = { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens ?? 0 };
+  if (typeof u.cost === 'number' && Number.isFinite(u.cost) && u.cost >= 0) usage.reportedCostUsd = u.cost;
+  return usage;
 }
 
 function groqUsage(chunk: ChatCompletionChunk): WireUsage | undefined {

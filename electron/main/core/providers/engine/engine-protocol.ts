@@ -23,9 +23,13 @@ export type ToEngine =
   | { type: 'cancel'; id: number }
   | { type: 'status' };
 
+/** Where the loaded model runs: the CPU build, or the GPU backend node-llama-cpp found. */
+export type EngineBackend = 'cpu' | 'metal' | 'vulkan' | 'cuda';
+
 export interface EngineStatus {
   loaded: boolean;
   modelPath?: string;
+  backend?: EngineBackend;
   /** Memory the model and its context take, as node-llama-cpp estimates it. */
   memoryBytes?: number;
   contextSize?: number;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import type { ErrorKind } from '../../../../../shared/errors.js';
 import { fitContextSize } from './context-fit.js';
-import type { EngineStatus, EngineTurn, FromEngine, ToEngine } from './engine-protocol.js';
+import type { EngineBackend, EngineStatus, EngineTurn, FromEngine, ToEngine } from './engine-protocol.js';
 
 type Prompt = Extract<ToEngine, { type: 'prompt' }>;
 
@@ -19,6 +19,7 @@ interface Loaded {
   memoryBytes: number;
   /** Resolved once per model: working it out from the chat template costs tens of ms per answer. */
   chatWrapper: ChatWrapper;
+  backend: EngineBackend;
 }
 
 // A short system prompt when the conversation has none: without one, chat templates
@@ -43,10 +44,12 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1));
 
   async function getEngine(): Promise<Llama> {
-    // CPU build everywhere for now; `build: 'never'` so a missing prebuilt binary is an
-    // error the user can read, never a compile started on their machine.
+    // The GPU where its prebuilt binary loads (Metal on Apple silicon, Vulkan where a driver
+    // answers, CUDA only if the user added it), else the CPU build: node-llama-cpp tries each
+    // and falls back. `build: 'never'`: a missing binary is an error the user can read,
+    // never a compile started on their machine.
     llama ??= import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
-      getLlama({ gpu: false, build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error }),
+      getLlama({ gpu: 'auto', build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error }),
     );
     return llama;
   }
@@ -58,17 +61,21 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
     const engine = await getEngine();
     let model: LlamaModel;
     try {
-      model = await engine.loadModel({ modelPath: path, gpuLayers: 0 });
+      // As many layers on the GPU as its free memory holds (none on a CPU build).
+      model = await engine.loadModel({ modelPath: path });
     } catch (error) {
       throw new EngineFailure('bad_request', `The built-in engine could not load ${path}: ${messageOf(error)}`);
     }
     const insights = model.fileInsights;
-    const bytesFor = (contextSize: number) =>
-      model.size + insights.estimateContextResourceRequirements({ contextSize, modelGpuLayers: 0, sequences: 1 }).cpuRam;
+    const bytesFor = (contextSize: number) => {
+      const needs = insights.estimateContextResourceRequirements({ contextSize, modelGpuLayers: model.gpuLayers, sequences: 1 });
+      return model.size + needs.cpuRam + needs.gpuVram;
+    };
     const contextSize = fitContextSize({ trainContext: model.trainContextSize, freeMemoryBytes: freemem(), bytesFor });
     const context = await model.createContext({ contextSize, sequences: 1, threads });
     const { resolveChatWrapper } = await import('node-llama-cpp');
-    loaded = { path, model, context, memoryBytes: bytesFor(contextSize), chatWrapper: resolveChatWrapper(model) };
+    const backend: EngineBackend = engine.gpu === false || model.gpuLayers === 0 ? 'cpu' : engine.gpu;
+    loaded = { path, model, context, memoryBytes: bytesFor(contextSize), chatWrapper: resolveChatWrapper(model), backend };
     return loaded;
   }
 
@@ -119,7 +126,7 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
 
   function status(): EngineStatus {
     return loaded
-      ? { loaded: true, modelPath: loaded.path, memoryBytes: loaded.memoryBytes, contextSize: loaded.context.contextSize, ...(tokensPerSec ? { tokensPerSec } : {}) }
+      ? { loaded: true, modelPath: loaded.path, backend: loaded.backend, memoryBytes: loaded.memoryBytes, contextSize: loaded.context.contextSize, ...(tokensPerSec ? { tokensPerSec } : {}) }
       : { loaded: false };
   }
 

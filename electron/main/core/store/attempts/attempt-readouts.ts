@@ -50,7 +50,8 @@ export function createAttemptReadouts(db: Database): AttemptReadouts {
       db.prepare<[number]>(`
         SELECT ${expr} AS key, count(*) AS requests, sum(outcome = 'error') AS failures,
           coalesce(sum(tokens_in), 0) AS tokensIn, coalesce(sum(tokens_out), 0) AS tokensOut,
-          coalesce(sum(cost_usd), 0) AS costUsd, sum(fallback) AS fallbacks, sum(hedge) AS hedges
+          coalesce(sum(cost_usd), 0) AS costUsd, sum(fallback) AS fallbacks, sum(hedge) AS hedges,
+          sum(reported_cost_usd) AS reportedCostUsd
         FROM attempts WHERE started_at >= ? GROUP BY key ORDER BY key`),
     ]),
   ) as Record<UsageGroup, ReturnType<Database['prepare']>>;
@@ -87,6 +88,9 @@ export function createAttemptReadouts(db: Database): AttemptReadouts {
       }
       return rows;
     },
-    usage: (since, by) => usageBy[by].all(since) as UsageRow[],
+    usage: (since, by) =>
+      (usageBy[by].all(since) as (Omit<UsageRow, 'reportedCostUsd'> & { reportedCostUsd: number | null })[]).map(({ reportedCostUsd, ...row }) =>
+        reportedCostUsd === null ? row : { ...row, reportedCostUsd },
+      ),
   };
 }

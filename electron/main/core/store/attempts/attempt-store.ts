@@ -53,11 +53,11 @@ export function createAttemptStore(db: Database): AttemptStore {
   const insert = db.prepare(`
     INSERT INTO attempts (message_id, source, provider, model, task_type, outcome, error_kind, http_status, error_message,
       request_id, started_at, ttft_ms, total_ms, tokens_in, tokens_out, cost_usd, fallback, hedge, continuation,
-      quota_tokens, quota_requests)
+      quota_tokens, quota_requests, price_version, reported_cost_usd)
     -- A message deleted while its answer streamed leaves the attempt on record, unlinked.
     VALUES ((SELECT id FROM messages WHERE id = @message_id), @source, @provider, @model, @task_type, @outcome, @error_kind,
       @http_status, @error_message, @request_id, @started_at, @ttft_ms, @total_ms, @tokens_in, @tokens_out, @cost_usd,
-      @fallback, @hedge, @continuation, @quota_tokens, @quota_requests)`);
+      @fallback, @hedge, @continuation, @quota_tokens, @quota_requests, @price_version, @reported_cost_usd)`);
   const byMessages = db.prepare<[string]>(`
     SELECT * FROM attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`);
   const byDay = db.prepare<[number, number]>(`
@@ -171,5 +171,7 @@ function rowOf(entry: SettledAttempt): Record<string, unknown> {
     continuation: a.continuation ? 1 : 0,
     quota_tokens: entry.quota.tokens,
     quota_requests: entry.quota.requests,
+    price_version: a.priceVersion ?? null,
+    reported_cost_usd: a.reportedCostUsd ?? null,
   };
 }

@@ -52,6 +52,8 @@ export interface ConversationStore {
   pickCompared(conversationId: string, compareId: string, messageId: string): Message | undefined;
   /** One message; its attempts stay in the ledger. False when it is not in that conversation. */
   deleteMessage(conversationId: string, messageId: string): boolean;
+  /** Every message after this one (set-aside compared answers too); their attempts stay in the ledger. The count removed. */
+  deleteAfter(conversationId: string, messageId: string): number;
 }
 
 interface ConversationRow extends SetupRow {
@@ -110,6 +112,7 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     detach: db.prepare('UPDATE attempts SET message_id = NULL WHERE message_id = ?'),
     delete: db.prepare('DELETE FROM conversations WHERE id = ?'),
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ? AND conversation_id = ?'),
+    deleteAfter: db.prepare<[string, string, string]>('DELETE FROM messages WHERE conversation_id = ? AND n > (SELECT n FROM messages WHERE id = ? AND conversation_id = ?)'),
   };
 
   /** Reads one page plus one row, to know whether there is more. */
@@ -160,5 +163,6 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     delete: (id) => s.delete.run(id).changes > 0,
     ...conversationSetup(db, summary),
     deleteMessage: (conversationId, messageId) => s.deleteMessage.run(messageId, conversationId).changes > 0,
+    deleteAfter: (conversationId, messageId) => s.deleteAfter.run(conversationId, messageId, conversationId).changes,
   };
 }

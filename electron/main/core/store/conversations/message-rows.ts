@@ -50,6 +50,8 @@ export interface AttemptRow {
   tokens_in: number | null;
   tokens_out: number | null;
   cost_usd: number | null;
+  price_version?: string | null;
+  reported_cost_usd?: number | null;
   hedge: number;
   continuation: number;
 }
@@ -150,6 +152,8 @@ export function attemptFromRow(row: AttemptRow): Attempt | undefined {
   put(a, 'ttftMs', num(row.ttft_ms));
   put(a, 'usage', usageOf(row.tokens_in, row.tokens_out));
   put(a, 'costUsd', num(row.cost_usd));
+  if (typeof row.price_version === 'string') a.priceVersion = row.price_version;
+  put(a, 'reportedCostUsd', num(row.reported_cost_usd ?? null));
   if (row.continuation) a.continuation = true;
   if (row.hedge) a.hedge = true;
   return a;

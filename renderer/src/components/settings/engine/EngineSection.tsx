@@ -12,6 +12,7 @@ export function EngineSection() {
   const storeError = useEngine((s) => s.error);
   const remove = useEngine((s) => s.remove);
   const pick = useEngine((s) => s.pick);
+  const choose = useEngine((s) => s.choose);
   const [path, setPath] = useState('');
   const [error, setError] = useState<string>();
 
@@ -58,6 +59,14 @@ export function EngineSection() {
         ))}
       </ul>
       <h4>Use a .gguf file you have</h4>
+      {view?.canChooseFile && (
+        <p>
+          <button type="button" onClick={() => void choose().then(setError)} data-testid="engine-choose-file">
+            Choose a file…
+          </button>{' '}
+          <span className="muted small">or enter its path:</span>
+        </p>
+      )}
       <form
         className="row"
         onSubmit={(e) => {

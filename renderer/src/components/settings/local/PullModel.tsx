@@ -13,6 +13,12 @@ function pullState(p: PullProgress): PullState {
   return p.status === 'cancelled' ? 'cancelled' : 'done';
 }
 
+function barValue(p: PullProgress): number | undefined {
+  const state = pullState(p);
+  if (state === 'running') return p.percent;
+  return state === 'done' ? 100 : (p.percent ?? 0);
+}
+
 const PULL_WORDS: Partial<Record<PullState, string>> = { done: 'Done.', cancelled: 'Cancelled.' };
 
 /** A model name, a Pull button, and the progress of pulls of that name. */
@@ -46,8 +52,8 @@ export function PullModel({ initial }: { initial: string }) {
       <ErrorText message={error} className="error small" />
       {jobs.map((p) => (
         <div key={p.jobId} className="pull-job" data-testid="pull-progress" data-state={pullState(p)}>
-          {/* A cancelled or failed pull did not finish, so its bar must not read 100%. */}
-          <progress max={100} value={p.percent ?? (pullState(p) === 'done' ? 100 : undefined)} aria-label={`Pulling ${p.model}`} />
+          {/* A running pull with no size yet is indeterminate; an ended one never is (a bar without a value keeps moving), and a cancelled or failed one must not read 100%. */}
+          <progress max={100} value={barValue(p)} aria-label={`Pulling ${p.model}`} />
           <span className="small" data-testid="pull-status">
             {p.error ? <span className="error">{p.error}</span> : PULL_WORDS[pullState(p)] ?? p.status}
             {p.percent !== undefined && !p.done ? ` · ${Math.round(p.percent)}%` : ''}

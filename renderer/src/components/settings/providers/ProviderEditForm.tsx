@@ -5,7 +5,13 @@ import { configOf, headersFromRows, patchProvider, rowsFromHeaders, type HeaderR
 import { HeadersEditor } from './HeadersEditor.js';
 import { ErrorText } from '../../layout/ErrorText.js';
 
-/** Edits the base URL and headers of an OpenAI-compatible provider. */
+const URL_HINTS: Partial<Record<ProviderView['kind'], string>> = {
+  openai: 'For a proxy or gateway in front of OpenAI: its URL up to /v1.',
+  anthropic: 'For a proxy or gateway in front of Anthropic: its URL without /v1 (the SDK adds it).',
+  'openai-compatible': 'The server’s OpenAI-compatible URL, usually ending in /v1.',
+};
+
+/** Edits the base URL and headers of a provider that can sit behind a proxy or gateway. */
 export function ProviderEditForm({ provider, onDone }: { provider: ProviderView; onDone: () => void }) {
   const settings = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
@@ -30,6 +36,7 @@ export function ProviderEditForm({ provider, onDone }: { provider: ProviderView;
       <label>
         Base URL <input value={baseURL} onChange={(e) => setBaseURL(e.target.value)} data-testid="provider-url" />
       </label>
+      {URL_HINTS[provider.kind] && <p className="muted small help">{URL_HINTS[provider.kind]}</p>}
       <HeadersEditor rows={headers} onChange={setHeaders} />
       <ErrorText message={error} />
       <button type="submit" className="primary">

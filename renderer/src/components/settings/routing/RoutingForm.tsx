@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Settings } from '../../../../../shared/settings.js';
 import { BUILTIN_TASK_TYPES } from '../../../../../shared/task-types.js';
 import { useSettings } from '../../../services-context.js';
@@ -8,6 +8,13 @@ import { AddTaskType } from './AddTaskType.js';
 import { TargetList } from './TargetList.js';
 import { TaskOptionsForm } from './TaskOptionsForm.js';
 import { ErrorText } from '../../layout/ErrorText.js';
+import { useUnsavedGuard } from '../../../lib/use-unsaved.js';
+import { RoutePreview } from './RoutePreview.js';
+
+/** Whether a task type's route or options differ from what is saved, to mark it. */
+function changed(a: Settings, b: Settings, task: string): boolean {
+  return JSON.stringify([a.routes[task], a.taskTypes[task]]) !== JSON.stringify([b.routes[task], b.taskTypes[task]]);
+}
 
 interface Props {
   initial: Settings;
@@ -26,6 +33,9 @@ export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: se
   const tasks = allTaskTypes(draft);
   const current = tasks.includes(task) ? task : 'general';
   const custom = !(BUILTIN_TASK_TYPES as readonly string[]).includes(current);
+  // Saving starts a new form from main's copy, so any difference from `initial` is unsaved (edits undone by hand are not).
+  const dirty = useMemo(() => draft !== initial && JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial]);
+  useUnsavedGuard(dirty, 'your routing edits');
 
   function edit(next: Settings): void {
     setDraft(next);
@@ -46,6 +56,11 @@ export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: se
         {tasks.map((t) => (
           <button key={t} type="button" role="listitem" className={t === current ? 'chip active' : 'chip'} aria-pressed={t === current} onClick={() => setTask(t)} data-testid="task-type" data-task={t}>
             {taskLabel(draft, t)}
+            {changed(draft, initial, t) && (
+              <span className="unsaved-dot" title="Edited, not saved" aria-label="edited, not saved" data-testid="task-edited">
+                •
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -70,8 +85,19 @@ export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: se
         <button type="button" className="primary" onClick={() => void submit()} disabled={busy} data-testid="routing-save">
           {busy ? 'Saving…' : 'Save routing'}
         </button>
-        {saved && <span className="ok small" role="status">Saved.</span>}
+        {dirty && (
+          <span className="badge warn" role="status" data-testid="routing-unsaved">
+            Unsaved changes
+          </span>
+        )}
+        {dirty && (
+          <button type="button" onClick={() => setDraft(initial)} data-testid="routing-revert">
+            Discard changes
+          </button>
+        )}
+        {saved && !dirty && <span className="ok small" role="status">Saved.</span>}
       </div>
+      <RoutePreview draft={draft} task={current} />
     </div>
   );
 }

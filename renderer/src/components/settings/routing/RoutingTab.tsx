@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useSettings } from '../../../services-context.js';
-import { RoutePreview } from './RoutePreview.js';
 import { RoutingForm } from './RoutingForm.js';
 
 export function RoutingTab() {
@@ -14,7 +13,6 @@ export function RoutingTab() {
     <div className="routing-tab">
       {/* A new revision (after save or import) starts the draft over from main's copy. */}
       <RoutingForm key={revision} initial={settings} task={task} onTask={setTask} saved={saved} onSaved={setSaved} />
-      <RoutePreview />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { TargetRow } from './TargetRow.js';
 export function TargetList({ targets, onChange }: { targets: RouteTarget[]; onChange: (t: RouteTarget[]) => void }) {
   const providers = useSettings((s) => s.providers);
   const models = useSettings((s) => s.models);
+  const loadModels = useSettings((s) => s.loadModels);
   const [dragging, setDragging] = useState<number>();
   const live = liveModelIds(models);
   const first = providers.find((p) => p.enabled) ?? providers[0];
@@ -17,6 +18,9 @@ export function TargetList({ targets, onChange }: { targets: RouteTarget[]; onCh
   return (
     <div className="targets">
       <h4>Targets, tried in order</h4>
+      <p className="muted small help">
+        Weights (any positive number; empty means 1): with <em>ordered</em>, neighbouring targets that both have a weight take turns, each picked first in proportion to its weight (3 and 1: the first leads three times in four), to spread load; with <em>balanced</em>, a weight multiplies the target's health score. <em>Fastest</em> and <em>cheapest</em> ignore weights.
+      </p>
       {targets.length === 0 && <p className="muted small">No targets yet.</p>}
       <ol>
         {targets.map((t, i) => (
@@ -27,6 +31,11 @@ export function TargetList({ targets, onChange }: { targets: RouteTarget[]; onCh
             target={t}
             flags={flagTarget(t, providers, live)}
             providers={providers}
+            liveModels={live[t.provider]}
+            onWantModels={() => {
+              const known = models[t.provider];
+              if (!known || (!known.loading && !known.models)) void loadModels(t.provider);
+            }}
             dragging={dragging === i}
             onChange={(next) => onChange(targets.map((x, j) => (j === i ? next : x)))}
             onMove={(to) => onChange(moveItem(targets, i, to))}

@@ -9,6 +9,10 @@ interface Props {
   target: RouteTarget;
   flags: TargetFlag[];
   providers: ProviderView[];
+  /** The provider's models as it lists them now, once asked for. */
+  liveModels: string[] | undefined;
+  /** Asks the provider for its live list (the first time the model field is used). */
+  onWantModels(): void;
   dragging: boolean;
   onChange(target: RouteTarget): void;
   onMove(to: number): void;
@@ -51,9 +55,16 @@ export function TargetRow(p: Props) {
           </option>
         ))}
       </select>
-      <input aria-label={`Target ${index + 1} model`} list={listId} value={target.model} onChange={(e) => p.onChange({ ...target, model: e.target.value })} />
-      <datalist id={listId}>
-        {provider?.models.map((m) => (
+      <input
+        aria-label={`Target ${index + 1} model`}
+        list={listId}
+        value={target.model}
+        onFocus={p.onWantModels}
+        onChange={(e) => p.onChange({ ...target, model: e.target.value })}
+        data-testid="target-model"
+      />
+      <datalist id={listId} data-testid="target-model-options">
+        {[...new Set([...(p.liveModels ?? []), ...(provider?.models ?? [])])].map((m) => (
           <option key={m} value={m} />
         ))}
       </datalist>

@@ -2,6 +2,14 @@ import type { Strategy, TaskTypeOptions, Timeouts } from '../../../../../shared/
 import { StrategySchema } from '../../../../../shared/settings.js';
 import { OptionalNumberInput } from '../../layout/OptionalNumberInput.js';
 
+/** What each strategy does, shown where it is chosen. */
+export const STRATEGY_HELP: Record<Strategy, string> = {
+  ordered: 'Tries the targets in the order listed; the next one only if the one before fails.',
+  fastest: 'Tries first the target with the quickest first token measured lately; unmeasured ones go last, in list order.',
+  cheapest: 'Tries first the target where this message costs least at catalog prices (with a 500-token answer); unpriced ones go last.',
+  balanced: 'Tries first the healthiest target (from recent errors and latency), each weighed by its weight.',
+};
+
 const TIMEOUTS: Array<{ key: keyof Timeouts; label: string }> = [
   { key: 'connectMs', label: 'Connect (ms)' },
   { key: 'firstTokenMs', label: 'First token (ms)' },
@@ -23,6 +31,9 @@ export function TaskOptionsForm({ options, onChange }: { options: TaskTypeOption
           ))}
         </select>
       </label>
+      <p className="muted small help" data-testid="strategy-help">
+        {STRATEGY_HELP[options.strategy]} Every chain still ends at the local model.
+      </p>
       {TIMEOUTS.map(({ key, label }) => (
         <label key={key} className="inline-field">
           <span>{label}</span>

@@ -6,6 +6,7 @@ import { search } from './003-search.js';
 import { routerState } from './004-router-state.js';
 import { answerShape } from './005-answer-shape.js';
 import { conversationSetup } from './006-conversation-setup.js';
+import { attemptPrices } from './007-attempt-prices.js';
 
-export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState, answerShape, conversationSetup];
+export const MIGRATIONS: readonly Migration[] = [conversations, attempts, search, routerState, answerShape, conversationSetup, attemptPrices];
 export const SCHEMA_VERSION = MIGRATIONS.length;
