@@ -50,8 +50,11 @@ describe('first run and errors in the browser host', () => {
   it('says what failed in one plain sentence, with the details behind a disclosure, once', async () => {
     ollama = await startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] });
     const page = await start(ollama.url);
+    // Send is on both before anything is known and once Ollama answers; only the
+    // empty chat's invitation says Ollama was reached, so wait for that before stopping it.
+    await page.getByText('Ask anything').waitFor({ timeout: 10_000 });
     await page.getByTestId('composer-input').fill('hello?');
-    await expect.poll(() => page.getByTestId('send').isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(await page.getByTestId('send').isDisabled()).toBe(false);
     const where = new URL(ollama.url).host;
     await ollama.close();
     ollama = undefined;
