@@ -37,7 +37,7 @@ export function overheadMetrics(o: OverheadSamples) {
      */
     ttftRatioVsDirect: ms(percentile(pairedRatios(ttfts(o.routedFile), ttfts(o.direct)), 50)),
     ttftRatioVsDirectInMemoryState: ms(percentile(pairedRatios(ttfts(o.routedMemory), ttfts(o.direct)), 50)),
-    /** The adapter alone (guard, tap, pooled client) against the bare SDK: the part of the ratio that is not routing. */
+    /** The adapter alone (stream guard, its one SDK client) against the bare SDK: the part of the ratio that is not routing. */
     ttftRatioAdapterOnly: ms(percentile(pairedRatios(ttfts(o.adapterOnly), ttfts(o.direct)), 50)),
     ttftRatioOfMedians: ms(percentile(ttfts(o.routedFile), 50) / percentile(ttfts(o.direct), 50)),
     ttftExtraMsP50: p(pairedDiffs(ttfts(o.routedFile), ttfts(o.direct)), 50),

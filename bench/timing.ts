@@ -38,8 +38,8 @@ export async function directRequest(client: OpenAI, model: string, messages: Cha
 }
 
 /**
- * The same request through the provider adapter alone (stream guard, fetch tap,
- * SDK client) without routing: splits the routed path's extra time into
+ * The same request through the provider adapter alone (stream guard, the
+ * adapter's SDK client) without routing: splits the routed path's extra time into
  * what wrapping the SDK costs and what routing adds on top.
  */
 export async function adapterRequest(adapter: ProviderAdapter, model: string): Promise<Sample> {

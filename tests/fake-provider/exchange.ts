@@ -48,6 +48,11 @@ export function sendStatusFault(ex: Exchange, fault: Extract<Fault, { type: 'sta
   const headers: Headers = { ...fault.headers };
   if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
   if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = fault.retryAfterMs;
+  if (fault.body) {
+    ex.res.writeHead(fault.status, { ...ex.headers, ...headers, 'content-type': fault.body.contentType, 'content-length': String(Buffer.byteLength(fault.body.text)) });
+    ex.res.end(fault.body.text);
+    return;
+  }
   sendError(ex, fault.status, { code: fault.code, message: fault.message, model, headers });
 }
 

@@ -23,6 +23,12 @@ export type Fault = Targeted<
       retryAfter?: string;
       retryAfterMs?: string;
       headers?: Record<string, string>;
+      /**
+       * Sent instead of the protocol's own error body, as some hosts and the
+       * proxies in front of them answer: vLLM's `{"object":"error",…}`, a
+       * gateway's HTML page.
+       */
+      body?: { text: string; contentType: string };
     }
   | { type: 'stall-before-headers'; ms: number }
   | { type: 'stall-before-first-token'; ms: number }

@@ -6,13 +6,13 @@
  * - the caller's abort ends the stream at once as `cancelled`;
  * - a stream that ends without `done` was cut (`stream_interrupted`);
  * - whatever the source throws leaves as a ProviderError, carrying the text
- *   already passed on as `partialText`.
+ *   already passed on as `partialText` and the response's request id.
  * When a timer fires or the caller aborts, the HTTP request is aborted at once.
  * The clock is injected so tests (the router's among them) can drive it.
  */
 import { realClock, seconds, type Clock } from '../clock.js';
 import { ProviderError } from './provider-error.js';
-import type { StreamEvent, StreamTimeouts, ToolCall } from './types.js';
+import type { CompletionResult, StreamEvent, StreamTimeouts, ToolCall } from './types.js';
 
 export interface GuardOptions {
   provider: string;
@@ -76,10 +76,15 @@ export async function* guardStream(
     cancelTimer = undefined;
   };
   const onCallerAbort = (): void => stop(new ProviderError({ kind: 'cancelled', provider, message: STOPPED_BY_USER, requestId }));
-  /** The one place an error is finished: it gets the text already passed on, once, when it is built. */
+  /**
+   * The one place an error is finished: it gets the text already passed on and
+   * the id of the request it ends (an SDK's error after the headers has none), once, when it is built.
+   */
   const final = (error: unknown): ProviderError => {
     const failure = ProviderError.is(error) ? error : mapError(error, phase !== 'connect');
-    return partial !== '' && failure.partialText === undefined ? failure.with({ partialText: partial }) : failure;
+    const partialText = failure.partialText ?? (partial === '' ? undefined : partial);
+    const id = failure.requestId ?? requestId;
+    return partialText === failure.partialText && id === failure.requestId ? failure : failure.with({ partialText, requestId: id });
   };
 
   if (options.signal.aborted) onCallerAbort();
@@ -138,13 +143,8 @@ export async function* guardStream(
   }
 }
 
-/** Drains a guarded stream into one result, for callers that do not need text as it comes. */
-export async function collectStream(events: AsyncIterable<StreamEvent>): Promise<{
-  text: string;
-  open?: Extract<StreamEvent, { type: 'open' }>;
-  done?: Extract<StreamEvent, { type: 'done' }>;
-  toolCalls: ToolCall[];
-}> {
+/** Drains a guarded stream into one whole answer, for callers that do not need text as it comes. */
+export async function toCompletion(events: AsyncIterable<StreamEvent>): Promise<CompletionResult> {
   let text = '';
   const toolCalls: ToolCall[] = [];
   let open: Extract<StreamEvent, { type: 'open' }> | undefined;
@@ -155,5 +155,12 @@ export async function collectStream(events: AsyncIterable<StreamEvent>): Promise
     else if (event.type === 'tool_call') toolCalls.push(event.call);
     else done = event;
   }
-  return { text, open, done, toolCalls };
+  return {
+    text,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    usage: done?.usage,
+    finishReason: done?.finishReason,
+    requestId: done?.requestId ?? open?.requestId,
+    rateLimit: open?.rateLimit,
+  };
 }

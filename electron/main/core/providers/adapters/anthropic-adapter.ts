@@ -15,9 +15,8 @@ import { noAnswer, unfinished } from './adapter-support.js';
 import { toAnthropicToolChoice, toAnthropicTools, toAnthropicTurns } from './anthropic-turns.js';
 import { argumentsText } from '../tools/json-args.js';
 import { withContinuation } from './continuation.js';
-import { openFromTap } from './open-event.js';
-import { assembleAdapter } from './assemble-adapter.js';
-import type { ResponseTap } from './response-tap.js';
+import { openEvent } from './open-event.js';
+import { assembleAdapter, type SdkCall } from './assemble-adapter.js';
 
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets none. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -25,23 +24,24 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = realClock): ProviderAdapter {
   const preset = presetForProvider(config);
 
-  // A client per call, on that call's own fetch tap.
-  const call = <T>(tap: ResponseTap, sdkCall: (client: Anthropic) => PromiseLike<T>): PromiseLike<T> => {
-    if (!config.apiKey) {
-      // Without an explicit key the SDK would go looking in env vars and profile files.
-      throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
-    }
-    const client = new Anthropic({
-      apiKey: config.apiKey,
-      baseURL: config.baseURL,
-      maxRetries: 0,
-      // Failures reach the user as ProviderErrors; SDK console output is only noise.
-      logLevel: 'off',
-      fetch: tap.fetch,
-      defaultHeaders: { ...preset?.headers, ...config.headers },
-    });
-    return sdkCall(client);
+  // Without an explicit key the SDK would go looking in env vars and profile files, so there is no client.
+  const client = config.apiKey
+    ? new Anthropic({
+        apiKey: config.apiKey,
+        baseURL: config.baseURL,
+        // The router decides what to try next.
+        maxRetries: 0,
+        // Failures reach the user as ProviderErrors; SDK console output is only noise.
+        logLevel: 'off',
+        ...(config.fetch ? { fetch: config.fetch } : {}),
+        defaultHeaders: { ...preset?.headers, ...config.headers },
+      })
+    : undefined;
+  const sdk = (): Anthropic => {
+    if (!client) throw new ProviderError({ kind: 'auth', provider: config.id, message: 'No API key is set for this provider' });
+    return client;
   };
+  const sent = (call: SdkCall) => ({ signal: call.signal, timeout: call.timeoutMs });
 
   const body = (request: ChatRequest): { params: MessageCreateParamsBase; fresh: (t: string) => string } => {
     const { messages, fresh } = withContinuation(request.messages, request.continueFrom, 'native', true);
@@ -63,10 +63,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
   const refused = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The model refused to answer (stop_reason: refusal)', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await call(tap, (client) => client.messages.create({ ...params, stream: true }, { timeout: sdkTimeoutMs }));
-    const open = openFromTap(tap, 'request-id', clock.now());
+    const { data, response, request_id } = await sdk().messages.create({ ...params, stream: true }, sent(call)).withResponse();
+    const open = openEvent(request_id, response.headers, clock.now());
     const requestId = open.requestId;
     yield open;
     let inputTokens: number | undefined;
@@ -104,10 +104,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     yield { type: 'done', usage, finishReason: stopReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const data = await call(tap, (client) => client.messages.create({ ...params, stream: false }, { timeout: sdkTimeoutMs }));
-    const open = openFromTap(tap, 'request-id', clock.now());
+    const { data, response, request_id } = await sdk().messages.create({ ...params, stream: false }, sent(call)).withResponse();
+    const open = openEvent(request_id, response.headers, clock.now());
     const requestId = open.requestId;
     yield open;
     if (!Array.isArray(data?.content)) {
@@ -131,11 +131,10 @@ export function createAnthropicAdapter(config: AdapterConfig, clock: Clock = rea
     failure: anthropicFailure,
     streamSource,
     completeSource,
-    listIds: async (tap) =>
-      call(tap, async (client) => {
-        const ids: string[] = [];
-        for await (const model of client.models.list({ limit: 100 }, { timeout: 30_000 })) ids.push(model.id);
-        return ids;
-      }),
+    listIds: async (call) => {
+      const ids: string[] = [];
+      for await (const model of sdk().models.list({ limit: 100 }, sent(call))) ids.push(model.id);
+      return ids;
+    },
   });
 }

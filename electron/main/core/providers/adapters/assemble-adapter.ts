@@ -1,25 +1,28 @@
 /**
- * The part every adapter shares: guarded calls with a fresh fetch tap, the live
- * model list with the catalog as fallback, and the probe. An adapter supplies
- * only what differs per SDK: how to stream, how to complete, how to list model
- * ids, and how to map that SDK's failures.
+ * The part every adapter shares: guarded calls, the live model list with the
+ * catalog as fallback, and the probe. An adapter supplies only what differs
+ * per SDK: how to stream, how to complete, how to list model ids, and how to
+ * map that SDK's failures.
  */
 import type { Clock } from '../../clock.js';
 import type { FailureContext } from '../errors/failure-context.js';
 import type { ProviderError } from '../provider-error.js';
+import { guardStream, toCompletion } from '../stream-guard.js';
 import type { AdapterConfig, CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
 import { completeTimeouts, listSignal, modelsWithFallback, probeWith, sdkBackstopMs } from './adapter-support.js';
 import { continuationOf } from './continuation.js';
-import { guardedCall, toCompletion } from './guarded-call.js';
-import { tapFetch, type ResponseTap } from './response-tap.js';
 import { redact } from '../../secrets/redact.js';
 import { scrubProviderError, scrubStream } from './scrub-provider-output.js';
 
-/**
- * One SDK call. The tap ties the HTTP request to the guard's signal; the SDK
- * gets only its own timeout, a backstop well past the guard's.
- */
-type Source = (request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number) => AsyncIterable<StreamEvent>;
+/** What one SDK request is sent with. */
+export interface SdkCall {
+  /** Aborted by the guard on a timeout, the user's Stop or an early exit: the request must go with it. */
+  signal: AbortSignal;
+  /** For the SDK's own timer: a backstop well past the guard's, so our clearer error wins. */
+  timeoutMs: number;
+}
+
+type Source = (request: ChatRequest, call: SdkCall) => AsyncIterable<StreamEvent>;
 
 export interface AdapterParts {
   config: AdapterConfig;
@@ -29,38 +32,34 @@ export interface AdapterParts {
   failure: (error: unknown, ctx: FailureContext) => ProviderError;
   streamSource: Source;
   completeSource: Source;
-  listIds: (tap: ResponseTap) => Promise<string[]>;
-  /** Check NDJSON bodies line by line (Ollama), since ollama-js skips broken lines silently. */
-  strictNdjson?: boolean;
+  listIds: (call: SdkCall) => Promise<string[]>;
 }
+
+const LIST_SDK_TIMEOUT_MS = 30_000;
 
 export function assembleAdapter(parts: AdapterParts): ProviderAdapter {
   const { config, clock } = parts;
   // Some hosts and proxies echo a key back, in their error text or their
   // request-id header. Every key the app knows is taken out, not only this one's.
   const scrub = (text: string) => redact(text, [...(config.apiKey ? [config.apiKey] : []), ...(config.knownKeys?.() ?? [])]);
-  const failure = (error: unknown, ctx: FailureContext): ProviderError => scrubProviderError(parts.failure(error, ctx), scrub);
+  const failure = (error: unknown, afterHeaders: boolean): ProviderError =>
+    scrubProviderError(parts.failure(error, { provider: config.id, now: clock.now(), afterHeaders }), scrub);
 
   const liveModels = async (signal: AbortSignal): Promise<string[]> => {
-    const tap = tapFetch(config.fetch, listSignal(signal));
     try {
-      return await parts.listIds(tap);
+      return await parts.listIds({ signal: listSignal(signal), timeoutMs: LIST_SDK_TIMEOUT_MS });
     } catch (error) {
-      throw failure(error, { provider: config.id, now: clock.now(), afterHeaders: false, response: tap.last });
+      throw failure(error, false);
     }
   };
 
   const call = (options: CallOptions, timeouts: StreamTimeouts, request: ChatRequest, source: Source) =>
-    scrubStream(guardedCall({
+    scrubStream(guardStream((signal) => source(request, { signal, timeoutMs: sdkBackstopMs(options.timeouts) }), {
       provider: config.id,
       clock,
-      fetch: config.fetch,
       timeouts,
       signal: options.signal,
-      source: (tap) => source(request, tap, sdkBackstopMs(options.timeouts)),
-      ...(parts.strictNdjson ? { strictNdjson: true } : {}),
-      mapError: (error, afterHeaders, tap) =>
-        failure(error, { provider: config.id, now: clock.now(), afterHeaders, response: tap?.last }),
+      mapError: failure,
     }), scrub);
 
   return {

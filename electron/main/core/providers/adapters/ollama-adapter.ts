@@ -1,7 +1,8 @@
 /**
  * Ollama on ollama-js. Usage comes from the final object's `prompt_eval_count`
  * and `eval_count`; a stream without a `done:true` object was cut (ollama-js
- * throws, and we check too). Headers come from our fetch tap.
+ * throws, and we check too). ollama-js takes no signal per request and never
+ * shows headers or status, so each call gets a client on its own fetch tap.
  */
 import type { ChatResponse } from 'ollama';
 import type { Usage } from '../../../../../shared/chat.js';
@@ -12,9 +13,9 @@ import { ollamaClient } from '../ollama/ollama-client.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
 import { noAnswer, unfinished } from './adapter-support.js';
 import { withContinuation } from './continuation.js';
-import { openFromTap } from './open-event.js';
-import { assembleAdapter } from './assemble-adapter.js';
-import type { ResponseTap } from './response-tap.js';
+import { openEvent } from './open-event.js';
+import { assembleAdapter, type SdkCall } from './assemble-adapter.js';
+import { reachedBody, tapFetch, type ResponseTap } from './response-tap.js';
 import { fromOllamaToolCall, toOllamaMessages, toOllamaTools } from '../tools/ollama-wire.js';
 
 function usageOf(part: Partial<ChatResponse>): Usage | undefined {
@@ -36,32 +37,46 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     return { params: { model: request.model, messages: toOllamaMessages(messages), options, ...tools }, fresh };
   };
 
-  async function* streamSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  const tapOf = (call: SdkCall): ResponseTap => tapFetch(config.fetch, call.signal, { strictNdjson: true });
+  // What the tap saw is known only here, so this adapter maps its own failures.
+  const failure = (error: unknown, tap: ResponseTap) =>
+    ollamaFailure(error, { provider: config.id, now: clock.now(), afterHeaders: reachedBody(tap), response: tap.last });
+  const opened = (tap: ResponseTap) => openEvent(tap.last?.headers.get('x-request-id'), tap.last?.headers, clock.now());
+
+  async function* streamSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const parts = await ollamaClient(target, tap).chat({ ...params, stream: true });
-    yield openFromTap(tap, 'x-request-id', clock.now());
-    let final: ChatResponse | undefined;
-    for await (const part of parts) {
-      const piece = part.message?.content;
-      if (piece) yield { type: 'text', text: fresh(piece) };
-      for (const call of part.message?.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(call) };
-      if (part.done) final = part;
+    const tap = tapOf(call);
+    try {
+      const parts = await ollamaClient(target, tap).chat({ ...params, stream: true });
+      yield opened(tap);
+      let final: ChatResponse | undefined;
+      for await (const part of parts) {
+        const piece = part.message?.content;
+        if (piece) yield { type: 'text', text: fresh(piece) };
+        for (const toolCall of part.message?.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(toolCall) };
+        if (part.done) final = part;
+      }
+      if (!final) return; // no done object: the guard reports the cut stream
+      yield { type: 'done', usage: usageOf(final), finishReason: final.done_reason || undefined };
+    } catch (error) {
+      throw failure(error, tap);
     }
-    if (!final) return; // no done object: the guard reports the cut stream
-    yield { type: 'done', usage: usageOf(final), finishReason: final.done_reason || undefined };
   }
 
-  async function* completeSource(request: ChatRequest, tap: ResponseTap): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh } = body(request);
-    const reply = await ollamaClient(target, tap).chat({ ...params, stream: false });
-    yield openFromTap(tap, 'x-request-id', clock.now());
+    const tap = tapOf(call);
+    const reply = await ollamaClient(target, tap).chat({ ...params, stream: false }).catch((error: unknown) => {
+      throw failure(error, tap);
+    });
+    yield opened(tap);
     if (typeof reply?.message?.content !== 'string') {
       throw noAnswer(config.id, undefined);
     }
     const text = fresh(reply.message.content);
     if (reply.done === false) throw unfinished(config.id, text, undefined);
     yield { type: 'text', text };
-    for (const call of reply.message.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(call) };
+    for (const toolCall of reply.message.tool_calls ?? []) yield { type: 'tool_call', call: fromOllamaToolCall(toolCall) };
     yield { type: 'done', usage: usageOf(reply), finishReason: reply.done_reason || undefined };
   }
 
@@ -72,7 +87,12 @@ export function createOllamaAdapter(config: AdapterConfig, clock: Clock = realCl
     failure: ollamaFailure,
     streamSource,
     completeSource,
-    listIds: async (tap) => (await ollamaClient(target, tap).list()).models.map((model) => model.name),
-    strictNdjson: true,
+    listIds: async (call) => {
+      const tap = tapOf(call);
+      const { models } = await ollamaClient(target, tap).list().catch((error: unknown) => {
+        throw failure(error, tap);
+      });
+      return models.map((model) => model.name);
+    },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * OpenAI and every OpenAI-compatible host, on the official `openai` client with
- * `baseURL`. Each call gets a client on its own fetch tap (headers, error body,
- * abort). Host quirks come from the catalog as flags.
+ * `baseURL`: one client per adapter, each request with its own signal and
+ * timeout. Host quirks come from the catalog as flags.
  */
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
@@ -12,11 +12,10 @@ import type { WireQuirks } from '../../../../../shared/catalog/preset-types.js';
 import { openAiFailure } from '../errors/openai-errors.js';
 import { ProviderError } from '../provider-error.js';
 import type { AdapterConfig, ChatRequest, ProviderAdapter, StreamEvent } from '../types.js';
-import { assembleAdapter } from './assemble-adapter.js';
+import { assembleAdapter, type SdkCall } from './assemble-adapter.js';
 import { noAnswer, unfinished } from './adapter-support.js';
 import { continuationOf, withContinuation } from './continuation.js';
-import { openFromTap } from './open-event.js';
-import type { ResponseTap } from './response-tap.js';
+import { openEvent } from './open-event.js';
 import { toOpenAiMessages, toOpenAiToolChoice, toOpenAiTools, toolCallAssembler } from '../tools/openai-wire.js';
 
 interface WireUsage {
@@ -43,17 +42,17 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const quirks: WireQuirks = preset?.quirks ?? {};
   const maxTokensField = quirks.maxTokensField ?? (config.kind === 'openai' ? 'max_completion_tokens' : 'max_tokens');
 
-  const clientFor = (tap: ResponseTap, timeout: number): OpenAI =>
-    new OpenAI({
-      apiKey: config.apiKey ?? 'not-needed',
-      baseURL: config.baseURL,
-      maxRetries: 0,
-      timeout,
-      // Failures reach the user as ProviderErrors; SDK console output is only noise.
-      logLevel: 'off',
-      fetch: tap.fetch,
-      defaultHeaders: { ...preset?.headers, ...config.headers },
-    });
+  const client = new OpenAI({
+    apiKey: config.apiKey ?? 'not-needed',
+    baseURL: config.baseURL,
+    // The router decides what to try next.
+    maxRetries: 0,
+    // Failures reach the user as ProviderErrors; SDK console output is only noise.
+    logLevel: 'off',
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    defaultHeaders: { ...preset?.headers, ...config.headers },
+  });
+  const sent = (call: SdkCall, path?: string) => ({ signal: call.signal, timeout: call.timeoutMs, ...(path ? { path } : {}) });
 
   const method = continuationOf(config);
   const prefixURL = quirks.prefixEndpoint ? new URL(quirks.prefixEndpoint, config.baseURL).href : undefined;
@@ -75,13 +74,12 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
   const filtered = (partial: string, requestId: string | undefined): ProviderError =>
     new ProviderError({ kind: 'content_filter', provider: config.id, message: 'The provider stopped the answer: content_filter', requestId, partialText: partial || undefined });
 
-  async function* streamSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
+  async function* streamSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh, path } = body(request);
-    const data = await clientFor(tap, sdkTimeoutMs).chat.completions.create(
-      { ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) },
-      path ? { path } : undefined,
-    );
-    const open = openFromTap(tap, 'x-request-id', clock.now());
+    const { data, response, request_id } = await client.chat.completions
+      .create({ ...params, stream: true, ...(quirks.noStreamOptions ? {} : { stream_options: { include_usage: true } }) }, sent(call, path))
+      .withResponse();
+    const open = openEvent(request_id, response.headers, clock.now());
     const requestId = open.requestId;
     yield open;
     let usage: Usage | undefined;
@@ -102,10 +100,10 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     yield { type: 'done', usage, finishReason, requestId };
   }
 
-  async function* completeSource(request: ChatRequest, tap: ResponseTap, sdkTimeoutMs: number): AsyncIterable<StreamEvent> {
+  async function* completeSource(request: ChatRequest, call: SdkCall): AsyncIterable<StreamEvent> {
     const { params, fresh, path } = body(request);
-    const data = await clientFor(tap, sdkTimeoutMs).chat.completions.create({ ...params, stream: false }, path ? { path } : undefined);
-    const open = openFromTap(tap, 'x-request-id', clock.now());
+    const { data, response, request_id } = await client.chat.completions.create({ ...params, stream: false }, sent(call, path)).withResponse();
+    const open = openEvent(request_id, response.headers, clock.now());
     const requestId = open.requestId;
     yield open;
     const choice = Array.isArray(data?.choices) ? data.choices[0] : undefined;
@@ -129,8 +127,8 @@ export function createOpenAiAdapter(config: AdapterConfig, clock: Clock = realCl
     failure: openAiFailure,
     streamSource,
     completeSource,
-    listIds: async (tap) => {
-      const page = await clientFor(tap, 30_000).models.list();
+    listIds: async (call) => {
+      const page = await client.models.list(sent(call));
       return page.data.map((model) => model.id);
     },
   });

@@ -6,8 +6,7 @@
  */
 import type { Clock } from '../../clock.js';
 import { withContinuation } from '../adapters/continuation.js';
-import { toCompletion } from '../adapters/guarded-call.js';
-import { guardStream } from '../stream-guard.js';
+import { guardStream, toCompletion } from '../stream-guard.js';
 import { ProviderError } from '../provider-error.js';
 import type { CallOptions, ChatRequest, ProviderAdapter, StreamEvent, StreamTimeouts } from '../types.js';
 import type { EngineHost } from './engine-host.js';

@@ -18,7 +18,6 @@ export function anthropicFailure(error: unknown, ctx: FailureContext): ProviderE
       code: error.errorCode ?? body.code,
       message,
     });
-    const headers = error.headers ?? ctx.response?.headers;
-    return buildProviderError({ ...base, kind, status, message, headers, requestId: error.requestID ?? body.requestId });
+    return buildProviderError({ ...base, kind, status, message, headers: error.headers, requestId: error.requestID ?? body.requestId });
   });
 }

@@ -6,6 +6,6 @@ export interface FailureContext {
   now: number;
   /** Whether response headers had arrived: a socket error then means a cut answer. */
   afterHeaders: boolean;
-  /** Status, headers and body seen by our fetch wrapper, when the SDK hides them. */
+  /** Status and headers seen by our fetch wrapper, for ollama-js, which hides them. */
   response?: TappedResponse;
 }

@@ -39,6 +39,7 @@ export function sdkFailure<A extends Error>(
   if (error instanceof SyntaxError) {
     return buildProviderError({ ...base, kind: 'stream_interrupted', message: `Malformed response: ${error.message}` });
   }
-  const kind = classifyTransport(error, ctx.afterHeaders);
-  return buildProviderError({ ...base, kind, message: transportMessage(error), headers: ctx.response?.headers });
+  // The SDK wraps every failure to get a response in its own classes above, so
+  // this one came from reading a body whose headers had arrived: a cut answer.
+  return buildProviderError({ ...base, kind: 'stream_interrupted', message: transportMessage(error) });
 }

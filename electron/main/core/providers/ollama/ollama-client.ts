@@ -1,6 +1,6 @@
 /**
  * One ollama-js client per operation: its fetch is fixed when it is built, and
- * each call needs its own tap (our signal, headers and error body); ollama-js
+ * each call needs its own tap (our signal, status and headers); ollama-js
  * also keeps a stream that did not finish in its client's list of ongoing ones.
  */
 import { Ollama } from 'ollama';

@@ -6,7 +6,7 @@
 import type { ProgressResponse } from 'ollama';
 import type { Clock } from '../../clock.js';
 import { realClock } from '../../clock.js';
-import { tapFetch } from '../adapters/response-tap.js';
+import { reachedBody, tapFetch } from '../adapters/response-tap.js';
 import { buildProviderError } from '../errors/build-error.js';
 import { ollamaFailure } from '../errors/ollama-errors.js';
 import { ProviderError } from '../provider-error.js';
@@ -56,7 +56,7 @@ async function run<T>(call: OllamaCall, work: (client: ReturnType<typeof ollamaC
     if (call.signal?.aborted) {
       throw new ProviderError({ kind: 'cancelled', provider, message: STOPPED_BY_USER, cause: error });
     }
-    throw ollamaFailure(error, { provider, now: clock.now(), afterHeaders: tap.last !== undefined && tap.last.status < 400, response: tap.last });
+    throw ollamaFailure(error, { provider, now: clock.now(), afterHeaders: reachedBody(tap), response: tap.last });
   }
 }
 
