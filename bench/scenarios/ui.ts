@@ -34,6 +34,7 @@ const STREAM = { chunkSize: 22, tokenDelayMs: 2, tokens: 24_000 };
  * case is still reported, as uiUnpacedAnswerExtraMsP50.
  */
 const FIRST_TOKEN_PACING_MS = 20;
+const POLL_MS = 50;
 
 export function rendererBundleKbGz(): number {
   const dir = join(root, 'out', 'renderer');
@@ -142,11 +143,15 @@ async function streamMarkdown(page: Page, sourceChars: number): Promise<StreamFi
   });
   const textLength = () => page.evaluate(() => [...document.querySelectorAll('[data-role=assistant] [data-testid=message-text]')].at(-1)?.textContent?.length ?? 0);
   const frames = () => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
-  /** Busy time per frame while the answer grows through [fromTokens, toTokens]. */
+  /**
+   * Busy time per frame while the answer grows through [fromTokens, toTokens]. Each poll
+   * reads the whole answer's text inside the page being measured, so polls are 50 ms
+   * apart (100 tokens at this rate): every 5 ms, they were a share of the work they timed.
+   */
   async function window_(fromTokens: number, toTokens: number): Promise<number> {
-    while ((await textLength()) < fromTokens * 4) await page.waitForTimeout(5);
+    while ((await textLength()) < fromTokens * 4) await page.waitForTimeout(POLL_MS);
     const [b0, f0] = [await busy(), await frames()];
-    while ((await textLength()) < toTokens * 4) await page.waitForTimeout(5);
+    while ((await textLength()) < toTokens * 4) await page.waitForTimeout(POLL_MS);
     const [b1, f1] = [await busy(), await frames()];
     return (b1 - b0) / Math.max(1, f1 - f0);
   }
