@@ -4,11 +4,11 @@
  */
 import { utilityProcess } from 'electron';
 import { join } from 'node:path';
-import type { EngineChannel, EngineLauncher } from './core/providers/engine/engine-protocol.js';
+import { engineArgs, type EngineChannel, type EngineLauncher } from './core/providers/engine/engine-protocol.js';
 
 export function utilityEngineLauncher(outDir: string): EngineLauncher {
-  return (): EngineChannel => {
-    const child = utilityProcess.fork(join(outDir, 'engine-worker.js'), [], { serviceName: 'Switchboard engine', stdio: 'ignore' });
+  return (start): EngineChannel => {
+    const child = utilityProcess.fork(join(outDir, 'engine-worker.js'), engineArgs(start), { serviceName: 'Switchboard engine', stdio: 'ignore' });
     return {
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', listener),

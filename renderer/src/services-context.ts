@@ -7,6 +7,7 @@ import type { ConversationsState } from './store/conversations-store.js';
 import type { HealthState } from './store/health-store.js';
 import type { LocalState } from './store/local-store.js';
 import type { EngineState } from './store/engine-store.js';
+import type { CudaState } from './store/cuda-store.js';
 import type { NoticesState } from './store/notices-store.js';
 import type { SettingsState } from './store/settings-store.js';
 import type { UiState } from './store/ui-store.js';
@@ -26,6 +27,7 @@ export const useConversations = <T>(select: (s: ConversationsState) => T): T => 
 export const useHealth = <T>(select: (s: HealthState) => T): T => useStore(useServices().health, select);
 export const useLocal = <T>(select: (s: LocalState) => T): T => useStore(useServices().local, select);
 export const useEngine = <T>(select: (s: EngineState) => T): T => useStore(useServices().engine, select);
+export const useCuda = <T>(select: (s: CudaState) => T): T => useStore(useServices().cuda, select);
 export const useNotices = <T>(select: (s: NoticesState) => T): T => useStore(useServices().notices, select);
 export const useSettings = <T>(select: (s: SettingsState) => T): T => useStore(useServices().settings, select);
 export const useUi = <T>(select: (s: UiState) => T): T => useStore(useServices().ui, select);

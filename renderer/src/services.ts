@@ -8,6 +8,7 @@ import { createConversationsStore, type ConversationsStore } from './store/conve
 import { createHealthStore, type HealthStore } from './store/health-store.js';
 import { createLocalStore, type LocalStore } from './store/local-store.js';
 import { createEngineStore, type EngineStore } from './store/engine-store.js';
+import { createCudaStore, type CudaStore } from './store/cuda-store.js';
 import { createNoticesStore, type NoticesStore } from './store/notices-store.js';
 import { createSettingsStore, type SettingsStore } from './store/settings-store.js';
 import { createUiStore, type UiStore } from './store/ui-store.js';
@@ -21,6 +22,7 @@ export interface Services {
   health: HealthStore;
   local: LocalStore;
   engine: EngineStore;
+  cuda: CudaStore;
   notices: NoticesStore;
   settings: SettingsStore;
   ui: UiStore;
@@ -31,14 +33,16 @@ export interface Services {
 export function createServices(client: Client): Services {
   const conversations = createConversationsStore(client);
   const settings = createSettingsStore(client);
+  // A model picked or removed adds or takes away the built-in engine: the chat's Send follows.
+  const engine = createEngineStore(client, () => void settings.getState().load());
   const services: Services = {
     client,
     conversations,
     chat: createChatStore(client, { onActivity: () => void conversations.getState().refresh() }),
     health: createHealthStore(client),
     local: createLocalStore(client),
-    // A model picked or removed adds or takes away the built-in engine: the chat's Send follows.
-    engine: createEngineStore(client, () => void settings.getState().load()),
+    engine,
+    cuda: createCudaStore(client, () => void engine.getState().refresh()),
     notices: createNoticesStore(client),
     settings,
     ui: createUiStore(),
@@ -75,6 +79,7 @@ function wireEvents(services: Services): void {
     // A new model adds the built-in engine to the providers: the chat can answer now.
     if (p.state === 'done') void services.settings.getState().load();
   });
+  client.on('engine.cuda.progress', (p) => services.cuda.getState().onProgress(p));
   // The first 'connected' is the initial open, and main.tsx loads everything then;
   // only a 'connected' after a 'reconnecting' (a host restart) reloads.
   let wasDown = false;

@@ -23,6 +23,8 @@ export const EngineStatusSchema = z.object({
   memoryBytes: z.number().nonnegative().optional(),
   contextSize: z.number().int().positive().optional(),
   tokensPerSec: z.number().nonnegative().optional(),
+  /** CUDA support is installed but the engine is not on it, and why. */
+  gpuNote: z.string().optional(),
 });
 export type EngineStatusView = z.infer<typeof EngineStatusSchema>;
 

@@ -8,6 +8,7 @@ import { ProviderHealthSchema } from '../providers.js';
 import { NoticeSchema } from './calls-settings.js';
 import { PullProgressSchema } from './calls-local.js';
 import { EngineDownloadProgressSchema } from './calls-engine.js';
+import { CudaProgressSchema } from './calls-engine-cuda.js';
 
 const MessageRef = { conversationId: z.string(), messageId: z.string() };
 
@@ -27,6 +28,7 @@ export const events = {
   'conversations.updated': z.object({ conversation: ConversationSummarySchema }),
   'ollama.pull.progress': PullProgressSchema,
   'engine.download.progress': EngineDownloadProgressSchema,
+  'engine.cuda.progress': CudaProgressSchema,
 };
 
 export type Events = typeof events;

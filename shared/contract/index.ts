@@ -13,11 +13,12 @@ import { apiCalls } from './calls-api.js';
 import { conversationCalls } from './calls-conversations.js';
 import { healthCalls } from './calls-health.js';
 import { engineCalls } from './calls-engine.js';
+import { engineCudaCalls } from './calls-engine-cuda.js';
 import { transferCalls } from './calls-transfer.js';
 import type { CallInput, CallOutput, CallSpec, ParsedInput } from './define.js';
 import { events, type EventName, type EventPayload } from './events.js';
 
-export const calls = { ...chatCalls, ...providerCalls, ...settingsCalls, ...localCalls, ...linkCalls, ...apiCalls, ...engineCalls, ...healthCalls, ...conversationCalls, ...transferCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...chatCalls, ...providerCalls, ...settingsCalls, ...localCalls, ...linkCalls, ...apiCalls, ...engineCalls, ...engineCudaCalls, ...healthCalls, ...conversationCalls, ...transferCalls } satisfies Record<string, CallSpec>;
 export { events };
 export type { EventName, EventPayload };
 

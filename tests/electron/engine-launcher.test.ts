@@ -3,13 +3,15 @@
  * worker as a utilityProcess (the stand-in plays Electron's API over a Node child),
  * and the worker's parentPort side streams a real answer from the tiny model.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '../../electron/main/core/providers/types.js';
 import { engineCall, startEngine, TINY } from '../engine/engine-fixture.js';
+import { CUDA_NAME, writeDownloadedPackage } from '../engine/fake-cuda-package.js';
+import { nodeLlamaCppVersion } from '../../electron/main/core/engine/cuda-package.js';
 
 vi.mock('electron', () => import('./stand-in-electron.js'));
 
@@ -37,4 +39,23 @@ describe('the engine in an Electron utilityProcess', () => {
     const done = events.at(-1);
     expect(done?.type === 'done' && done.usage?.outputTokens).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('downloaded CUDA support in an Electron utilityProcess', () => {
+  it('reaches node-llama-cpp there too: the worker gets the package on its command line, and answers on the CPU saying why', async () => {
+    const pkg = writeDownloadedPackage(nodeLlamaCppVersion());
+    process.env.FAKE_CUDA_MARKER = pkg.marker;
+    const launch = utilityEngineLauncher(outDir());
+    const engine = startEngine({ launch: () => launch({ packages: { [CUDA_NAME]: pkg.entry } }) });
+    try {
+      const types: string[] = [];
+      for await (const event of engine.adapter.stream({ model: TINY, messages: [{ role: 'user', content: 'Hello' }], maxTokens: 4 }, engineCall())) types.push(event.type);
+      expect(types.at(-1)).toBe('done');
+      expect(readFileSync(pkg.marker, 'utf8')).toBe(join(pkg.dir, 'dist'));
+      expect(await engine.host.status()).toMatchObject({ backend: 'cpu', gpuNote: 'CUDA support is installed, but no NVIDIA GPU answered; running on the CPU' });
+    } finally {
+      engine.host.close();
+      delete process.env.FAKE_CUDA_MARKER;
+    }
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ import { createKeyService, type KeyService } from './key-service.js';
 import { createProviderPool, envVarsOf, type ProviderPool } from './provider-pool.js';
 import { createRouter } from './router/index.js';
 import { createEngine } from './engine/engine-service.js';
+import { cudaOfferHere } from './engine/cuda-package.js';
 import { createModelDownloads } from './engine/model-downloads.js';
 import { withEngine } from './engine/with-engine.js';
 import { engineHandlers } from './handlers/engine-handlers.js';
@@ -126,7 +127,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resolver = createKeyResolver({ secrets, env });
   const store = await openStore(options, secrets);
 
-  const engine = createEngine(options.dataDir, options.engineLauncher, clock);
+  const engine = createEngine(options.dataDir, options.engineLauncher, clock, {
+    offer: cudaOfferHere(),
+    // `SWITCHBOARD_NPM_REGISTRY`: another registry (a mirror, or the tests' fake one).
+    ...(env.SWITCHBOARD_NPM_REGISTRY ? { registry: env.SWITCHBOARD_NPM_REGISTRY } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    emit: (p) => events.emit('engine.cuda.progress', p),
+  });
   async function computeEffective(): Promise<Settings> {
     const settings = await ownOrDefault();
     return engine.parts ? withEngine(settings, engine.store.list().map((m) => m.id)) : settings;

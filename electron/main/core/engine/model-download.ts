@@ -5,23 +5,13 @@
  * matches: a partial or corrupt file never carries a name the engine would load.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, statfs, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PART_SUFFIX } from './model-store.js';
+import { checkRoom, DownloadError, fetchOrExplain, mb, statfsFreeBytes, writeBody, type DownloadProgress } from './download-io.js';
 
-export type DownloadFailure = 'disk_full' | 'checksum' | 'http' | 'network' | 'cancelled';
-
-export class DownloadError extends Error {
-  constructor(readonly kind: DownloadFailure, message: string) {
-    super(message);
-  }
-}
-
-export interface DownloadProgress {
-  receivedBytes: number;
-  totalBytes?: number;
-}
+export { DownloadError, statfsFreeBytes, type DownloadFailure, type DownloadProgress } from './download-io.js';
 
 export interface DownloadRequest {
   url: string;
@@ -40,14 +30,6 @@ export interface DownloadDeps {
   freeBytes?: (dir: string) => Promise<number>;
 }
 
-/** Room left over after the download, so the model does not fill the disk to the last byte. */
-const DISK_MARGIN_BYTES = 64 * 1024 * 1024;
-
-export async function statfsFreeBytes(dir: string): Promise<number> {
-  const s = await statfs(dir);
-  return s.bavail * s.bsize;
-}
-
 export async function downloadModel(request: DownloadRequest, deps: DownloadDeps = {}): Promise<{ path: string; bytes: number }> {
   const doFetch = deps.fetch ?? fetch;
   const freeBytes = deps.freeBytes ?? statfsFreeBytes;
@@ -57,20 +39,11 @@ export async function downloadModel(request: DownloadRequest, deps: DownloadDeps
   let have = await sizeOf(part);
 
   const checkDisk = async (total: number) => {
-    const free = await freeBytes(dir);
-    const needed = Math.max(0, total - have);
-    if (free < needed + DISK_MARGIN_BYTES) {
-      throw new DownloadError('disk_full', `Not enough disk space: the model needs ${mb(needed)} more and ${mb(free)} is free`);
-    }
+    checkRoom(await freeBytes(dir), Math.max(0, total - have), 'the model');
   };
   if (request.expectedBytes) await checkDisk(request.expectedBytes);
 
-  let response: Response;
-  try {
-    response = await doFetch(request.url, { signal: request.signal, headers: have > 0 ? { range: `bytes=${have}-` } : {} });
-  } catch (error) {
-    throw request.signal.aborted ? cancelled() : new DownloadError('network', `Could not reach ${new URL(request.url).host}: ${messageOf(error)}`);
-  }
+  const response = await fetchOrExplain(doFetch, request.url, request.signal, have > 0 ? { range: `bytes=${have}-` } : {});
   if (response.status === 416 && have > 0) {
     // The part already holds the whole file (a quit between the last byte and the check).
     await response.body?.cancel();
@@ -88,25 +61,7 @@ export async function downloadModel(request: DownloadRequest, deps: DownloadDeps
 
   const hash = createHash('sha256');
   if (append) for await (const chunk of createReadStream(part)) hash.update(chunk as Buffer);
-  const out = createWriteStream(part, { flags: append ? 'a' : 'w' });
-  let received = have;
-  request.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
-  try {
-    if (!response.body) throw new DownloadError('network', 'The download server sent no file');
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value: chunk } = await reader.read();
-      if (done) break;
-      hash.update(chunk);
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      received += chunk.byteLength;
-      request.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
-    }
-  } catch (error) {
-    throw request.signal.aborted ? cancelled() : error instanceof DownloadError ? error : new DownloadError('network', `The download was cut off after ${mb(received)}: ${messageOf(error)}`);
-  } finally {
-    await new Promise<void>((resolve) => out.end(resolve));
-  }
+  const received = await writeBody(response, { path: part, append, hash, received: have, ...(total !== undefined ? { total } : {}), signal: request.signal, ...(request.onProgress ? { onProgress: request.onProgress } : {}) });
   if (total !== undefined && received < total) throw new DownloadError('network', `The download was cut off after ${mb(received)} of ${mb(total)}`);
   return finish(request, part, received, hash.digest('hex'));
 }
@@ -140,16 +95,4 @@ async function sizeOf(path: string): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-function cancelled(): DownloadError {
-  return new DownloadError('cancelled', 'The download was stopped');
-}
-
-function mb(bytes: number): string {
-  return `${Math.ceil(bytes / 1_000_000)} MB`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,11 @@
-/** Handlers for the built-in engine's models: list with the engine's state, download, pause, cancel, pick, delete. */
+/** Handlers for the built-in engine: its models (list with the engine's state, download, pause, cancel, pick, delete) and CUDA support. */
 import type { engineCalls } from '../../../../shared/contract/calls-engine.js';
+import type { engineCudaCalls } from '../../../../shared/contract/calls-engine-cuda.js';
 import type { Handlers } from '../../../../shared/contract/index.js';
 import type { Engine } from '../engine/engine-service.js';
 import type { ModelDownloads } from '../engine/model-downloads.js';
 
-type EngineHandlers = Pick<Handlers, keyof typeof engineCalls>;
+type EngineHandlers = Pick<Handlers, keyof typeof engineCalls | keyof typeof engineCudaCalls>;
 
 export function engineHandlers(deps: { engine: Engine; downloads: ModelDownloads; changed: () => Promise<void>; chooseModelFile?: () => Promise<string | undefined> }): EngineHandlers {
   const { engine, downloads } = deps;
@@ -33,6 +34,10 @@ export function engineHandlers(deps: { engine: Engine; downloads: ModelDownloads
       const path = await deps.chooseModelFile();
       return path === undefined ? null : add(path);
     },
+    'engine.cuda.status': () => engine.cuda.status(),
+    'engine.cuda.download': async () => ({ started: engine.cuda.download() }),
+    'engine.cuda.cancel': async () => ({ cancelled: await engine.cuda.cancel() }),
+    'engine.cuda.remove': async () => ({ removed: await engine.cuda.remove() }),
     'engine.delete': async ({ id }) => {
       const deleted = engine.store.remove(id);
       if (deleted) await deps.changed();

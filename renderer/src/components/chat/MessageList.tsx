@@ -6,6 +6,12 @@ import { FIRST_INDEX } from '../../store/chat-data.js';
 
 const NO_IDS: string[] = [];
 
+/** Where a list starts: at a message, at the latest, or (a chat just begun) with its few rows drawn on mount. */
+interface StartAt {
+  initialTopMostItemIndex?: { index: number | 'LAST'; align: 'start' | 'end' };
+  initialItemCount?: number;
+}
+
 /** Where each conversation was left this session: the message at the top of the view, or "at the latest message". */
 const positions = new Map<string, string | 'latest'>();
 
@@ -34,11 +40,13 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
   const list = useRef<VirtuosoHandle>(null);
   // Where the list starts: the message the user was reading, else the latest. A conversation
   // that has just begun needs no positioning, and its first token must show at once.
-  const [start] = useState(() => {
+  const [start] = useState((): StartAt => {
     const saved = positions.get(conversationId);
     const at = saved === undefined || saved === 'latest' ? -1 : ids.indexOf(saved);
     if (at >= 0) return { initialTopMostItemIndex: { index: at, align: 'start' as const } };
-    return ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST' as const, align: 'end' as const } } : {};
+    // A chat that has just begun renders its rows on mount rather than after the list has
+    // measured itself a frame later, so the answer's row is there when its first token lands.
+    return ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST' as const, align: 'end' as const } } : { initialItemCount: ids.length };
   });
   const placed = start.initialTopMostItemIndex?.align === 'start';
   const [atBottom, setAtBottomState] = useState(!placed);

@@ -26,6 +26,8 @@ export interface EngineHost {
   status(): Promise<EngineStatus>;
   /** Ends the engine process now (quit, or the user asked). */
   close(): void;
+  /** The engine's binaries changed (CUDA support came or went): end the process once no answer is running, so the next answer starts one that loads them. */
+  restart(): void;
 }
 
 interface Waiting {
@@ -41,6 +43,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   const waiting = new Map<number, Waiting>();
   const statusWaiters: Array<(status: EngineStatus) => void> = [];
   let cancelIdle: (() => void) | undefined;
+  let stale = false;
 
   function start(): EngineChannel {
     if (channel) return channel;
@@ -63,6 +66,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   }
 
   function stop(): void {
+    stale = false;
     cancelIdle?.();
     cancelIdle = undefined;
     const current = channel;
@@ -71,6 +75,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   }
 
   function armIdle(): void {
+    if (stale && waiting.size === 0) return stop();
     cancelIdle?.();
     cancelIdle = waiting.size === 0 ? options.clock.setTimeout(stop, options.idleUnloadMs, { unref: true }) : undefined;
   }
@@ -120,5 +125,10 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     });
   }
 
-  return { prompt, status, close: stop };
+  function restart(): void {
+    stale = channel !== undefined;
+    if (waiting.size === 0) stop();
+  }
+
+  return { prompt, status, close: stop, restart };
 }

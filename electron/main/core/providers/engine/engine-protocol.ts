@@ -35,6 +35,8 @@ export interface EngineStatus {
   contextSize?: number;
   /** Generation speed of the last answer. */
   tokensPerSec?: number;
+  /** Why the engine is not on the GPU the user added support for (CUDA installed, no NVIDIA GPU answered). */
+  gpuNote?: string;
 }
 
 export type FromEngine =
@@ -55,8 +57,32 @@ export interface EngineChannel {
   kill(): void;
 }
 
+/**
+ * What an engine process starts with: packages node-llama-cpp imports by name
+ * that live outside node_modules (the CUDA build the user downloaded), as
+ * package name → the entry file to load for it.
+ */
+export interface EngineStart {
+  packages?: Record<string, string>;
+}
+
+/** The worker's command line for a start: one `--package=<name>=<entry file>` per package. */
+export function engineArgs(start: EngineStart = {}): string[] {
+  return Object.entries(start.packages ?? {}).map(([name, entry]) => `--package=${name}=${entry}`);
+}
+
+/** The reverse of `engineArgs`, in the engine process. */
+export function packagesFromArgs(argv: readonly string[]): Record<string, string> {
+  const packages: Record<string, string> = {};
+  for (const arg of argv) {
+    const match = /^--package=(@?[^=]+)=(.+)$/.exec(arg);
+    if (match?.[1] && match[2]) packages[match[1]] = match[2];
+  }
+  return packages;
+}
+
 /** Starts an engine process; each host supplies its own kind. */
-export type EngineLauncher = () => EngineChannel;
+export type EngineLauncher = (start?: EngineStart) => EngineChannel;
 
 /** Messages come from our own process, but across a process boundary: check the shape. */
 export function isFromEngine(value: unknown): value is FromEngine {

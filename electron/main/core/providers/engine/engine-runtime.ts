@@ -32,8 +32,16 @@ export class EngineFailure extends Error {
   }
 }
 
-export function createEngineRuntime(send: (message: FromEngine) => void) {
+export interface RuntimeOptions {
+  /** The user downloaded node-llama-cpp's CUDA build: try it first, and say so when it does not start. */
+  cudaInstalled?: boolean;
+}
+
+const GPU_WORDS = { metal: 'the GPU (Metal)', vulkan: 'the GPU (Vulkan)', cuda: 'the GPU (CUDA)' } as const;
+
+export function createEngineRuntime(send: (message: FromEngine) => void, options: RuntimeOptions = {}) {
   let llama: Promise<Llama> | undefined;
+  let gpuNote: string | undefined;
   let loaded: Loaded | undefined;
   let tokensPerSec: number | undefined;
   let queue: Promise<void> = Promise.resolve();
@@ -48,9 +56,22 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
     // answers, CUDA only if the user added it), else the CPU build: node-llama-cpp tries each
     // and falls back. `build: 'never'`: a missing binary is an error the user can read,
     // never a compile started on their machine.
-    llama ??= import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
-      getLlama({ gpu: 'auto', build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error }),
-    );
+    llama ??= import('node-llama-cpp').then(async ({ getLlama, LlamaLogLevel }) => {
+      const base = { build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error } as const;
+      if (!options.cudaInstalled) return getLlama({ ...base, gpu: 'auto' });
+      // Asked by name: 'auto' tries CUDA only when it finds the NVIDIA libraries, and then
+      // a user who downloaded CUDA support would never learn why it is not used.
+      try {
+        const cuda = await getLlama({ ...base, gpu: 'cuda' });
+        if (cuda.gpu === 'cuda') return cuda;
+        await cuda.dispose();
+      } catch {
+        // Its binary did not load (no NVIDIA driver, no CUDA runtime, no GPU): the note says so.
+      }
+      const fallback = await getLlama({ ...base, gpu: 'auto' });
+      gpuNote = `CUDA support is installed, but no NVIDIA GPU answered; running on ${fallback.gpu === false ? 'the CPU' : GPU_WORDS[fallback.gpu]}`;
+      return fallback;
+    });
     return llama;
   }
 
@@ -126,8 +147,8 @@ export function createEngineRuntime(send: (message: FromEngine) => void) {
 
   function status(): EngineStatus {
     return loaded
-      ? { loaded: true, modelPath: loaded.path, backend: loaded.backend, memoryBytes: loaded.memoryBytes, contextSize: loaded.context.contextSize, ...(tokensPerSec ? { tokensPerSec } : {}) }
-      : { loaded: false };
+      ? { loaded: true, modelPath: loaded.path, backend: loaded.backend, memoryBytes: loaded.memoryBytes, contextSize: loaded.context.contextSize, ...(tokensPerSec ? { tokensPerSec } : {}), ...(gpuNote ? { gpuNote } : {}) }
+      : { loaded: false, ...(gpuNote ? { gpuNote } : {}) };
   }
 
   function handle(message: ToEngine): void {

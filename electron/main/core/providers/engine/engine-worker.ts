@@ -4,7 +4,8 @@
  * electron, so both hosts run this same file.
  */
 import { createEngineRuntime } from './engine-runtime.js';
-import type { FromEngine, ToEngine } from './engine-protocol.js';
+import { packagesFromArgs, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { registerPackageHook } from './package-hook.js';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -18,7 +19,10 @@ const send = (message: FromEngine): void => {
   else process.send?.(message);
 };
 
-const runtime = createEngineRuntime(send);
+// Before anything imports node-llama-cpp (the runtime does so on the first prompt).
+const packages = packagesFromArgs(process.argv);
+registerPackageHook(packages);
+const runtime = createEngineRuntime(send, { cudaInstalled: Object.keys(packages).some((name) => name.endsWith('-cuda')) });
 const receive = (message: unknown): void => {
   if (typeof message === 'object' && message !== null && 'type' in message) runtime.handle(message as ToEngine);
 };

@@ -4,7 +4,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { EngineChannel, EngineLauncher } from './engine-protocol.js';
+import { engineArgs, type EngineChannel, type EngineLauncher } from './engine-protocol.js';
 
 /** The worker's own file: `.ts` when run from source (tsx), `.js` once built. */
 export function engineWorkerPath(): string {
@@ -12,9 +12,9 @@ export function engineWorkerPath(): string {
 }
 
 export function nodeEngineLauncher(workerPath = engineWorkerPath()): EngineLauncher {
-  return (): EngineChannel => {
+  return (start): EngineChannel => {
     const fromSource = workerPath.endsWith('.ts');
-    const child = fork(workerPath, [], {
+    const child = fork(workerPath, engineArgs(start), {
       execArgv: fromSource ? ['--import', 'tsx'] : [],
       // stdout is llama.cpp's; the app keeps its own output clean.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

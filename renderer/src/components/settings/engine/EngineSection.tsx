@@ -5,6 +5,7 @@ import { formatBytes } from '../../../lib/format.js';
 import { ErrorText } from '../../layout/ErrorText.js';
 import { EngineStatusLine } from './EngineStatusLine.js';
 import { ModelDownload } from './ModelDownload.js';
+import { CudaSupport } from './CudaSupport.js';
 
 /** The built-in engine: its state, installed models, models to download, and a .gguf file of your own. */
 export function EngineSection() {
@@ -58,6 +59,7 @@ export function EngineSection() {
           </li>
         ))}
       </ul>
+      <CudaSupport />
       <h4>Use a .gguf file you have</h4>
       {view?.canChooseFile && (
         <p>

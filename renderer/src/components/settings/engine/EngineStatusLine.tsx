@@ -13,8 +13,15 @@ export function EngineStatusLine() {
       ? `Loaded${status.backend ? ` on ${BACKEND_NAMES[status.backend]}` : ''} · ${formatBytes(status.memoryBytes)} of memory${status.contextSize ? ` · ${status.contextSize} tokens of context` : ''}${status.tokensPerSec ? ` · ${status.tokensPerSec.toFixed(1)} tokens/s` : ''}`
       : 'Not loaded (it loads on first use and unloads after 5 minutes unused).';
   return (
-    <p className="small" data-testid="engine-status">
-      {text}
-    </p>
+    <>
+      <p className="small" data-testid="engine-status">
+        {text}
+      </p>
+      {status.gpuNote && (
+        <p className="small muted" data-testid="engine-gpu-note">
+          {status.gpuNote}.
+        </p>
+      )}
+    </>
   );
 }
