@@ -86,6 +86,9 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
           scroller.current = el instanceof HTMLElement ? el : null;
         }}
         increaseViewportBy={{ top: 800, bottom: 400 }}
+        // A typical row's height, so the list skips its probe render (one item drawn and
+        // measured before the rest): opening a long chat at its end was a frame or two later.
+        defaultItemHeight={120}
       />
       {!atBottom && (
         <button type="button" className="jump-latest" data-testid="jump-latest" onClick={() => list.current?.scrollToIndex({ index: 'LAST', align: 'end' })}>
