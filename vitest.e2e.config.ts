@@ -12,5 +12,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // A poll waits for what a user would see next. Under CI load a save that
+    // re-reads every provider's key from the keychain can take longer than the
+    // 1 s default without being wrong, so polls get the room a slow machine
+    // needs; one that never succeeds still fails.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
