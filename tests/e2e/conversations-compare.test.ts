@@ -38,6 +38,8 @@ describe('conversations, presets and compare in the browser host', () => {
         { id: 'gpt', kind: 'openai', baseURL: gpt.baseURL, apiKeyEnv: 'E2E_KEY', models: ['gpt-4o-mini'] },
         { id: 'broken', kind: 'openai-compatible', baseURL: broken.baseURL, apiKeyEnv: 'E2E_KEY', models: ['m1'] },
         { id: 'local', kind: 'ollama', baseURL: ollama.url, models: ['llama3.2'] },
+        // Enabled but its key was never given: not set up, so no picker offers it.
+        { id: 'nokey', kind: 'openai-compatible', baseURL: gpt.baseURL, apiKeyEnv: 'E2E_MISSING_KEY', models: ['m2'] },
       ],
       routes: { general: [{ provider: 'gpt', model: 'gpt-4o-mini' }], cheap: [{ provider: 'gpt', model: 'gpt-4o-mini' }] },
       localFallback: { provider: 'local', model: 'llama3.2' },
@@ -98,6 +100,15 @@ describe('conversations, presets and compare in the browser host', () => {
     const request = gpt.requests.filter((r) => !namesChats(r)).at(-1)!;
     expect(request.messages[0]).toEqual({ role: 'system', content: 'Talk like a pirate.' });
     await page.screenshot({ path: join(ARTIFACTS, 'chat-900x600.png') });
+  });
+
+  it('offers only set-up providers in the composer\'s and compare\'s pickers, the keyless local one included', async () => {
+    const options = await page.getByTestId('provider-override').locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(options).toEqual(['', 'gpt', 'broken', 'local']);
+    await page.getByTestId('nav-compare').click();
+    const targets = await page.getByTestId('compare-target').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(targets).toEqual(['gpt/gpt-4o-mini', 'broken/m1', 'local/llama3.2']);
+    await page.getByTestId('nav-chat').click();
   });
 
   it('compares three targets side by side, one failing on its own, and continues with the picked one', async () => {

@@ -8,6 +8,7 @@ import { useChat, useCompare, useSettings, useUi } from '../../services-context.
 import { formatMs, formatUsd } from '../../lib/format.js';
 import { tokensPerSecond, type CompareColumn } from '../../store/compare-store.js';
 import { useProviderName } from '../../lib/provider-names.js';
+import { isActive } from '../../lib/provider-setup.js';
 
 const key = (t: { provider: string; model: string }) => `${t.provider}/${t.model}`;
 
@@ -81,7 +82,8 @@ export function CompareScreen() {
   const current = useChat((s) => s.current);
   const [chosen, setChosen] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const targets = providers.filter((p) => p.enabled).flatMap((p) => p.models.map((model) => ({ provider: p.id, model, label: `${p.name} · ${model}` })));
+  // A provider still waiting for its key is no target: its column could only fail.
+  const targets = providers.filter(isActive).flatMap((p) => p.models.map((model) => ({ provider: p.id, model, label: `${p.name} · ${model}` })));
   const ready = chosen.length >= 2 && chosen.length <= 4 && text.trim() !== '' && !starting;
   const toggle = (k: string) => setChosen((c) => (c.includes(k) ? c.filter((x) => x !== k) : [...c, k]));
 
