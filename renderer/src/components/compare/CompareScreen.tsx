@@ -9,6 +9,7 @@ import { formatMs, formatUsd } from '../../lib/format.js';
 import { tokensPerSecond, type CompareColumn } from '../../store/compare-store.js';
 import { useProviderName } from '../../lib/provider-names.js';
 import { isActive } from '../../lib/provider-setup.js';
+import { MessageError } from '../chat/MessageError.js';
 
 const key = (t: { provider: string; model: string }) => `${t.provider}/${t.model}`;
 
@@ -39,10 +40,11 @@ function Column({ column }: { column: CompareColumn }) {
       <div className="compare-text" data-testid="compare-text">
         {column.text || (column.status === 'streaming' ? <span className="muted">Waiting for {name(column.provider)}…</span> : null)}
       </div>
-      {m?.error && (
-        <p className="error small" data-testid="compare-error">
-          {m.error.message}
-        </p>
+      {m?.status === 'error' && (
+        // As in the chat: one plain sentence, the provider's own words behind Details.
+        <div className="small" data-testid="compare-error">
+          <MessageError message={m} />
+        </div>
       )}
       <footer>
         {column.status === 'streaming' && (
@@ -66,6 +68,11 @@ function Column({ column }: { column: CompareColumn }) {
           </button>
         )}
         {picked === column.messageId && <span className="muted">Picked</span>}
+        {column.status === 'cancelled' && (
+          <span className="muted" data-testid="compare-stopped">
+            Stopped; the text so far is kept
+          </span>
+        )}
       </footer>
     </section>
   );
