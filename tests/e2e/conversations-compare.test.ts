@@ -5,14 +5,12 @@
  * four columns: one fails, one is stopped on its own, two finish. Screenshots at 900×600 and
  * 1600×1000 are kept in test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { ARTIFACTS, cleanEnv, launchBrowser, openAppAt900, startHost, tempDataDir, type RunningHost } from './harness.js';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const KEY = 'sk-test-e2e-compare-0123456789abcd';
 const namesChats = (req: { messages: { role: string; content: string }[] }) => req.messages.some((m) => m.role === 'system' && /name conversations/.test(m.content));
 
@@ -53,9 +51,7 @@ describe('conversations, presets and compare in the browser host', () => {
     });
     browser = await launchBrowser();
     host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_KEY: KEY }));
-    page = await openApp(browser, host.url);
-    await page.setViewportSize({ width: 900, height: 600 });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    page = await openAppAt900(browser, host.url);
   });
 
   afterAll(async () => {

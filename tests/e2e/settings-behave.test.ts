@@ -7,14 +7,13 @@
  * answered in words. In --config mode every settings form is read-only from the
  * start. Screenshots at 900×600 and 1600×1000 are kept in test-artifacts/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, openSettings, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { ARTIFACTS, cleanEnv, launchBrowser, openApp, openAppAt900, openSettings, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const KEY = 'sk-test-e2e-settings-0123456789abcd';
 
 /** WCAG contrast ratio of two CSS colours as the page computes them (rgb(...)). */
@@ -71,9 +70,7 @@ describe('settings that behave, themes, layout, and conversation backups', () =>
     seedConversation(dataDir, 'Tables and keys', 2, (i) => (i === 0 ? `my key was ${KEY}, oops` : '| name | value |\n|---|---|\n| a | 1 |'));
     seedConversation(dataDir, 'Second chat', 2, (i) => `line ${i}`, 'second-');
     host = await startHost(['--data-dir', dataDir], cleanEnv({ BETA_KEY: KEY }));
-    page = await openApp(browser, host.url);
-    await page.setViewportSize({ width: 900, height: 600 });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    page = await openAppAt900(browser, host.url);
   });
 
   afterAll(async () => {
