@@ -128,6 +128,40 @@ describe('settings that behave, themes, layout, and conversation backups', () =>
     expect(saved.taskTypes.general?.strategy).toBe('fastest');
   });
 
+  it('asks before a reload discards unsaved routing edits, and reloads without asking once nothing is unsaved', async () => {
+    await openSettings(page, 'routing');
+    await page.getByTestId('strategy').selectOption('cheapest');
+    const asked: string[] = [];
+    const answer = (accept: boolean) =>
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void (accept ? dialog.accept() : dialog.dismiss());
+      });
+    // Not awaited: a reload the user cancels never completes.
+    const reload = () => void page.evaluate(() => location.reload()).catch(() => undefined);
+
+    answer(false);
+    reload();
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(await page.getByTestId('strategy').inputValue()).toBe('cheapest');
+    expect(await page.getByTestId('routing-unsaved').innerText()).toBe('Unsaved changes');
+
+    answer(true);
+    await Promise.all([page.waitForEvent('load'), reload()]);
+    expect(asked).toEqual(['beforeunload', 'beforeunload']);
+    await openSettings(page, 'routing');
+    expect(await page.getByTestId('strategy').inputValue()).toBe('fastest');
+
+    page.removeAllListeners('dialog');
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.reload();
+    page.removeAllListeners('dialog');
+    expect(asked).toHaveLength(2);
+  });
+
   it('previews under the unsaved edits and the chosen task type, with breaker state and estimated cost', async () => {
     await openSettings(page, 'routing');
     await page.getByLabel('Target 1 provider').selectOption('beta');
