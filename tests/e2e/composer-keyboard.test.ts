@@ -185,23 +185,30 @@ describe('composer, shortcuts and undo in the browser host', () => {
     expect(await page.getByTestId('pasted-block').count()).toBe(0);
   });
 
-  it('deletes a conversation behind an Undo toast: Undo brings it back, and it goes once the toast ends', async () => {
+  it('deletes a conversation behind an Undo toast that has focus: Enter brings it back, and it goes once the toast ends', async () => {
     await ask(page, 'delete me, then not');
     const item = page.getByTestId('conversation').filter({ hasText: /./ }).first();
     const id = await page.locator('.conversation.active [data-testid="conversation"]').getAttribute('data-conversation');
     const row = page.locator(`[data-conversation="${id}"]`);
+    const focusedTestId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
     await row.focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => row.count()).toBe(0);
     expect(await page.getByTestId('undo-toast').innerText()).toMatch(/Deleted/);
-    await page.getByTestId('undo-delete').click();
+    // The keyboard alone takes it back: focus is on Undo, and then on the row again.
+    await expect.poll(focusedTestId).toBe('undo-delete');
+    await page.keyboard.press('Enter');
     await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversation)).toBe(id);
     // Brought back as it was, open, with its messages.
     await expect.poll(() => answers(page).count(), { timeout: 5000 }).toBe(1);
     expect(await item.count()).toBeGreaterThan(0);
 
     await row.locator('xpath=..').getByTestId('conversation-delete').click();
+    await expect.poll(focusedTestId).toBe('undo-delete');
     await expect.poll(() => page.getByTestId('undo-toast').count(), { timeout: 10_000 }).toBe(0);
+    // The toast gone, focus is in the composer, not lost on the page.
+    await expect.poll(() => focusedId(page)).toBe('composer-input');
     await page.reload();
     await page.getByTestId('new-chat').waitFor();
     await page.waitForTimeout(300);

@@ -1,6 +1,20 @@
-/** "Deleted …  Undo" while a conversation's delete can still be taken back. */
-import { useEffect } from 'react';
+/**
+ * "Deleted …  Undo" while a conversation's delete can still be taken back. The
+ * row that had focus is gone, so focus moves to Undo: a keyboard user can take
+ * the delete back with Enter. After Undo it is back on the row; when the toast
+ * ends with focus in it, it goes to the composer rather than the page.
+ */
+import { useEffect, useRef } from 'react';
+import { focusComposer } from '../../lib/focus-composer.js';
 import { useChat, useConversations } from '../../services-context.js';
+
+function focusConversation(id: string, triesLeft = 5): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector(`.conversation-open[data-conversation="${CSS.escape(id)}"]`);
+    if (row instanceof HTMLElement) row.focus();
+    else if (triesLeft > 0) focusConversation(id, triesLeft - 1);
+  });
+}
 
 export function UndoToast() {
   const pending = useConversations((s) => s.pendingDelete);
@@ -8,6 +22,18 @@ export function UndoToast() {
   const commit = useConversations((s) => s.commitDelete);
   const open = useChat((s) => s.open);
   const current = useChat((s) => s.current);
+
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const pendingId = pending?.id;
+  useEffect(() => {
+    if (!pendingId) return;
+    undoButton.current?.focus();
+    // The toast gone with focus in it leaves focus on the page; another delete's Undo, or the row Undo brought back, has it by the next frame.
+    return () =>
+      void requestAnimationFrame(() => {
+        if (document.activeElement === document.body) focusComposer();
+      });
+  }, [pendingId]);
 
   // Closing the window is the end of the undo time: the delete is sent then.
   useEffect(() => {
@@ -25,8 +51,10 @@ export function UndoToast() {
         type="button"
         className="link"
         data-testid="undo-delete"
+        ref={undoButton}
         onClick={() => {
           const back = undo();
+          if (back) focusConversation(back.id);
           // Brought back where it was: open again if it was open and nothing else was opened meanwhile.
           if (back?.wasOpen && current === undefined) void open(back.id);
         }}
