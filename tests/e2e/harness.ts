@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Message } from '../../shared/chat.js';
 import type { SettingsInput } from '../../shared/settings.js';
 import { openStorage } from '../../electron/main/core/store/storage.js';
@@ -105,8 +105,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** `prepare` runs before the page loads, e.g. to listen to its WebSocket from the first frame. */
-export async function openApp(browser: Browser, url: string, prepare?: (page: Page) => void): Promise<Page> {
+/**
+ * `prepare` runs before the page loads, e.g. to listen to its WebSocket from the
+ * first frame. A page from the browser gets a profile of its own; pages of one
+ * context share theirs (localStorage), as a user's browser does across visits.
+ */
+export async function openApp(browser: Browser | BrowserContext, url: string, prepare?: (page: Page) => void): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => {
     throw error;
