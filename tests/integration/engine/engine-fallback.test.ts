@@ -105,3 +105,20 @@ test('offline, the route goes straight to Ollama and then the engine, without tr
     online = true;
   }
 }, 60_000);
+
+test('a request that offers tools never reaches the engine, which cannot call them: the route fails and says why', async () => {
+  cloud.always({ type: 'status', status: 500, message: 'upstream exploded' });
+  const before = launches;
+  try {
+    const tools = [{ name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const failed = await core.router
+      .route({ conversationId: 'c4', messages: [{ role: 'user', content: 'Weather in Rome?' }], taskChoice: 'general', tools }, {}, new AbortController().signal)
+      .then(() => undefined, (e: unknown) => e);
+    expect((failed as Error).message).toMatch(/^Every provider failed/);
+    const preview = core.router.preview({ messages: [{ role: 'user', content: 'Weather in Rome?' }], taskChoice: 'general', tools });
+    expect(JSON.stringify(preview)).toContain('cannot call tools');
+    expect(launches).toBe(before);
+  } finally {
+    cloud.always(undefined);
+  }
+}, 30_000);
