@@ -88,46 +88,48 @@ export function UsageView() {
           {rows.length === 0 ? (
             <p className="muted">No requests since {report.since}.</p>
           ) : (
-            <table className="health-table usage-table">
-              <thead>
-                <tr>
-                  <th>{GROUP_WORDS[by]}</th>
-                  <th>Requests</th>
-                  <th>Tokens</th>
-                  <th>Cost</th>
-                  <th>Fallback rate</th>
-                  <th>Hedge rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rows, report.total].map((r) => (
-                  <tr key={r === report.total ? ' total' : r.key} data-testid="usage-row" data-key={r.key} className={r === report.total ? 'total' : undefined}>
-                    <td>{r === report.total ? 'Total' : r.key}</td>
-                    <td>
-                      <Share value={r.requests} max={max((x) => x.requests)} label={`${r.requests}${r.failures ? ` (${r.failures} failed)` : ''}`} />
-                    </td>
-                    <td>
-                      <Share value={r.tokensIn + r.tokensOut} max={max((x) => x.tokensIn + x.tokensOut)} label={(r.tokensIn + r.tokensOut).toLocaleString()} />
-                    </td>
-                    <td>
-                      <Share value={r.costUsd} max={max((x) => x.costUsd)} label={formatUsd(r.costUsd)} />
-                      {r.reportedCostUsd !== undefined && (
-                        <span className="muted small" data-testid="reported-cost" title="What the provider itself reported charging, beside Switchboard's estimate">
-                          {' '}
-                          · {formatUsd(r.reportedCostUsd)} reported
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <Share value={rate(r.fallbacks, r.requests)} max={1} label={`${Math.round(rate(r.fallbacks, r.requests) * 100)}%`} />
-                    </td>
-                    <td>
-                      <Share value={rate(r.hedges, r.requests)} max={1} label={`${Math.round(rate(r.hedges, r.requests) * 100)}%`} />
-                    </td>
+            <div className="table-wrap">
+              <table className="health-table usage-table">
+                <thead>
+                  <tr>
+                    <th>{GROUP_WORDS[by]}</th>
+                    <th>Requests</th>
+                    <th>Tokens</th>
+                    <th>Cost</th>
+                    <th>Fallback rate</th>
+                    <th>Hedge rate</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {[...rows, report.total].map((r) => (
+                    <tr key={r === report.total ? ' total' : r.key} data-testid="usage-row" data-key={r.key} className={r === report.total ? 'total' : undefined}>
+                      <td>{r === report.total ? 'Total' : r.key}</td>
+                      <td>
+                        <Share value={r.requests} max={max((x) => x.requests)} label={`${r.requests}${r.failures ? ` (${r.failures} failed)` : ''}`} />
+                      </td>
+                      <td>
+                        <Share value={r.tokensIn + r.tokensOut} max={max((x) => x.tokensIn + x.tokensOut)} label={(r.tokensIn + r.tokensOut).toLocaleString()} />
+                      </td>
+                      <td>
+                        <Share value={r.costUsd} max={max((x) => x.costUsd)} label={formatUsd(r.costUsd)} />
+                        {r.reportedCostUsd !== undefined && (
+                          <span className="muted small" data-testid="reported-cost" title="What the provider itself reported charging, beside Switchboard's estimate">
+                            {' '}
+                            · {formatUsd(r.reportedCostUsd)} reported
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <Share value={rate(r.fallbacks, r.requests)} max={1} label={`${Math.round(rate(r.fallbacks, r.requests) * 100)}%`} />
+                      </td>
+                      <td>
+                        <Share value={rate(r.hedges, r.requests)} max={1} label={`${Math.round(rate(r.hedges, r.requests) * 100)}%`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}
