@@ -25,10 +25,11 @@ describe('search, then jump to a hit', () => {
       routes: { general: [{ provider: 'local', model: 'llama3.2' }] },
       localFallback: { provider: 'local', model: 'llama3.2' },
     });
-    // Words found nowhere else: in messages 50 and 1,500 of 3,000, and in message 295 of 300.
+    // Words found nowhere else: in messages 50 and 1,500 of 3,000, and in messages 205 and 295 of 300.
     const unique: Record<number, string> = { 50: 'Remember the word zephyrine for later', 1500: 'A jar of marmalade here' };
     seedConversation(dataDir, LONG, 3000, (i, role) => unique[i] ?? `${role === 'user' ? 'Question' : 'Answer'} number ${i}`);
-    seedConversation(dataDir, RECENT, 300, (i) => (i === 295 ? 'A note about quokkaberries' : `Line ${i}`), 'r');
+    const recent: Record<number, string> = { 205: 'Pangolins, said once', 295: 'A note about quokkaberries' };
+    seedConversation(dataDir, RECENT, 300, (i) => recent[i] ?? `Line ${i}`, 'r');
     browser = await launchBrowser();
     host = await startHost(['--data-dir', dataDir], cleanEnv());
     page = await openApp(browser, host.url);
@@ -94,11 +95,24 @@ describe('search, then jump to a hit', () => {
   });
 
   it('opens a hit in a recent message of another conversation at that message, marked', async () => {
+    // That conversation was opened before, so its latest page (with the hit) is loaded already.
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('conversation').filter({ hasText: RECENT }).click();
+    await expect.poll(() => onScreen('r299'), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('conversation').filter({ hasText: LONG }).click();
+    await expect.poll(() => page.locator('[data-testid="message"][data-message="r299"]').count(), { timeout: 10_000 }).toBe(0);
     await openHit('quokkaberries', 'r295');
     await expect.poll(() => onScreen('r295'), { timeout: 10_000 }).toBe(true);
     expect(await marked('r295')).toBe(true);
     // The other conversation is the one open: none of the long chat's rows are left.
     expect(await page.locator('[data-testid="message"][data-message^="m"]').count()).toBe(0);
+
+    // A hit in the open conversation, loaded but scrolled out of view: the list scrolls to it.
+    expect(await onScreen('r205')).toBe(false);
+    await openHit('pangolins', 'r205');
+    await expect.poll(() => onScreen('r205'), { timeout: 10_000 }).toBe(true);
+    expect(await marked('r205')).toBe(true);
+    expect(await marked('r295')).toBe(false);
   });
 
   it('goes back to the far hit from the other conversation, and a message sent from there shows at the end', async () => {
