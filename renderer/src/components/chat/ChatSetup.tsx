@@ -3,7 +3,7 @@
  * system prompt; for an open one, its system prompt, changeable at any time
  * (it applies from the next answer).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConversationSummary } from '../../../../shared/chat.js';
 import { useChat, useConversations, useSettings } from '../../services-context.js';
 
@@ -68,27 +68,4 @@ export function ChatSetup() {
   const conversation = useConversations((s) => s.list.find((c) => c.id === current));
   if (!current) return <NewChatSetup />;
   return conversation ? <OpenChatSetup key={`${conversation.id}:${conversation.systemPrompt ?? ''}`} conversation={conversation} /> : null;
-}
-
-/** Brings a search hit into sight once its conversation is showing, and marks it for a moment. */
-export function useJumpToMessage(): void {
-  const focus = useChat((s) => s.focusMessage);
-  const clear = useChat((s) => s.clearFocus);
-  useEffect(() => {
-    if (!focus) return;
-    let tries = 0;
-    const timer = setInterval(() => {
-      const row = document.querySelector<HTMLElement>(`[data-message="${CSS.escape(focus)}"]`);
-      if (row || ++tries > 40) {
-        clearInterval(timer);
-        if (row) {
-          row.scrollIntoView({ block: 'center' });
-          row.classList.add('jumped');
-          setTimeout(() => row.classList.remove('jumped'), 2500);
-        }
-        clear();
-      }
-    }, 50);
-    return () => clearInterval(timer);
-  }, [focus, clear]);
 }
