@@ -79,7 +79,7 @@ export function PresetFields({ form, draft, problems, onChange }: Props) {
       </div>
       {problem('temperature')}
       {problem('maxOutputTokens')}
-      <p className="muted small">Left empty, the provider&apos;s own temperature and the route&apos;s longest answer apply. Anthropic's API no longer takes a temperature, so it is sent the longest answer only.</p>
+      <p className="muted small">Left empty, the provider&apos;s own temperature and the route&apos;s longest answer apply. Anthropic gets the longest answer only: its API has deprecated temperature.</p>
     </>
   );
 }
