@@ -13,6 +13,16 @@ import { cleanEnv, launchBrowser, openApp, startHost, tempDataDir, type RunningH
 
 const KEY = 'sk-e2e-health-0123456789abcdef';
 
+/** What the host wrote to the attempts table, read as another process would. */
+function readTable<T>(dataDir: string, sql: string): T[] {
+  const db = new Database(join(dataDir, 'switchboard.db'), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
 describe('the health panel', () => {
   let flaky: FakeProvider;
   let ollama: FakeProvider;
@@ -46,15 +56,7 @@ describe('the health panel', () => {
   });
 
   const card = (id: string): Locator => page.locator(`[data-testid="health-row"][data-provider="${id}"]`);
-  /** What the host wrote to the attempts table, read as another process would. */
-  const query = <T,>(sql: string): T[] => {
-    const db = new Database(join(dataDir, 'switchboard.db'), { readonly: true });
-    try {
-      return db.prepare(sql).all() as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const query = <T,>(sql: string): T[] => readTable<T>(dataDir, sql);
   const attempts = () => query<{ provider: string; outcome: string }>("SELECT provider, outcome FROM attempts WHERE source <> 'probe'");
 
   it('shows a failing provider’s open circuit and figures equal to the attempts table, and the answer shows the fallback', async () => {
@@ -125,5 +127,62 @@ describe('the health panel', () => {
     await again.locator('summary').click();
     await expect.poll(() => again.getByLabel('Weight in general (m1)').inputValue()).toBe('2');
     expect(await card('local').getByTestId('route-weights').locator('summary').innerText()).toBe('Route weights (1)');
+  });
+});
+
+describe('the health panel’s states', () => {
+  let strict: FakeProvider;
+  let limited: FakeProvider;
+  let good: FakeProvider;
+  let browser: Browser;
+  let host: RunningHost;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    [strict, limited, good, browser] = await Promise.all([
+      // It expects another key than the one configured: every call gets its real 401.
+      startFakeProvider({ protocol: 'openai', apiKey: 'sk-e2e-some-other-key-000000', models: ['m1'] }),
+      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
+      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
+      launchBrowser(),
+    ]);
+    const provider = (id: string, fake: FakeProvider) => ({ id, kind: 'openai-compatible' as const, baseURL: fake.baseURL, apiKeyEnv: 'E2E_HEALTH_KEY', models: ['m1'] });
+    dataDir = tempDataDir({
+      providers: [provider('strict', strict), provider('limited', limited), provider('good', good)],
+      routes: { general: ['strict', 'limited', 'good'].map((p) => ({ provider: p, model: 'm1' })), cheap: [{ provider: 'good', model: 'm1' }] },
+    });
+    host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_HEALTH_KEY: KEY }));
+    page = await openApp(browser, host.url);
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+    await Promise.all([strict?.close(), limited?.close(), good?.close()]);
+  });
+
+  const card = (id: string): Locator => page.locator(`[data-testid="health-row"][data-provider="${id}"]`);
+
+  it('shows a rejected key with the provider’s words, and a rate limit with the time it ends', async () => {
+    limited.script({ type: 'status', status: 429, headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m30s' } });
+    await page.getByTestId('composer-input').fill('who answers this?');
+    await page.getByTestId('send').click();
+    const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await page.getByTestId('nav-health').click();
+    await expect.poll(() => card('strict').getAttribute('data-state'), { timeout: 10_000 }).toBe('key_rejected');
+    expect(await card('strict').getByTestId('health-state').innerText()).toBe('key rejected');
+    expect(await card('strict').getByTestId('last-error').innerText()).toMatch(/Incorrect API key provided/);
+    expect(await card('limited').getAttribute('data-state')).toBe('rate_limited');
+    expect(await card('limited').getByTestId('health-state').innerText()).toBe('rate-limited');
+    const countdown = card('limited').getByTestId('countdown');
+    expect(await countdown.innerText()).toMatch(/^until 1m \d\ds$/);
+    // The countdown ends when the reset header said: 90 s after the 429 arrived.
+    const [failed] = readTable<{ started_at: number; total_ms: number }>(dataDir, "SELECT started_at, total_ms FROM attempts WHERE provider = 'limited'");
+    const received = (failed?.started_at ?? 0) + (failed?.total_ms ?? 0);
+    const until = Number(await countdown.getAttribute('data-until'));
+    expect(until).toBeGreaterThanOrEqual(Math.floor(received) + 90_000 - 1);
+    expect(until).toBeLessThanOrEqual(received + 90_000 + 50);
+    expect(await card('good').getAttribute('data-state')).toBe('healthy');
   });
 });

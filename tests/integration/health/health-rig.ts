@@ -23,7 +23,8 @@ export interface HealthRig {
   close(): Promise<void>;
 }
 
-export async function startRig(settings: Record<string, unknown>): Promise<HealthRig> {
+/** `online` is what the OS says about the network (true unless a test says otherwise). */
+export async function startRig(settings: Record<string, unknown>, options: { online?: () => boolean } = {}): Promise<HealthRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-health-'));
   const configFile = join(dataDir, 'config.json');
   writeFileSync(configFile, JSON.stringify(settings));
@@ -34,7 +35,7 @@ export async function startRig(settings: Record<string, unknown>): Promise<Healt
     version: '0.0.0-test',
     env: { HEALTH_KEY: KEY },
     secretStore: new MemorySecretStore(),
-    online: () => true,
+    online: options.online ?? (() => true),
   });
   let n = 0;
   return {
