@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { KEY, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
+import { KEY, offsetClock, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
 
 /** Nearest rank, the textbook definition. */
 const nearestRank = (values: number[], p: number): number | null => {
@@ -89,5 +89,37 @@ describe('the health read-out', () => {
     await rig.core.handlers['health.resetCircuit']({ provider: 'a' }, { senderId: 1 });
     expect(rig.core.health().find((p) => p.provider === 'a')?.state).not.toBe('rate_limited');
     expect((await rig.send()).provider).toBe('a');
+  });
+});
+
+describe('the recent window', () => {
+  let a: FakeProvider;
+  let b: FakeProvider;
+  let rig: HealthRig | undefined;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }), startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] })]);
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('says "no recent samples" rather than a stale figure once the last hour holds no attempts', async () => {
+    const clock = offsetClock();
+    rig = await startRig({ providers: [openaiProvider('a', a.baseURL), openaiProvider('b', b.baseURL)], routes: { general: [{ provider: 'a', model: 'm1' }, { provider: 'b', model: 'm1' }] } }, { clock });
+    a.script({ type: 'status', status: 500, message: 'bad hour' }, { type: 'status', status: 500, message: 'bad hour' }, { type: 'none' });
+    for (let i = 0; i < 3; i++) await rig.send();
+    const before = rig.core.health().find((p) => p.provider === 'a');
+    expect(before).toMatchObject({ state: 'down', samples: 3, failures: 2 });
+    expect(before?.successRate).toBeCloseTo(1 / 3, 9);
+
+    clock.advance(61 * 60_000);
+    const rows = rig.rows().filter((r) => r.provider === 'a');
+    expect(rows).toHaveLength(3);
+    const after = rig.core.health().find((p) => p.provider === 'a');
+    expect(after).toMatchObject({ state: 'unknown', successRate: null, samples: 0, failures: 0, ttftMsP50: null, ttftMsP95: null, totalMsP50: null, tokensPerSec: null, recent: [] });
+    // What went wrong stays readable: the last error is history, not a recent figure.
+    expect(after?.lastError?.message).toContain('bad hour');
   });
 });

@@ -10,7 +10,7 @@ import type { Settings } from '../../../../shared/settings.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import { displayName } from '../provider-preset.js';
 import { breakerView } from './breaker.js';
-import { percentile } from './health-stats.js';
+import { percentile, RECENT_WINDOW_MS } from './health-stats.js';
 import type { ProviderState, RouterSnapshot } from './state.js';
 import { isLocal } from './target-checks.js';
 import { nextLocalMidnight } from './time-and-words.js';
@@ -156,14 +156,16 @@ function stateOf(
 }
 
 /** Without an attempts table (the router's own tests): the book's counters stand in for it. */
-export function rowsFromSnapshot(snapshot: Readonly<RouterSnapshot>): HealthRows {
+export function rowsFromSnapshot(snapshot: Readonly<RouterSnapshot>, now: number): HealthRows {
   const rows: HealthRows = { recent: {}, periods: {}, lastError: {} };
-  for (const [provider, list] of Object.entries(snapshot.recent)) {
+  for (const [provider, all] of Object.entries(snapshot.recent)) {
+    // The same window as the attempts table's read-out: older calls are no recent figure.
+    const list = all.filter((a) => now - a.at <= RECENT_WINDOW_MS);
     rows.recent[provider] = list.map((a) => ({ at: a.at, outcome: a.ok ? 'ok' : 'error', ms: a.ms, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}), ...(a.kind ? { kind: a.kind } : {}) }));
   }
   for (const [provider, ps] of Object.entries(snapshot.providers)) {
     if (!ps.lastErrorKind) continue;
-    const at = rows.recent[provider]?.findLast((s) => s.outcome === 'error')?.at ?? 0;
+    const at = snapshot.recent[provider]?.findLast((a) => !a.ok)?.at ?? 0;
     rows.lastError[provider] = { kind: ps.lastErrorKind, message: ps.lastError ?? '', at };
   }
   for (const [provider, used] of Object.entries(snapshot.usage.providers)) {
