@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
+import { formatUsd } from '../../renderer/src/lib/format.js';
 import { cleanEnv, launchBrowser, openApp, startHost, tempDataDir, type RunningHost } from './harness.js';
 
 const KEY = 'sk-e2e-health-0123456789abcdef';
@@ -144,13 +145,17 @@ describe('the health panel’s states', () => {
       // It expects another key than the one configured: every call gets its real 401.
       startFakeProvider({ protocol: 'openai', apiKey: 'sk-e2e-some-other-key-000000', models: ['m1'] }),
       startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
-      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }),
+      startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['gpt-4o-mini'] }),
       launchBrowser(),
     ]);
     const provider = (id: string, fake: FakeProvider) => ({ id, kind: 'openai-compatible' as const, baseURL: fake.baseURL, apiKeyEnv: 'E2E_HEALTH_KEY', models: ['m1'] });
     dataDir = tempDataDir({
-      providers: [provider('strict', strict), provider('limited', limited), provider('good', good)],
-      routes: { general: ['strict', 'limited', 'good'].map((p) => ({ provider: p, model: 'm1' })), cheap: [{ provider: 'good', model: 'm1' }] },
+      // Kind openai: the price list knows gpt-4o-mini, so the answers cost something to show.
+      providers: [provider('strict', strict), provider('limited', limited), { ...provider('good', good), kind: 'openai', models: ['gpt-4o-mini'] }],
+      routes: {
+        general: [{ provider: 'strict', model: 'm1' }, { provider: 'limited', model: 'm1' }, { provider: 'good', model: 'gpt-4o-mini' }],
+        cheap: [{ provider: 'good', model: 'gpt-4o-mini' }],
+      },
     });
     host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_HEALTH_KEY: KEY }));
     page = await openApp(browser, host.url);
@@ -185,4 +190,27 @@ describe('the health panel’s states', () => {
     expect(until).toBeLessThanOrEqual(received + 90_000 + 50);
     expect(await card('good').getAttribute('data-state')).toBe('healthy');
   });
+
+  it('shows each provider’s cost today and this month as the attempts table sums them', async () => {
+    const sums = (provider: string) =>
+      readTable<{ today: number; month: number }>(
+        dataDir,
+        `SELECT coalesce(sum(CASE WHEN started_at >= ${startOfToday()} THEN cost_usd END), 0) AS today, coalesce(sum(cost_usd), 0) AS month FROM attempts WHERE provider = '${provider}' AND started_at >= ${startOfMonth()}`,
+      )[0];
+    await expect.poll(async () => {
+      const s = sums('good');
+      return (s?.today ?? 0) > 0 && (await card('good').getByTestId('cost').innerText()) === `${formatUsd(s?.today)} / ${formatUsd(s?.month)}`;
+    }).toBe(true);
+    expect(await card('strict').getByTestId('cost').innerText()).toBe('$0 / $0');
+  });
 });
+
+function startOfToday(): number {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+function startOfMonth(): number {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+}

@@ -73,7 +73,7 @@ export async function resetAll(rig: HealthRig | undefined, fakes: FakeProvider[]
 }
 
 /** The real clock, moved on by `advance`: what an hour later looks like without waiting one. */
-export function offsetClock(): Clock & { advance(ms: number): void } {
+export function offsetClock(): Clock & { advance(ms: number): void; moveTo(at: number): void } {
   let offset = 0;
-  return { now: () => Date.now() + offset, setTimeout: realClock.setTimeout, advance: (ms) => void (offset += ms) };
+  return { now: () => Date.now() + offset, setTimeout: realClock.setTimeout, advance: (ms) => void (offset += ms), moveTo: (at) => void (offset = at - Date.now()) };
 }
