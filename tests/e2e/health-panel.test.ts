@@ -203,6 +203,27 @@ describe('the health panel’s states', () => {
     }).toBe(true);
     expect(await card('strict').getByTestId('cost').innerText()).toBe('$0 / $0');
   });
+
+  it('updates while open as a message is answered in another window, without a reload', async () => {
+    const requestsOf = (provider: string) => readTable<{ n: number }>(dataDir, `SELECT count(*) AS n FROM attempts WHERE provider = '${provider}' AND source <> 'probe' AND started_at >= ${startOfToday()}`)[0]?.n ?? 0;
+    const before = requestsOf('good');
+    await expect.poll(() => card('good').getByTestId('today').innerText()).toMatch(new RegExp(`^${before} req`));
+    // A reload would lose this: the figures below must arrive over the open connection.
+    await page.evaluate(() => Object.assign(window, { stayedOpen: true }));
+    const other = await openApp(browser, host.url);
+    try {
+      await other.getByTestId('composer-input').fill('asked from another window');
+      await other.getByTestId('send').click();
+      const answer = other.locator('[data-testid="message"][data-role="assistant"]').last();
+      await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    } finally {
+      await other.close();
+    }
+    await expect.poll(() => requestsOf('good')).toBeGreaterThan(before);
+    await expect.poll(async () => (await card('good').getByTestId('today').innerText()).startsWith(`${requestsOf('good')} req`), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await card('good').locator('svg.latency-chart g.bar').count()) === requestsOf('good')).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
+  });
 });
 
 function startOfToday(): number {
