@@ -156,6 +156,7 @@ describe('the health panel’s states', () => {
         general: [{ provider: 'strict', model: 'm1' }, { provider: 'limited', model: 'm1' }, { provider: 'good', model: 'gpt-4o-mini' }],
         cheap: [{ provider: 'good', model: 'gpt-4o-mini' }],
       },
+      budgets: { dailyUsd: 0.01, monthlyUsd: 5 },
     });
     host = await startHost(['--data-dir', dataDir], cleanEnv({ E2E_HEALTH_KEY: KEY }));
     page = await openApp(browser, host.url);
@@ -223,6 +224,29 @@ describe('the health panel’s states', () => {
     await expect.poll(async () => (await card('good').getByTestId('today').innerText()).startsWith(`${requestsOf('good')} req`), { timeout: 10_000 }).toBe(true);
     await expect.poll(async () => (await card('good').locator('svg.latency-chart g.bar').count()) === requestsOf('good')).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
+  });
+
+  it('shows the share of requests each provider took, and the budgets’ progress, as the attempts table holds them', async () => {
+    await page.getByRole('tab', { name: 'Usage' }).click();
+    const counts = readTable<{ provider: string; n: number }>(dataDir, `SELECT provider, count(*) AS n FROM attempts WHERE started_at >= ${startOfMonth()} GROUP BY provider`);
+    const total = counts.reduce((n, c) => n + c.n, 0);
+    await expect.poll(() => page.getByTestId('usage-share').count()).toBe(counts.length);
+    for (const { provider, n } of counts) {
+      // Named as the cards name it: "OpenAI" for the provider of kind openai.
+      const name = provider === 'good' ? 'OpenAI' : provider;
+      expect((await page.locator(`[data-testid="usage-share"][data-provider="${provider}"]`).innerText()).trim()).toBe(`${name} ${Math.round((100 * n) / total)}% (${n})`);
+    }
+    const spent = readTable<{ today: number; month: number }>(
+      dataDir,
+      `SELECT coalesce(sum(CASE WHEN started_at >= ${startOfToday()} THEN cost_usd END), 0) AS today, coalesce(sum(cost_usd), 0) AS month FROM attempts WHERE started_at >= ${startOfMonth()}`,
+    )[0];
+    const today = page.getByLabel('Today budget used');
+    expect(Number(await today.getAttribute('max'))).toBe(0.01);
+    expect(Number(await today.getAttribute('value'))).toBeCloseTo(Math.min(spent?.today ?? 0, 0.01), 9);
+    const month = page.getByLabel('This month budget used');
+    expect(Number(await month.getAttribute('max'))).toBe(5);
+    expect(Number(await month.getAttribute('value'))).toBeCloseTo(spent?.month ?? 0, 9);
+    expect(await page.locator('.budget').last().innerText()).toContain(`${formatUsd(spent?.month)} of ${formatUsd(5)}`);
   });
 });
 
