@@ -3,7 +3,7 @@
  * system prompt; for an open one, its system prompt, changeable at any time
  * (it applies from the next answer).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '../../../../shared/chat.js';
 import { useChat, useConversations, useSettings } from '../../services-context.js';
 
