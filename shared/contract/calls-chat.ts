@@ -52,6 +52,19 @@ export const chatCalls = {
     z.object({ id: Id, before: Id, limit: z.number().int().min(1).max(200).default(100) }),
     z.object({ messages: z.array(MessageSchema), hasOlder: z.boolean() }),
   ),
+  /**
+   * A message with up to `before` older and `after` newer ones, oldest first: where a
+   * search hit opens. `before: 0` from the last loaded message reads the page below it.
+   */
+  'conversations.pageAround': defineCall(
+    z.object({
+      conversationId: Id,
+      messageId: Id,
+      before: z.number().int().min(0).max(200).default(50),
+      after: z.number().int().min(0).max(200).default(50),
+    }),
+    z.object({ messages: z.array(MessageSchema), hasOlder: z.boolean(), hasNewer: z.boolean() }),
+  ),
   /** Every message, ranked by relevance; `ranges` are [start, end) offsets of the matches within `snippet`. */
   'conversations.search': defineCall(
     z.object({

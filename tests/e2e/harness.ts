@@ -153,7 +153,7 @@ export function keychainEnv(): NodeJS.ProcessEnv {
   return cleanEnv({ SWITCHBOARD_KEYCHAIN_SERVICE: `Switchboard-e2e-${process.pid}-${Date.now()}` });
 }
 
-export async function openSettings(page: Page, tab: 'providers' | 'routing' | 'local' | 'budgets' | 'api' | 'import' | 'general'): Promise<void> {
+export async function openSettings(page: Page, tab: 'providers' | 'routing' | 'presets' | 'local' | 'budgets' | 'api' | 'import' | 'general'): Promise<void> {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId(`tab-${tab}`).click();
 }

@@ -19,12 +19,19 @@ export interface ChatItem {
   fallbacks: FallbackNote[];
 }
 
-/** How much of a conversation is loaded: main pages it from the latest message back. */
+/**
+ * How much of a conversation is loaded: one run of messages, from the latest back,
+ * or (after a jump to a search hit far back) a window around one message, paged both ways.
+ */
 export interface Paging {
   /** Older messages remain in main. */
   hasOlder: boolean;
+  /** Newer messages remain in main: the loaded run stops short of the latest message. */
+  hasNewer: boolean;
   /** The list index of the first loaded message: it falls by the size of each page put before it. */
   firstIndex: number;
+  /** Counts the times the loaded run was replaced by one it does not meet, so the list starts over. */
+  window: number;
 }
 
 export interface ChatData {
@@ -43,7 +50,8 @@ function withItem(data: ChatData, item: ChatItem): ChatData {
   const id = item.message.id;
   const conv = item.message.conversationId;
   const ids = data.order[conv] ?? [];
-  const order = ids.includes(id) ? data.order : { ...data.order, [conv]: [...ids, id] };
+  // A message new to a window that stops short of the latest belongs below it: paging down reads it.
+  const order = ids.includes(id) || data.paging[conv]?.hasNewer ? data.order : { ...data.order, [conv]: [...ids, id] };
   return { ...data, items: { ...data.items, [id]: item }, order };
 }
 
@@ -109,12 +117,32 @@ export function applyFinal(data: ChatData, message: Message): ChatData {
 export function applySent(data: ChatData, userMessage: Message, assistantMessageId: string, now: number): ChatData {
   const conv = userMessage.conversationId;
   const assistant = itemFor(data, conv, assistantMessageId, now);
-  const rest = (data.order[conv] ?? []).filter((id) => id !== userMessage.id && id !== assistantMessageId);
+  const was = data.paging[conv];
+  // Sent from a window far back: the list starts over at the new turn, and scrolling up reads what came before it.
+  const restart = was?.hasNewer === true;
+  const rest = restart ? [] : (data.order[conv] ?? []).filter((id) => id !== userMessage.id && id !== assistantMessageId);
   return {
     ...data,
     items: { ...data.items, [userMessage.id]: { message: userMessage, fallbacks: [] }, [assistantMessageId]: assistant },
     order: { ...data.order, [conv]: [...rest, userMessage.id, assistantMessageId] },
+    paging: restart ? { ...data.paging, [conv]: restarted(was, true, false) } : data.paging,
   };
+}
+
+/** A new run of messages that does not meet the one loaded: the list starts over with it. */
+function restarted(was: Paging | undefined, hasOlder: boolean, hasNewer: boolean): Paging {
+  return { hasOlder, hasNewer, firstIndex: FIRST_INDEX, window: (was?.window ?? 0) + 1 };
+}
+
+/** Main's messages as items; answers still streaming here keep their live text. */
+function withMessages(data: ChatData, messages: Message[]): Record<string, ChatItem> {
+  const items = { ...data.items };
+  for (const message of messages) {
+    const local = data.items[message.id];
+    const keepLocal = local?.message.status === 'streaming' && message.status === 'streaming';
+    items[message.id] = keepLocal && local ? local : { message, fallbacks: local?.fallbacks ?? [] };
+  }
+  return items;
 }
 
 /**
@@ -123,14 +151,8 @@ export function applySent(data: ChatData, userMessage: Message, assistantMessage
  * so reopening a conversation keeps what the user had scrolled back through.
  */
 export function applyLoaded(data: ChatData, conversationId: string, messages: Message[], hasOlder: boolean): ChatData {
-  const items = { ...data.items };
-  const ids: string[] = [];
-  for (const message of messages) {
-    const local = data.items[message.id];
-    const keepLocal = local?.message.status === 'streaming' && message.status === 'streaming';
-    items[message.id] = keepLocal && local ? local : { message, fallbacks: local?.fallbacks ?? [] };
-    ids.push(message.id);
-  }
+  const items = withMessages(data, messages);
+  const ids = messages.map((m) => m.id);
   const known = data.order[conversationId] ?? [];
   const meets = ids.length > 0 ? known.indexOf(ids[0] as string) : -1;
   const before = meets > 0 ? known.slice(0, meets) : [];
@@ -138,13 +160,40 @@ export function applyLoaded(data: ChatData, conversationId: string, messages: Me
   const extra = known.slice(before.length).filter((id) => !loaded.has(id) && data.items[id]?.message.status === 'streaming');
   const next = [...before, ...ids, ...extra];
   const was = data.paging[conversationId];
-  const paging: Paging = { hasOlder: meets > 0 && was ? was.hasOlder : hasOlder, firstIndex: was?.firstIndex ?? FIRST_INDEX };
+  // Nothing loaded before still fits with the latest page (a window far back): the list starts over.
+  const apart = was !== undefined && known.length > 0 && meets === -1;
+  const paging: Paging = apart
+    ? restarted(was, hasOlder, false)
+    : { hasOlder: meets > 0 && was ? was.hasOlder : hasOlder, hasNewer: false, firstIndex: was?.firstIndex ?? FIRST_INDEX, window: was?.window ?? 0 };
   // The same ids again keep their array, so an open list does not start over positioning itself.
   const same = next.length === known.length && next.every((id, i) => known[i] === id);
+  const samePaging = was && was.hasOlder === paging.hasOlder && was.hasNewer === paging.hasNewer && was.window === paging.window;
   return {
     items,
     order: same ? data.order : { ...data.order, [conversationId]: next },
-    paging: was && was.hasOlder === paging.hasOlder ? data.paging : { ...data.paging, [conversationId]: paging },
+    paging: samePaging ? data.paging : { ...data.paging, [conversationId]: paging },
+  };
+}
+
+/** The messages around one (a search hit), in place of whatever was loaded: the list starts over there. */
+export function applyWindow(data: ChatData, conversationId: string, messages: Message[], hasOlder: boolean, hasNewer: boolean): ChatData {
+  return {
+    items: withMessages(data, messages),
+    order: { ...data.order, [conversationId]: messages.map((m) => m.id) },
+    paging: { ...data.paging, [conversationId]: restarted(data.paging[conversationId], hasOlder, hasNewer) },
+  };
+}
+
+/** A newer page, put after the loaded messages (it may repeat the last of them). */
+export function applyNewer(data: ChatData, conversationId: string, messages: Message[], hasNewer: boolean): ChatData {
+  const known = data.order[conversationId] ?? [];
+  const have = new Set(known);
+  const fresh = messages.filter((m) => !have.has(m.id));
+  const was = data.paging[conversationId] ?? restarted(undefined, false, hasNewer);
+  return {
+    items: withMessages(data, fresh),
+    order: { ...data.order, [conversationId]: [...known, ...fresh.map((m) => m.id)] },
+    paging: { ...data.paging, [conversationId]: { ...was, hasNewer } },
   };
 }
 
@@ -155,11 +204,11 @@ export function applyOlder(data: ChatData, conversationId: string, messages: Mes
   const fresh = messages.filter((m) => !have.has(m.id));
   const items = { ...data.items };
   for (const message of fresh) items[message.id] = { message, fallbacks: [] };
-  const firstIndex = (data.paging[conversationId]?.firstIndex ?? FIRST_INDEX) - fresh.length;
+  const was = data.paging[conversationId] ?? restarted(undefined, hasOlder, false);
   return {
     items,
     order: { ...data.order, [conversationId]: [...fresh.map((m) => m.id), ...known] },
-    paging: { ...data.paging, [conversationId]: { hasOlder, firstIndex } },
+    paging: { ...data.paging, [conversationId]: { ...was, hasOlder, firstIndex: was.firstIndex - fresh.length } },
   };
 }
 

@@ -15,12 +15,14 @@ import {
   applyFallback,
   applyFinal,
   applyLoaded,
+  applyNewer,
   applyOlder,
   applyRemoved,
   applyRestart,
   applyRestore,
   applySent,
   applyTruncated,
+  applyWindow,
   emptyChatData,
   type ChatData,
 } from './chat-data.js';
@@ -37,6 +39,10 @@ export interface ChatState extends ChatData {
   loadingOlder: Record<string, boolean>;
   /** Why the last older page could not be read; scrolling up again retries. */
   olderError?: string;
+  /** Conversations whose newer page is being read (below a window opened far back). */
+  loadingNewer: Record<string, boolean>;
+  /** Why the last newer page could not be read; scrolling down again retries. */
+  newerError?: string;
   send(input: CallArgs<'chat.send'>): Promise<boolean>;
   cancel(messageId: string): Promise<void>;
   /** Answers again in place: regenerate, retry, or either on a chosen provider. */
@@ -47,12 +53,19 @@ export interface ChatState extends ChatData {
   open(conversationId: string): Promise<void>;
   /** Reads the page before the first loaded message, when there is one. */
   loadOlder(conversationId: string): Promise<void>;
+  /** Reads the page after the last loaded message, when the loaded window stops short of the latest. */
+  loadNewer(conversationId: string): Promise<void>;
+  /** Loads the latest page in place of a window far back, so the list starts over at the latest message. */
+  showLatest(conversationId: string): Promise<void>;
   /** Deletes one message; false (with the reason in sendError) when main refused. */
   deleteMessage(conversationId: string, messageId: string): Promise<boolean>;
   newChat(): void;
-  /** Opens a conversation and asks the view to bring one of its messages into sight (a search hit). */
+  /**
+   * Opens a conversation at one of its messages (a search hit): when the message
+   * is not loaded, the messages around it replace what was, and the view asks for it.
+   */
   jumpTo(conversationId: string, messageId: string): Promise<void>;
-  /** The message the view should scroll to and mark, once. */
+  /** The message the view should scroll to and mark, once; set only once it is loaded. */
   focusMessage?: string;
   clearFocus(): void;
   /** How the next new chat starts (a preset, its own system prompt, pins); sent with its first message only. */
@@ -68,6 +81,8 @@ export interface ChatState extends ChatData {
 export interface NewChatSetup {
   presetId?: string;
   systemPrompt?: string;
+  /** The preset chosen was deleted since, so the chat starts without one; said once above the messages. */
+  presetGone?: boolean;
   /** Kept for the chat once its first message creates it (they win over the preset's task type). */
   pins?: RoutePicks;
 }
@@ -82,7 +97,7 @@ export interface ChatStoreOptions {
 export type ChatStore = StoreApi<ChatState>;
 
 /** A preset or prompt left empty is not sent. */
-function definedOnly(setup: NewChatSetup): Omit<NewChatSetup, 'pins'> {
+function definedOnly(setup: NewChatSetup): Pick<NewChatSetup, 'presetId' | 'systemPrompt'> {
   return {
     ...(setup.presetId ? { presetId: setup.presetId } : {}),
     ...(setup.systemPrompt?.trim() ? { systemPrompt: setup.systemPrompt } : {}),
@@ -92,6 +107,12 @@ function definedOnly(setup: NewChatSetup): Omit<NewChatSetup, 'pins'> {
 /** Messages per older page: a few screens of scrolling, read in a few milliseconds. */
 const PAGE = 100;
 
+type Side = 'older' | 'newer';
+const SIDE = {
+  older: { loading: 'loadingOlder', error: 'olderError', more: 'hasOlder' },
+  newer: { loading: 'loadingNewer', error: 'newerError', more: 'hasNewer' },
+} as const;
+
 export function createChatStore(client: Pick<Client, 'call'>, options: ChatStoreOptions = {}): ChatStore {
   const now = options.now ?? (() => Date.now());
   const activity = options.onActivity ?? (() => {});
@@ -99,10 +120,39 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
   return createStore<ChatState>()((set, get) => {
     const buffer = createDeltaBuffer((batch) => set((s) => applyDeltas(s, batch, now())), options.schedule);
 
+    /** The page before the first loaded message or after the last, when main has more that way. */
+    async function readPage(conversationId: string, side: Side): Promise<void> {
+      const { loading, error, more } = SIDE[side];
+      const edge = () => {
+        const ids = get().order[conversationId];
+        return side === 'older' ? ids?.[0] : ids?.at(-1);
+      };
+      const from = edge();
+      if (!from || !get().paging[conversationId]?.[more] || get()[loading][conversationId]) return;
+      const busy = (on: boolean) => set((s) => ({ [loading]: { ...s[loading], [conversationId]: on } }));
+      busy(true);
+      set({ [error]: undefined });
+      try {
+        // A reload in between may have changed the edge; then this page does not meet it.
+        if (side === 'older') {
+          const page = await client.call('conversations.page', { id: conversationId, before: from, limit: PAGE });
+          if (edge() === from) set((s) => applyOlder(s, conversationId, page.messages, page.hasOlder));
+        } else {
+          const page = await client.call('conversations.pageAround', { conversationId, messageId: from, before: 0, after: PAGE });
+          if (edge() === from) set((s) => applyNewer(s, conversationId, page.messages, page.hasNewer));
+        }
+      } catch (e) {
+        set({ [error]: errorText(e) });
+      } finally {
+        busy(false);
+      }
+    }
+
     return {
       ...emptyChatData,
       sending: false,
       loadingOlder: {},
+      loadingNewer: {},
 
       async send(input) {
         set({ sending: true, sendError: undefined });
@@ -190,20 +240,16 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
         }
       },
 
-      async loadOlder(conversationId) {
-        const before = get().order[conversationId]?.[0];
-        if (!before || !get().paging[conversationId]?.hasOlder || get().loadingOlder[conversationId]) return;
-        const loading = (on: boolean) => set((s) => ({ loadingOlder: { ...s.loadingOlder, [conversationId]: on } }));
-        loading(true);
-        set({ olderError: undefined });
+      loadOlder: (conversationId) => readPage(conversationId, 'older'),
+      loadNewer: (conversationId) => readPage(conversationId, 'newer'),
+
+      async showLatest(conversationId) {
         try {
-          const page = await client.call('conversations.page', { id: conversationId, before, limit: PAGE });
-          // A reload in between may have changed what comes first; then this page is not the one before it.
-          if (get().order[conversationId]?.[0] === before) set((s) => applyOlder(s, conversationId, page.messages, page.hasOlder));
+          const { messages, hasOlder } = await client.call('conversations.get', { id: conversationId });
+          buffer.flushNow();
+          set((s) => ({ ...applyWindow(s, conversationId, messages, hasOlder, false), newerError: undefined }));
         } catch (error) {
-          set({ olderError: errorText(error) });
-        } finally {
-          loading(false);
+          set({ newerError: errorText(error) });
         }
       },
 
@@ -229,8 +275,21 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
 
       async jumpTo(conversationId, messageId) {
-        if (get().current !== conversationId) await get().open(conversationId);
-        set({ focusMessage: messageId });
+        const loaded = () => get().order[conversationId]?.includes(messageId) === true;
+        // Loaded already (a recent message): open as usual, which keeps it. Else only the window around it is read.
+        if (get().current !== conversationId) {
+          if (loaded()) await get().open(conversationId);
+          else set({ current: conversationId, loadError: undefined, sendError: undefined });
+        }
+        if (loaded()) return set({ focusMessage: messageId });
+        try {
+          const w = await client.call('conversations.pageAround', { conversationId, messageId, before: PAGE / 2, after: PAGE / 2 });
+          buffer.flushNow();
+          // In one update, so the list starts over already at the message.
+          set((s) => ({ ...applyWindow(s, conversationId, w.messages, w.hasOlder, w.hasNewer), focusMessage: messageId }));
+        } catch (error) {
+          set({ loadError: errorText(error) });
+        }
       },
       clearFocus() {
         set({ focusMessage: undefined });

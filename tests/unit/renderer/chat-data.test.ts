@@ -126,14 +126,14 @@ const ids = (from: number, to: number): string[] => range(from, to).map((m) => m
 describe('paging a long conversation', () => {
   it('puts older pages before the loaded messages, the first index falling by each page', () => {
     let data = applyLoaded(emptyChatData, 'c', range(200, 300), true);
-    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX });
+    expect(data.paging.c).toEqual({ hasOlder: true, hasNewer: false, firstIndex: FIRST_INDEX, window: 0 });
     data = applyOlder(data, 'c', range(100, 200), true);
     expect(data.order.c).toEqual(ids(100, 300));
-    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX - 100 });
+    expect(data.paging.c).toEqual({ hasOlder: true, hasNewer: false, firstIndex: FIRST_INDEX - 100, window: 0 });
     // A page that overlaps what is loaded adds only what is new.
     data = applyOlder(data, 'c', range(0, 150), false);
     expect(data.order.c).toEqual(ids(0, 300));
-    expect(data.paging.c).toEqual({ hasOlder: false, firstIndex: FIRST_INDEX - 200 });
+    expect(data.paging.c).toEqual({ hasOlder: false, hasNewer: false, firstIndex: FIRST_INDEX - 200, window: 0 });
   });
 
   it('keeps the pages read before when the conversation is opened again, and its array when nothing changed', () => {
@@ -142,7 +142,7 @@ describe('paging a long conversation', () => {
     const before = data.order.c;
     data = applyLoaded(data, 'c', range(200, 300), true);
     expect(data.order.c).toBe(before);
-    expect(data.paging.c).toEqual({ hasOlder: true, firstIndex: FIRST_INDEX - 100 });
+    expect(data.paging.c).toEqual({ hasOlder: true, hasNewer: false, firstIndex: FIRST_INDEX - 100, window: 0 });
     // Two messages came from elsewhere (the CLI): the latest page moved on, the older ones stay.
     data = applyLoaded(data, 'c', range(202, 302), true);
     expect(data.order.c).toEqual(ids(100, 302));

@@ -25,7 +25,19 @@ describe('conversation calls', () => {
     );
   });
 
+  it('pageAround opens at a message with pages on both sides; an unknown message or conversation is refused in words', async () => {
+    const { handlers, id, ctx } = calls();
+    const around = (input: Record<string, unknown>) => handlers['conversations.pageAround'](parseCallInput('conversations.pageAround', input), ctx);
+    const w = await around({ conversationId: id, messageId: 'm100' });
+    expect([w.messages.length, w.messages[0]!.id, w.messages.at(-1)!.id, w.hasOlder, w.hasNewer]).toEqual([100, 'm50', 'm149', true, false]);
+    await expect(around({ conversationId: id, messageId: 'elsewhere' })).rejects.toThrow('That message is no longer in this conversation.');
+    await expect(around({ conversationId: 'gone', messageId: 'm1' })).rejects.toThrow('That conversation no longer exists.');
+  });
+
   it.each([
+    ['conversations.pageAround', { conversationId: 'x', messageId: 'y', before: -1 }, /before/],
+    ['conversations.pageAround', { conversationId: 'x', messageId: 'y', after: 201 }, /after/],
+    ['conversations.pageAround', { conversationId: 'x' }, /messageId/],
     ['conversations.page', { id: 'x', before: 'y', limit: 0 }, /limit/],
     ['conversations.page', { id: 'x', before: 'y', limit: 201 }, /limit/],
     ['conversations.search', { query: '' }, /type something to search for/],

@@ -39,6 +39,40 @@ describe('conversations in switchboard.db', () => {
     expect(s.conversations.page(c.id, 'nope')).toBeUndefined();
   });
 
+  it('reads the messages around one, both ways, and says what is left on each side', () => {
+    const s = freshStorage();
+    const c = s.conversations.create('long', 1);
+    const other = s.conversations.create('other', 1);
+    s.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) s.conversations.putMessage(message(c.id, `m${i}`, `text ${i}`, { createdAt: i }));
+    })();
+    s.conversations.putMessage(message(other.id, 'o1', 'elsewhere', { createdAt: 1 }));
+    const idsOf = (w: { messages: { id: string }[] }) => w.messages.map((m) => m.id);
+    const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${from + i}`);
+
+    const middle = s.conversations.around(c.id, 'm50', 20, 30)!;
+    expect(idsOf(middle)).toEqual(span(30, 81));
+    expect([middle.hasOlder, middle.hasNewer]).toEqual([true, true]);
+    // The first message has nothing before it; the window is the message and what follows.
+    const first = s.conversations.around(c.id, 'm0', 50, 50)!;
+    expect(idsOf(first)).toEqual(span(0, 51));
+    expect([first.hasOlder, first.hasNewer]).toEqual([false, true]);
+    const last = s.conversations.around(c.id, 'm2999', 50, 50)!;
+    expect(idsOf(last)).toEqual(span(2949, 3000));
+    expect([last.hasOlder, last.hasNewer]).toEqual([true, false]);
+    // Exactly as many as there are on each side: nothing is left either way.
+    const exact = s.conversations.around(c.id, 'm10', 10, 2989)!;
+    expect(idsOf(exact)).toEqual(span(0, 3000));
+    expect([exact.hasOlder, exact.hasNewer]).toEqual([false, false]);
+    // The page below the last loaded message: it and what follows.
+    expect(idsOf(s.conversations.around(c.id, 'm2899', 0, 100)!)).toEqual(span(2899, 3000));
+
+    expect(s.conversations.around(c.id, 'nope', 50, 50)).toBeUndefined();
+    // A message of another conversation is not in this one.
+    expect(s.conversations.around(c.id, 'o1', 50, 50)).toBeUndefined();
+    expect(s.conversations.around('gone', 'm1', 50, 50)).toBeUndefined();
+  });
+
   it('marks an answer left streaming by a process that is gone as interrupted, keeping its text; a live writer’s stream is left alone', () => {
     const s = freshStorage();
     const c = s.conversations.create('x', 1);

@@ -15,6 +15,11 @@ export interface ChatHandlerDeps {
 
 const GONE = 'That conversation no longer exists.';
 
+/** Why a page could not be read: the conversation is gone, or only the message is. */
+function missing(conversations: ConversationStore, id: string): never {
+  throw new Error(conversations.summary(id) ? 'That message is no longer in this conversation.' : GONE);
+}
+
 export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
   return {
     'chat.send': async (input) => {
@@ -36,11 +41,9 @@ export function chatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       if (!found) throw new Error(GONE);
       return found;
     },
-    'conversations.page': async ({ id, before, limit }) => {
-      const page = deps.conversations.page(id, before, limit);
-      if (!page) throw new Error(deps.conversations.summary(id) ? 'That message is no longer in this conversation.' : GONE);
-      return page;
-    },
+    'conversations.page': async ({ id, before, limit }) => deps.conversations.page(id, before, limit) ?? missing(deps.conversations, id),
+    'conversations.pageAround': async ({ conversationId, messageId, before, after }) =>
+      deps.conversations.around(conversationId, messageId, before, after) ?? missing(deps.conversations, conversationId),
     'conversations.search': async ({ query, limit }) => ({ hits: deps.search(query, limit) }),
     'conversations.delete': async ({ id }) => {
       // A stream left running would write its answer into a conversation that is gone.

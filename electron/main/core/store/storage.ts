@@ -75,6 +75,7 @@ function inWords(store: ConversationStore, path: string): ConversationStore {
     summary: (id) => guarded(path, 'read the conversation', () => store.summary(id)),
     get: (id, limit) => guarded(path, 'read the conversation', () => store.get(id, limit)),
     page: (id, before, limit) => guarded(path, 'read the conversation', () => store.page(id, before, limit)),
+    around: (id, messageId, before, after) => guarded(path, 'read the conversation', () => store.around(id, messageId, before, after)),
     turns: (id) => guarded(path, 'read the conversation', () => store.turns(id)),
     create: (title, now) => guarded(path, 'start a conversation', () => store.create(title, now)),
     putMessage: (message) => guarded(path, 'save the message', () => store.putMessage(message)),

@@ -4,14 +4,13 @@ import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import { SetupCard } from './SetupCard.js';
 import { ErrorText } from '../layout/ErrorText.js';
-import { ChatSetup, useJumpToMessage } from './ChatSetup.js';
+import { ChatSetup } from './ChatSetup.js';
 
 export function ChatScreen() {
   const current = useChat((s) => s.current);
   const loadError = useChat((s) => s.loadError);
   // Until both answers are in, say nothing rather than flash the setup card.
   const { known, usable } = useUsable();
-  useJumpToMessage();
 
   return (
     <section className="chat" aria-label="Chat">

@@ -12,13 +12,25 @@ function NewChatSetup() {
   const setup = useChat((s) => s.newChatSetup);
   const setSetup = useChat((s) => s.setNewChatSetup);
   const preset = presets.find((p) => p.id === setup.presetId);
+  const loaded = useSettings((s) => s.settings !== undefined);
+  // A preset deleted since it was chosen: the chat starts plain instead of failing at the first send.
+  const gone = loaded && setup.presetId !== undefined && !preset;
+  useEffect(() => {
+    if (gone) setSetup({ ...setup, presetId: undefined, presetGone: true });
+  }, [gone, setup, setSetup]);
   return (
-    <details className="chat-setup" data-testid="new-chat-setup" open={presets.length > 0 || undefined}>
+    <details className="chat-setup" data-testid="new-chat-setup" open={presets.length > 0 || setup.presetGone || undefined}>
       <summary>New chat: {preset ? preset.name : 'no preset'}{setup.systemPrompt?.trim() ? ', own system prompt' : ''}</summary>
       {presets.length > 0 && (
         <label>
           Start from a preset{' '}
-          <select data-testid="preset-select" value={setup.presetId ?? ''} onChange={(e) => setSetup({ ...setup, presetId: e.target.value || undefined })}>
+          <select
+            data-testid="preset-select"
+            value={setup.presetId ?? ''}
+            onChange={(e) => {
+              setSetup({ ...setup, presetId: e.target.value || undefined, presetGone: undefined });
+            }}
+          >
             <option value="">None</option>
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
@@ -27,6 +39,11 @@ function NewChatSetup() {
             ))}
           </select>
         </label>
+      )}
+      {setup.presetGone && (
+        <p className="muted small" role="status" data-testid="preset-gone">
+          The preset chosen for this chat was deleted, so it starts without one.
+        </p>
       )}
       <label className="stacked">
         System prompt {preset?.systemPrompt ? '(leave empty to use the preset’s)' : ''}
@@ -68,27 +85,4 @@ export function ChatSetup() {
   const conversation = useConversations((s) => s.list.find((c) => c.id === current));
   if (!current) return <NewChatSetup />;
   return conversation ? <OpenChatSetup key={`${conversation.id}:${conversation.systemPrompt ?? ''}`} conversation={conversation} /> : null;
-}
-
-/** Brings a search hit into sight once its conversation is showing, and marks it for a moment. */
-export function useJumpToMessage(): void {
-  const focus = useChat((s) => s.focusMessage);
-  const clear = useChat((s) => s.clearFocus);
-  useEffect(() => {
-    if (!focus) return;
-    let tries = 0;
-    const timer = setInterval(() => {
-      const row = document.querySelector<HTMLElement>(`[data-message="${CSS.escape(focus)}"]`);
-      if (row || ++tries > 40) {
-        clearInterval(timer);
-        if (row) {
-          row.scrollIntoView({ block: 'center' });
-          row.classList.add('jumped');
-          setTimeout(() => row.classList.remove('jumped'), 2500);
-        }
-        clear();
-      }
-    }, 50);
-    return () => clearInterval(timer);
-  }, [focus, clear]);
 }

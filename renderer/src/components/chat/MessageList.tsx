@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useChat } from '../../services-context.js';
 import { MessageRow } from './MessageRow.js';
@@ -8,17 +8,20 @@ const NO_IDS: string[] = [];
 
 /** Where a list starts: at a message, at the latest, or (a chat just begun) with its few rows drawn on mount. */
 interface StartAt {
-  initialTopMostItemIndex?: { index: number | 'LAST'; align: 'start' | 'end' };
+  initialTopMostItemIndex?: { index: number | 'LAST'; align: 'start' | 'center' | 'end' };
   initialItemCount?: number;
 }
 
-/** Where each conversation was left this session: the message at the top of the view, or "at the latest message". */
-const positions = new Map<string, string | 'latest'>();
+/**
+ * Where each conversation was left this session: the message at the top of the view, or
+ * "at the latest message", in which loaded window (a window since replaced starts over).
+ */
+const positions = new Map<string, { window: number; top: string | 'latest' }>();
 
 /** One row subscribes to its own item, so a streamed frame re-renders that row alone. */
-function Row({ id }: { id: string }) {
+function Row({ id, marked }: { id: string; marked: boolean }) {
   const item = useChat((s) => s.items[id]);
-  return item ? <MessageRow item={item} /> : null;
+  return item ? <MessageRow item={item} marked={marked} /> : null;
 }
 
 /**
@@ -26,29 +29,40 @@ function Row({ id }: { id: string }) {
  * opens at the latest page of messages (or where the user left it), reads older
  * pages from main as the user scrolls up, follows a streaming answer while the
  * user is at the bottom, and offers "Jump to latest" once they scroll up to read.
+ * Opened at a search hit far back, it holds the messages around the hit and reads
+ * newer pages as the user scrolls down, too.
  */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useChat((s) => s.order[conversationId] ?? NO_IDS);
-  // Mounted once the messages are in, so the list starts where it should rather than scrolling there.
+  const loadedWindow = useChat((s) => s.paging[conversationId]?.window ?? 0);
+  // Mounted once the messages are in, so the list starts where it should rather than scrolling there;
+  // keyed on the window, so messages loaded in place of the others start a list of their own.
   if (ids.length === 0) return <div className="message-list" />;
-  return <LoadedList conversationId={conversationId} ids={ids} />;
+  return <LoadedList key={loadedWindow} conversationId={conversationId} ids={ids} loadedWindow={loadedWindow} />;
 }
 
-function LoadedList({ conversationId, ids }: { conversationId: string; ids: string[] }) {
+/** Where a list starts: the message asked for, else the one the user was reading, else the latest. */
+function startAt(ids: string[], focus: string | undefined, saved: { window: number; top: string } | undefined, loadedWindow: number): StartAt {
+  const target = focus === undefined ? -1 : ids.indexOf(focus);
+  if (target >= 0) return { initialTopMostItemIndex: { index: target, align: 'center' } };
+  const at = saved === undefined || saved.window !== loadedWindow ? -1 : ids.indexOf(saved.top);
+  if (at >= 0) return { initialTopMostItemIndex: { index: at, align: 'start' } };
+  // A chat that has just begun renders its rows on mount rather than after the list has
+  // measured itself a frame later, so the answer's row is there when its first token lands.
+  return ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST', align: 'end' } } : { initialItemCount: ids.length };
+}
+
+function LoadedList({ conversationId, ids, loadedWindow }: { conversationId: string; ids: string[]; loadedWindow: number }) {
   const firstIndex = useChat((s) => s.paging[conversationId]?.firstIndex ?? FIRST_INDEX);
+  const hasNewer = useChat((s) => s.paging[conversationId]?.hasNewer ?? false);
   const loadOlder = useChat((s) => s.loadOlder);
+  const loadNewer = useChat((s) => s.loadNewer);
+  const showLatest = useChat((s) => s.showLatest);
+  const focus = useChat((s) => s.focusMessage);
+  const clearFocus = useChat((s) => s.clearFocus);
   const list = useRef<VirtuosoHandle>(null);
-  // Where the list starts: the message the user was reading, else the latest. A conversation
-  // that has just begun needs no positioning, and its first token must show at once.
-  const [start] = useState((): StartAt => {
-    const saved = positions.get(conversationId);
-    const at = saved === undefined || saved === 'latest' ? -1 : ids.indexOf(saved);
-    if (at >= 0) return { initialTopMostItemIndex: { index: at, align: 'start' as const } };
-    // A chat that has just begun renders its rows on mount rather than after the list has
-    // measured itself a frame later, so the answer's row is there when its first token lands.
-    return ids.length > 2 ? { initialTopMostItemIndex: { index: 'LAST' as const, align: 'end' as const } } : { initialItemCount: ids.length };
-  });
-  const placed = start.initialTopMostItemIndex?.align === 'start';
+  const [start] = useState(() => startAt(ids, focus, positions.get(conversationId), loadedWindow));
+  const placed = start.initialTopMostItemIndex?.align !== 'end' && start.initialItemCount === undefined;
   const [atBottom, setAtBottomState] = useState(!placed);
   const atBottomRef = useRef(!placed);
   const scroller = useRef<HTMLElement | null>(null);
@@ -56,15 +70,38 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
     atBottomRef.current = bottom;
     setAtBottomState(bottom);
   };
+  // The list follows new output only at the bottom of the latest messages. Read as it was before
+  // this render: the last newer page arriving must not carry the view past it to the very end.
+  const followRef = useRef(!hasNewer);
+  useLayoutEffect(() => {
+    followRef.current = !hasNewer;
+  }, [hasNewer]);
+  // The message a search hit asked for, marked once it is in the list: brought into view
+  // unless the list started at it.
+  const focusAt = focus === undefined ? -1 : ids.indexOf(focus);
+  const [marked, setMarked] = useState<string>();
+  if (focus !== undefined && focusAt >= 0 && marked !== focus) setMarked(focus);
+  const startedAt = useRef(focus);
+  useEffect(() => {
+    if (focusAt < 0) return;
+    if (focus !== startedAt.current) list.current?.scrollToIndex({ index: focusAt, align: 'center' });
+    startedAt.current = undefined;
+    clearFocus();
+  }, [focus, focusAt, clearFocus]);
   // The place is read from the rows on screen as the list goes away (the DOM is still there):
   // read while scrolling, the rows can be a frame behind the scroll position.
   useLayoutEffect(
     () => () => {
-      const top = atBottomRef.current ? 'latest' : topVisibleMessage(scroller.current);
-      if (top) positions.set(conversationId, top);
+      const top = atBottomRef.current && followRef.current ? 'latest' : topVisibleMessage(scroller.current);
+      if (top) positions.set(conversationId, { window: loadedWindow, top });
     },
-    [conversationId],
+    [conversationId, loadedWindow],
   );
+  const toLatest = (): void => {
+    // A window far back is replaced by the latest page (the list starts over there); else it is a scroll.
+    if (hasNewer) void showLatest(conversationId);
+    else list.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+  };
 
   return (
     <div className="message-list">
@@ -74,12 +111,13 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
         data={ids}
         firstItemIndex={firstIndex}
         computeItemKey={(_i, id) => id}
-        itemContent={(_i, id) => <Row id={id} />}
-        components={{ List: MessageOl, Header: OlderHeader }}
+        itemContent={(_i, id) => <Row id={id} marked={id === marked} />}
+        components={{ List: MessageOl, Header: OlderHeader, Footer: NewerFooter }}
         context={{ conversationId }}
         {...start}
         startReached={() => void loadOlder(conversationId)}
-        followOutput={(bottom) => (bottom ? 'auto' : false)}
+        endReached={() => void loadNewer(conversationId)}
+        followOutput={(bottom) => (bottom && followRef.current ? 'auto' : false)}
         atBottomThreshold={48}
         atBottomStateChange={setAtBottom}
         scrollerRef={(el) => {
@@ -90,8 +128,8 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
         // measured before the rest): opening a long chat at its end was a frame or two later.
         defaultItemHeight={120}
       />
-      {!atBottom && (
-        <button type="button" className="jump-latest" data-testid="jump-latest" onClick={() => list.current?.scrollToIndex({ index: 'LAST', align: 'end' })}>
+      {(!atBottom || hasNewer) && (
+        <button type="button" className="jump-latest" data-testid="jump-latest" onClick={toLatest}>
           Jump to latest ↓
         </button>
       )}
@@ -99,23 +137,39 @@ function LoadedList({ conversationId, ids }: { conversationId: string; ids: stri
   );
 }
 
+type EdgeProps = { context?: { conversationId: string } };
+
 /** Above the first loaded message: room before it, and that older ones are coming, or why they could not be read. */
-function OlderHeader({ context }: { context?: { conversationId: string } }) {
+function OlderHeader({ context }: EdgeProps) {
   const id = context?.conversationId ?? '';
   const loading = useChat((s) => s.loadingOlder[id] ?? false);
   const error = useChat((s) => s.olderError);
   const loadOlder = useChat((s) => s.loadOlder);
+  return <PageEdge side="older" loading={loading} error={error} retry={() => void loadOlder(id)} />;
+}
+
+/** Below the last loaded message of a window far back: that newer ones are coming, or why they could not be read. */
+function NewerFooter({ context }: EdgeProps) {
+  const id = context?.conversationId ?? '';
+  const loading = useChat((s) => s.loadingNewer[id] ?? false);
+  const error = useChat((s) => s.newerError);
+  const loadNewer = useChat((s) => s.loadNewer);
+  return <PageEdge side="newer" loading={loading} error={error} retry={() => void loadNewer(id)} />;
+}
+
+function PageEdge({ side, loading, error, retry }: { side: 'older' | 'newer'; loading: boolean; error?: string; retry: () => void }) {
+  const which = side === 'older' ? 'Earlier' : 'Later';
   return (
-    <div className="older-header">
+    <div className={`${side}-edge`}>
       {loading ? (
-        <p className="muted small older-status" data-testid="older-loading">
-          Loading earlier messages…
+        <p className="muted small page-status" data-testid={`${side}-loading`}>
+          Loading {which.toLowerCase()} messages…
         </p>
       ) : (
         error && (
-          <p className="error small older-status" role="alert">
-            Earlier messages could not be read: {error}{' '}
-            <button type="button" className="link" onClick={() => void loadOlder(id)}>
+          <p className="error small page-status" role="alert">
+            {which} messages could not be read: {error}{' '}
+            <button type="button" className="link" onClick={retry}>
               Try again
             </button>
           </p>

@@ -8,14 +8,14 @@ import { MessageMeta } from './MessageMeta.js';
 import { MessageText } from './MessageText.js';
 import { useProviderName } from '../../lib/provider-names.js';
 
-/** Memoized on the item: a frame of streamed text re-renders only the streaming row. */
-export const MessageRow = memo(function MessageRow({ item }: { item: ChatItem }) {
+/** Memoized on the item: a frame of streamed text re-renders only the streaming row. `marked`: a search hit just opened here. */
+export const MessageRow = memo(function MessageRow({ item, marked = false }: { item: ChatItem; marked?: boolean }) {
   const { message } = item;
   const [editing, setEditing] = useState(false);
   const name = useProviderName();
   const isAssistant = message.role === 'assistant';
   return (
-    <div role="listitem" className={`message ${message.role} status-${message.status}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
+    <div role="listitem" className={`message ${message.role} status-${message.status}${marked ? ' jumped' : ''}`} data-testid="message" data-role={message.role} data-status={message.status} data-message={message.id}>
       <div className="message-author">{isAssistant ? 'Assistant' : 'You'}</div>
       {isAssistant && message.status === 'streaming' && message.text === '' ? (
         <p className="muted thinking" data-testid="message-text">

@@ -1,10 +1,12 @@
 /**
  * Usage and cost from the attempts table: grouped by day, provider, model, task
  * type or source, each figure with a bar for its share, budgets with their
- * progress, and the same CSV `switchboard usage --csv` writes.
+ * progress, each provider's share of the requests, and the same CSV
+ * `switchboard usage --csv` writes.
  */
 import { useEffect } from 'react';
-import { rate, USAGE_GROUPS, usageCsv, type UsageGroup, type UsageRow } from '../../../../shared/usage.js';
+import { rate, USAGE_GROUPS, usageCsv, type UsageGroup, type UsageReport, type UsageRow } from '../../../../shared/usage.js';
+import { useProviderName } from '../../lib/provider-names.js';
 import { formatUsd } from '../../lib/format.js';
 import { useUsage } from '../../services-context.js';
 import { ErrorText } from '../layout/ErrorText.js';
@@ -20,6 +22,24 @@ function Share({ value, max, label }: { value: number; max: number; label: strin
       </svg>{' '}
       {label}
     </span>
+  );
+}
+
+/** Who answered how much: each provider's share of the period's requests. */
+function RequestShares({ shares }: { shares: UsageReport['shares'] }) {
+  const name = useProviderName();
+  if (shares.length === 0) return null;
+  return (
+    <section className="usage-shares" aria-label="Requests by provider">
+      <h3 className="small">Requests by provider</h3>
+      <ul>
+        {shares.map((s) => (
+          <li key={s.provider} data-testid="usage-share" data-provider={s.provider}>
+            <Share value={s.share} max={1} label={`${name(s.provider)} ${Math.round(s.share * 100)}% (${s.requests})`} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -85,6 +105,7 @@ export function UsageView() {
         <>
           <Budget label="Today" spent={report.budgets.spentTodayUsd} limit={report.budgets.dailyUsd} />
           <Budget label="This month" spent={report.budgets.spentMonthUsd} limit={report.budgets.monthlyUsd} />
+          <RequestShares shares={report.shares} />
           {rows.length === 0 ? (
             <p className="muted">No requests since {report.since}.</p>
           ) : (

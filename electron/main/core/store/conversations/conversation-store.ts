@@ -20,6 +20,11 @@ export interface MessagePage {
   hasOlder: boolean;
 }
 
+/** The messages around one message, e.g. a search hit far back: a window that can page both ways. */
+export interface MessageWindow extends MessagePage {
+  hasNewer: boolean;
+}
+
 /** What the chat needs of each earlier message: the provider's turns, and where an answer again or an edit goes. */
 export type HistoryTurn = Pick<Message, 'id' | 'role' | 'text' | 'status' | 'createdAt' | 'finish' | 'taskType'>;
 
@@ -30,6 +35,12 @@ export interface ConversationStore {
   get(id: string, limit?: number): ({ conversation: ConversationSummary } & MessagePage) | undefined;
   /** Messages strictly older than `before`, at most `limit`; undefined when the conversation or message is unknown. */
   page(id: string, before: string, limit?: number): MessagePage | undefined;
+  /**
+   * The message, up to `before` messages older and up to `after` newer, oldest first;
+   * undefined when the conversation or message is unknown. `after` from the last
+   * loaded message (and `before` 0) is the page below it.
+   */
+  around(id: string, messageId: string, before: number, after: number): MessageWindow | undefined;
   /** Every message as history, oldest first, for the provider. */
   turns(id: string): HistoryTurn[];
   create(title: string, now: number): ConversationSummary;
@@ -99,6 +110,13 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     older: db.prepare<{ id: string; before: string; limit: number }>(`
       SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n < (SELECT n FROM messages WHERE id = @before AND conversation_id = @id)
       ORDER BY n DESC LIMIT @limit) ORDER BY n`),
+    // The anchor and what precedes it, newest first, then what follows it, oldest first.
+    upTo: db.prepare<{ id: string; at: string; limit: number }>(`
+      SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n <= (SELECT n FROM messages WHERE id = @at AND conversation_id = @id)
+      ORDER BY n DESC LIMIT @limit) ORDER BY n`),
+    newer: db.prepare<{ id: string; at: string; limit: number }>(`
+      SELECT * FROM messages WHERE conversation_id = @id AND n > (SELECT n FROM messages WHERE id = @at AND conversation_id = @id)
+      ORDER BY n LIMIT @limit`),
     hasMessage: db.prepare<[string, string]>('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck(),
     turns: db.prepare<[string]>('SELECT id, role, text, status, created_at, finish, task_type FROM messages WHERE conversation_id = ? AND set_aside = 0 ORDER BY n'),
     create: db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
@@ -115,12 +133,15 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     deleteAfter: db.prepare<[string, string, string]>('DELETE FROM messages WHERE conversation_id = ? AND n > (SELECT n FROM messages WHERE id = ? AND conversation_id = ?)'),
   };
 
+  function messagesOf(rows: MessageRow[]): Message[] {
+    const byMessage = attempts.forMessages(rows.filter((r) => r.role === 'assistant').map((r) => r.id));
+    return rows.map((r) => messageFromRow(r, byMessage.get(r.id)));
+  }
+
   /** Reads one page plus one row, to know whether there is more. */
   function pageOf(rows: MessageRow[], limit: number): MessagePage {
     const hasOlder = rows.length > limit;
-    const shown = hasOlder ? rows.slice(1) : rows;
-    const byMessage = attempts.forMessages(shown.filter((r) => r.role === 'assistant').map((r) => r.id));
-    return { messages: shown.map((r) => messageFromRow(r, byMessage.get(r.id))), hasOlder };
+    return { messages: messagesOf(hasOlder ? rows.slice(1) : rows), hasOlder };
   }
 
   const summary = (id: string): ConversationSummary | undefined => {
@@ -139,6 +160,16 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     page(id, before, limit = PAGE_SIZE) {
       if (!s.hasMessage.get(before, id)) return undefined;
       return pageOf(s.older.all({ id, before, limit: limit + 1 }) as MessageRow[], limit);
+    },
+    around(id, messageId, before, after) {
+      if (!s.hasMessage.get(messageId, id)) return undefined;
+      // One row more each way says whether there is more.
+      const older = s.upTo.all({ id, at: messageId, limit: before + 2 }) as MessageRow[];
+      const newer = s.newer.all({ id, at: messageId, limit: after + 1 }) as MessageRow[];
+      const hasOlder = older.length > before + 1;
+      const hasNewer = newer.length > after;
+      const rows = [...(hasOlder ? older.slice(1) : older), ...newer.slice(0, after)];
+      return { messages: messagesOf(rows), hasOlder, hasNewer };
     },
     turns: (id) => (s.turns.all(id) as TurnRow[]).map(turnOf),
     create(title, now) {
