@@ -158,7 +158,13 @@ describe('presets made in Settings reach all three wire protocols', () => {
     const setup = page.getByTestId('chat-setup');
     expect(await setup.locator('summary').innerText()).toBe(`System prompt: “${PROMPT}”`);
     await setup.locator('summary').click();
+    expect(await page.getByTestId('chat-generation').innerText()).toBe('Sent with every answer: temperature 0.4 · longest answer 256 tokens');
+    // Too long is said where it is typed, and not saved.
+    await page.getByTestId('system-prompt').fill('x'.repeat(20_001));
+    expect(await page.getByTestId('system-prompt-problem').innerText()).toBe('A system prompt can be at most 20,000 characters; this one has 20,001.');
+    expect(await page.getByTestId('save-system-prompt').isDisabled()).toBe(true);
     await page.getByTestId('system-prompt').fill(EDITED);
+    expect(await page.getByTestId('system-prompt-problem').count()).toBe(0);
     await page.getByTestId('save-system-prompt').click();
     await expect.poll(() => setup.locator('summary').innerText(), { timeout: 10_000 }).toBe(`System prompt: “${EDITED}”`);
 
