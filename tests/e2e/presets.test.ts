@@ -5,15 +5,16 @@
  * checked at the fake for where that API takes the system prompt, temperature
  * and output limit; the chat's own system prompt changed mid-way; the preset
  * deleted from the keyboard while chats keep working; and the tab read-only
- * under --config.
+ * under --config. A screenshot of the tab is kept in test-artifacts/.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider, type RecordedChat } from '../fake-provider/index.js';
 import { cleanEnv, launchBrowser, openApp, openSettings, startHost, tempDataDir, type RunningHost } from './harness.js';
 
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const KEY = 'sk-test-e2e-presets-0123456789abcd';
 const PROMPT = 'You review code. Answer in one short paragraph.';
 const EDITED = 'You review code like a pirate.';
@@ -118,6 +119,8 @@ describe('presets made in Settings reach all three wire protocols', () => {
     // Saved as typed: the form shows main's copy again.
     expect(await page.getByTestId('preset-temperature').inputValue()).toBe('0.4');
     expect(await page.getByTestId('preset-task-type').inputValue()).toBe('code');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'settings-presets-1200x800.png') });
   });
 
   it('starts a chat from it; OpenAI-compatible, Anthropic and Ollama each get the prompt and settings their own way', async () => {
@@ -155,7 +158,13 @@ describe('presets made in Settings reach all three wire protocols', () => {
     const setup = page.getByTestId('chat-setup');
     expect(await setup.locator('summary').innerText()).toBe(`System prompt: “${PROMPT}”`);
     await setup.locator('summary').click();
+    expect(await page.getByTestId('chat-generation').innerText()).toBe('Sent with every answer: temperature 0.4 · longest answer 256 tokens');
+    // Too long is said where it is typed, and not saved.
+    await page.getByTestId('system-prompt').fill('x'.repeat(20_001));
+    expect(await page.getByTestId('system-prompt-problem').innerText()).toBe('A system prompt can be at most 20,000 characters; this one has 20,001.');
+    expect(await page.getByTestId('save-system-prompt').isDisabled()).toBe(true);
     await page.getByTestId('system-prompt').fill(EDITED);
+    expect(await page.getByTestId('system-prompt-problem').count()).toBe(0);
     await page.getByTestId('save-system-prompt').click();
     await expect.poll(() => setup.locator('summary').innerText(), { timeout: 10_000 }).toBe(`System prompt: “${EDITED}”`);
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '../../../../shared/chat.js';
+import { MAX_SYSTEM_PROMPT_CHARS } from '../../../../shared/settings.js';
 import { useChat, useConversations, useSettings } from '../../services-context.js';
 
 function NewChatSetup() {
@@ -59,6 +60,14 @@ function NewChatSetup() {
   );
 }
 
+/** The generation settings a chat carries (from the preset it started from), in words; '' for none. */
+function generationOf(c: Pick<ConversationSummary, 'temperature' | 'maxOutputTokens'>): string {
+  const parts: string[] = [];
+  if (c.temperature !== undefined) parts.push(`temperature ${c.temperature}`);
+  if (c.maxOutputTokens !== undefined) parts.push(`longest answer ${c.maxOutputTokens.toLocaleString('en')} tokens`);
+  return parts.join(' · ');
+}
+
 /** Keyed on the conversation and its saved prompt, so a draft starts over when either changes. */
 function OpenChatSetup({ conversation }: { conversation: ConversationSummary }) {
   const id = conversation.id;
@@ -66,14 +75,32 @@ function OpenChatSetup({ conversation }: { conversation: ConversationSummary }) 
   const saved = conversation.systemPrompt ?? '';
   const [draft, setDraft] = useState(saved);
   const changed = draft !== saved;
+  // Said here, where it is typed, rather than as a failed save somewhere else.
+  const tooLong = draft.length > MAX_SYSTEM_PROMPT_CHARS;
+  const generation = generationOf(conversation);
   return (
     <details className="chat-setup" data-testid="chat-setup">
       <summary>System prompt: {saved ? `“${saved.length > 60 ? `${saved.slice(0, 59)}…` : saved}”` : 'none'}</summary>
       <label className="stacked">
         System prompt for this chat (applies from the next answer)
-        <textarea data-testid="system-prompt" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <textarea data-testid="system-prompt" rows={3} value={draft} aria-invalid={tooLong || undefined} onChange={(e) => setDraft(e.target.value)} />
       </label>
-      <button type="button" disabled={!changed} data-testid="save-system-prompt" onClick={() => void update(id, { systemPrompt: draft.trim() ? draft : null })}>
+      {tooLong && (
+        <p className="error small" data-testid="system-prompt-problem">
+          A system prompt can be at most {MAX_SYSTEM_PROMPT_CHARS.toLocaleString('en')} characters; this one has {draft.length.toLocaleString('en')}.
+        </p>
+      )}
+      {generation && (
+        <p className="muted small" data-testid="chat-generation">
+          Sent with every answer: {generation}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={!changed || tooLong}
+        data-testid="save-system-prompt"
+        onClick={() => void update(id, { systemPrompt: draft.trim() ? draft : null })}
+      >
         {changed ? 'Save system prompt' : 'Saved'}
       </button>
     </details>
