@@ -17,6 +17,11 @@ export interface HealthState {
   error?: string;
   probes: Record<string, ProbeState>;
   refresh(): Promise<void>;
+  /**
+   * Re-reads health every `everyMs` while a panel shows it, until the returned stop
+   * is called: calls age out of the recent window even when no event says so.
+   */
+  watch(everyMs?: number): () => void;
   set(providers: ProviderHealth[]): void;
   test(provider: string): Promise<void>;
   /** Tests every enabled provider that has a key, side by side. */
@@ -30,6 +35,9 @@ export const testable = (h: ProviderHealth): boolean => h.state !== 'disabled' &
 
 export type HealthStore = StoreApi<HealthState>;
 
+/** How often an open panel re-reads health with nothing else happening. */
+export const WATCH_MS = 60_000;
+
 export function createHealthStore(client: Pick<Client, 'call'>): HealthStore {
   const store = createStore<HealthState>()((set, get) => ({
     providers: [],
@@ -41,6 +49,10 @@ export function createHealthStore(client: Pick<Client, 'call'>): HealthStore {
       } catch (error) {
         set({ error: errorText(error), loaded: true });
       }
+    },
+    watch(everyMs = WATCH_MS) {
+      const timer = setInterval(() => void get().refresh(), everyMs);
+      return () => clearInterval(timer);
     },
     set(providers) {
       set({ providers, loaded: true });

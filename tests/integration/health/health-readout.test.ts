@@ -3,9 +3,10 @@
  * mix of answers and failures, every figure equals what the rows say, and a
  * cooldown's countdown ends exactly when the Retry-After received said.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHealthStore, WATCH_MS } from '../../../renderer/src/store/health-store.js';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { KEY, offsetClock, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
+import { handlerClient, KEY, offsetClock, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
 
 /** Nearest rank, the textbook definition. */
 const nearestRank = (values: number[], p: number): number | null => {
@@ -162,5 +163,36 @@ describe('cost today and this month', () => {
     // Three calls this month, one today: the month is more than the day, and last month's call is in neither.
     expect(h?.costMonthUsd).toBeGreaterThan(h?.costTodayUsd ?? 0);
     expect(h?.costMonthUsd).toBeLessThan(rows.reduce((n, r) => n + (r.cost_usd ?? 0), 0));
+  });
+});
+
+describe('an open health panel', () => {
+  let a: FakeProvider;
+  let rig: HealthRig | undefined;
+
+  beforeAll(async () => {
+    a = await startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] });
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await rig?.close();
+    await a.close();
+  });
+
+  it('stops showing an hour-old success rate with no event to tell it, as it re-reads health each minute', async () => {
+    const clock = offsetClock();
+    rig = await startRig({ providers: [openaiProvider('a', a.baseURL)], routes: { general: [{ provider: 'a', model: 'm1' }] } }, { clock });
+    await rig.send();
+    const store = createHealthStore(handlerClient(rig.core));
+    await store.getState().refresh();
+    expect(store.getState().providers[0]).toMatchObject({ successRate: 1, samples: 1 });
+
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const stop = store.getState().watch();
+    clock.advance(61 * 60_000);
+    vi.advanceTimersByTime(WATCH_MS);
+    await vi.waitFor(() => expect(store.getState().providers[0]).toMatchObject({ successRate: null, samples: 0, state: 'unknown' }));
+    stop();
+    vi.useRealTimers();
   });
 });

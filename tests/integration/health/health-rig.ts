@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../../electron/main/core/app-core.js';
 import { realClock, type Clock } from '../../../electron/main/core/clock.js';
 import { MemorySecretStore } from '../../../electron/main/core/secrets/memory-secret-store.js';
 import type { RouteResult } from '../../../electron/main/core/router/types.js';
+import type { Client } from '../../../renderer/src/client/client.js';
 import type { TaskChoice } from '../../../shared/task-types.js';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
 
@@ -76,4 +77,10 @@ export async function resetAll(rig: HealthRig | undefined, fakes: FakeProvider[]
 export function offsetClock(): Clock & { advance(ms: number): void; moveTo(at: number): void } {
   let offset = 0;
   return { now: () => Date.now() + offset, setTimeout: realClock.setTimeout, advance: (ms) => void (offset += ms), moveTo: (at) => void (offset = at - Date.now()) };
+}
+
+/** A renderer client that calls the core's handlers directly, as a host forwards them. */
+export function handlerClient(core: Core): Pick<Client, 'call'> {
+  const call = (name: keyof Core['handlers'], input: never) => core.handlers[name](input, { senderId: 1 });
+  return { call: call as Client['call'] };
 }

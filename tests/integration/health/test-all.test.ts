@@ -7,10 +7,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { doctor } from '../../../electron/cli/commands/doctor.js';
 import type { Output } from '../../../electron/cli/output.js';
-import type { Client } from '../../../renderer/src/client/client.js';
 import { createHealthStore } from '../../../renderer/src/store/health-store.js';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { KEY, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
+import { handlerClient, KEY, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
 
 const STALL_MS = 1500;
 
@@ -57,10 +56,8 @@ describe('testing every connection', () => {
   it('the panel’s "Test all connections" sends every test at once', async () => {
     rig = await start();
     for (const f of fakes) f.always({ type: 'stall-before-first-token', ms: STALL_MS });
-    const core = rig.core;
     // The renderer's own store, calling the core's handlers as the host forwards them.
-    const client: Pick<Client, 'call'> = { call: ((name: 'providers.test' | 'health.get', input: never) => core.handlers[name](input, { senderId: 1 })) as Client['call'] };
-    const store = createHealthStore(client);
+    const store = createHealthStore(handlerClient(rig.core));
     await store.getState().refresh();
     const done = store.getState().testAll();
     expect(await allWaitingAtOnce()).toBe(true);

@@ -12,6 +12,7 @@ export function HealthScreen() {
   const loaded = useHealth((s) => s.loaded);
   const error = useHealth((s) => s.error);
   const refresh = useHealth((s) => s.refresh);
+  const watch = useHealth((s) => s.watch);
   const testAll = useHealth((s) => s.testAll);
   const testing = useHealth((s) => Object.values(s.probes).some((p) => p.pending));
   const [tab, setTab] = useState<'providers' | 'usage'>('providers');
@@ -22,6 +23,7 @@ export function HealthScreen() {
     void refresh();
     void refreshEngine();
   }, [refresh, refreshEngine]);
+  useEffect(() => watch(), [watch]);
   const { active, idle } = splitHealth(providers);
 
   return (
