@@ -111,6 +111,12 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
+/** What the providers themselves said an answer cost, where any reported it (OpenRouter); undefined otherwise. */
+export function reportedCostOf(message: Pick<Message, 'attempts'>): number | undefined {
+  const reported = (message.attempts ?? []).flatMap((a) => (a.reportedCostUsd === undefined ? [] : [a.reportedCostUsd]));
+  return reported.length === 0 ? undefined : reported.reduce((sum, usd) => sum + usd, 0);
+}
+
 export const ConversationSummarySchema = z.object({
   id: z.string(),
   title: z.string(),

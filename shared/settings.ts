@@ -121,7 +121,12 @@ export const MAX_SYSTEM_PROMPT_CHARS = 20_000;
 /** Generation settings a preset or a conversation may carry; absent means the provider's default. */
 export const GenerationSchema = z.object({
   temperature: z.number().min(0, 'temperature is 0 to 2').max(2, 'temperature is 0 to 2').optional(),
-  maxOutputTokens: z.number().int().positive().max(2_000_000).optional(),
+  maxOutputTokens: z
+    .number()
+    .int('the longest answer is a whole number of tokens')
+    .positive('the longest answer is at least 1 token')
+    .max(2_000_000, 'the longest answer can be at most 2,000,000 tokens')
+    .optional(),
 });
 
 /** A reusable start for a chat: its system prompt, task type and generation settings. */

@@ -31,6 +31,8 @@ export const UsageReportSchema = z.object({
   by: UsageGroupSchema,
   rows: z.array(UsageRowSchema),
   total: UsageRowSchema,
+  /** Each provider's share of all requests in the period, largest first, whatever the grouping. */
+  shares: z.array(z.object({ provider: z.string(), requests: z.number().int().nonnegative(), share: z.number().min(0).max(1) })),
   /** The budgets the user set and what was spent against them (today, this month). */
   budgets: z.object({
     dailyUsd: z.number().optional(),
@@ -59,6 +61,14 @@ export function totalOf(rows: readonly UsageRow[]): UsageRow {
 }
 
 export const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+
+/** Rows grouped by provider as each one's share of the requests, largest first (ties by name). */
+export function requestShares(byProvider: readonly UsageRow[]): UsageReport['shares'] {
+  const total = byProvider.reduce((n, r) => n + r.requests, 0);
+  return byProvider
+    .map((r) => ({ provider: r.key, requests: r.requests, share: rate(r.requests, total) }))
+    .sort((x, y) => y.requests - x.requests || x.provider.localeCompare(y.provider));
+}
 
 const CSV_COLUMNS = ['requests', 'failures', 'tokens_in', 'tokens_out', 'cost_usd', 'fallback_rate', 'hedge_rate', 'reported_cost_usd'] as const;
 

@@ -8,7 +8,5 @@ export function apiCoreOf(core: Core): ApiCore {
     settings: core.settings,
     taskTypes: core.taskTypes,
     scrub: core.scrub,
-    // The health panel and the usage view then include API traffic at once.
-    afterRequest: () => core.events.emit('health.update', { providers: core.health() }),
   };
 }

@@ -22,8 +22,6 @@ export interface ApiCore extends ModelNames {
   router: Pick<Router, 'route'>;
   /** Removes every key the app holds from text a provider sent back. */
   scrub(text: string): string;
-  /** After every request, e.g. so the health panel shows it. */
-  afterRequest?(): void;
 }
 
 export type Respond = (status: number, body: unknown, headers?: Record<string, string>) => void;
@@ -132,7 +130,5 @@ export async function runApiChat(
       'x-switchboard-task': failure?.trace.taskType ?? task,
       'x-switchboard-attempts': String(failure?.attempts.length ?? attempts),
     });
-  } finally {
-    core.afterRequest?.();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The Electron host: the only place (with window.ts, ipc.ts and the preload) that
+ * The Electron host: the only place (with window.ts, ipc.ts, leave-prompt.ts and the preload) that
  * imports electron. It builds the same core the headless host and CLI use, binds
  * the contract to IPC, and opens one secure window.
  */
@@ -15,6 +15,7 @@ import { lockDownSession } from './session-guards.js';
 import { startSmokeTest } from './smoke-test.js';
 import { createUpdateService, type Question, type Updater } from './update-service.js';
 import { createMainWindow } from './window.js';
+import { askBeforeLeaving } from './leave-prompt.js';
 import { safeExternalUrl } from './external-links.js';
 import { utilityEngineLauncher } from './engine-launcher.js';
 
@@ -30,7 +31,7 @@ async function openExternal(url: string): Promise<void> {
 }
 
 function openWindow(): BrowserWindow {
-  return createMainWindow({
+  const win = createMainWindow({
     BrowserWindow,
     openExternal,
     outDir,
@@ -39,6 +40,8 @@ function openWindow(): BrowserWindow {
     workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
     iconPath: join(outDir, '..', 'resources', 'icon.png'),
   });
+  askBeforeLeaving(win, (w, options) => dialog.showMessageBoxSync(w, options));
+  return win;
 }
 
 export async function startDesktop(): Promise<Core> {
@@ -129,7 +132,9 @@ if (!app.requestSingleInstanceLock()) {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   let closing = false;
-  app.on('before-quit', (event) => {
+  // On will-quit, not before-quit: only then have the windows closed, and one with
+  // unsaved edits may have been kept open ("Keep editing"), which cancels the quit.
+  app.on('will-quit', (event) => {
     // Let streams in flight be stored and cooldowns reach disk before the process ends.
     if (closing || !core) return;
     closing = true;

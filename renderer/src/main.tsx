@@ -5,6 +5,7 @@ import { connectClient } from './client/connect.js';
 import { createServices, loadAll } from './services.js';
 import { ServicesContext } from './services-context.js';
 import { applyTheme, rememberedTheme } from './lib/theme.js';
+import { prepareMathWhenIdle } from './markdown/MathView.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
@@ -26,3 +27,4 @@ createRoot(root).render(
     </ServicesContext.Provider>
   </StrictMode>,
 );
+prepareMathWhenIdle();

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ConversationSummarySchema, MAX_PROMPT_CHARS, MessageSchema } from '../chat.js';
-import { MAX_SYSTEM_PROMPT_CHARS } from '../settings.js';
+import { GenerationSchema, MAX_SYSTEM_PROMPT_CHARS } from '../settings.js';
 import { TaskChoiceSchema } from '../task-types.js';
 import { defineCall } from './define.js';
 
@@ -35,8 +35,8 @@ export const conversationCalls = {
       title: z.string().trim().min(1, 'a title cannot be empty').max(80, 'a title can be at most 80 characters').optional(),
       pinned: z.boolean().optional(),
       systemPrompt: SystemPrompt.nullable().optional(),
-      temperature: z.number().min(0, 'temperature is 0 to 2').max(2, 'temperature is 0 to 2').nullable().optional(),
-      maxOutputTokens: z.number().int().positive().max(2_000_000).nullable().optional(),
+      temperature: GenerationSchema.shape.temperature.unwrap().nullable().optional(),
+      maxOutputTokens: GenerationSchema.shape.maxOutputTokens.unwrap().nullable().optional(),
       taskPin: TaskChoiceSchema.nullable().optional(),
       providerPin: z.string().min(1).nullable().optional(),
       modelPin: z.string().min(1).nullable().optional(),

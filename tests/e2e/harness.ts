@@ -116,6 +116,17 @@ export async function openApp(browser: Browser, url: string, prepare?: (page: Pa
   return page;
 }
 
+/** Where e2e screenshots go; CI uploads this folder as an artefact. */
+export const ARTIFACTS = join(root, 'test-artifacts');
+
+/** The app in the smallest window it is made for, 900×600, with the screenshots folder ready. */
+export async function openAppAt900(browser: Browser, url: string): Promise<Page> {
+  const page = await openApp(browser, url);
+  await page.setViewportSize({ width: 900, height: 600 });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return page;
+}
+
 export interface CapturedFrames {
   /** What the page received on any WebSocket, from before it loaded. */
   received: string[];
@@ -138,7 +149,7 @@ export function keychainEnv(): NodeJS.ProcessEnv {
   return cleanEnv({ SWITCHBOARD_KEYCHAIN_SERVICE: `Switchboard-e2e-${process.pid}-${Date.now()}` });
 }
 
-export async function openSettings(page: Page, tab: 'providers' | 'routing' | 'local' | 'budgets' | 'api' | 'import' | 'general'): Promise<void> {
+export async function openSettings(page: Page, tab: 'providers' | 'routing' | 'presets' | 'local' | 'budgets' | 'api' | 'import' | 'general'): Promise<void> {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId(`tab-${tab}`).click();
 }

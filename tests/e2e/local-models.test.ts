@@ -85,6 +85,18 @@ describe('the Local models tab', () => {
     expect(ollama.models).not.toContain('gemma3:1b');
   });
 
+  it('a pull Ollama cannot find stops its bar, says why in words, and installs nothing', async () => {
+    await page.getByTestId('pull-model').fill('no-such-model:7b');
+    await page.getByTestId('pull-start').click();
+    await expect.poll(() => job().getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    // A bar without a value keeps moving: an ended pull's bar has one, and it is not 100.
+    expect(await job().locator('progress').getAttribute('value')).toBe('0');
+    expect(await job().getByTestId('pull-status').innerText()).toMatch(/file does not exist|not found/i);
+    expect(await job().getByTestId('pull-cancel').count()).toBe(0);
+    expect(await page.getByTestId('pull-start').isEnabled()).toBe(true);
+    expect(await installed()).not.toContain('no-such-model:7b');
+  });
+
   it('deletes a model only when the user confirms', async () => {
     const row = (model: string): Locator => page.locator(`[data-testid="local-model"][data-model="${model}"]`);
     page.once('dialog', (dialog) => void dialog.dismiss());

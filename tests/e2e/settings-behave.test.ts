@@ -7,14 +7,13 @@
  * answered in words. In --config mode every settings form is read-only from the
  * start. Screenshots at 900×600 and 1600×1000 are kept in test-artifacts/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, openSettings, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { ARTIFACTS, cleanEnv, launchBrowser, openApp, openAppAt900, openSettings, seedConversation, startHost, tempDataDir, type RunningHost } from './harness.js';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const KEY = 'sk-test-e2e-settings-0123456789abcd';
 
 /** WCAG contrast ratio of two CSS colours as the page computes them (rgb(...)). */
@@ -71,9 +70,7 @@ describe('settings that behave, themes, layout, and conversation backups', () =>
     seedConversation(dataDir, 'Tables and keys', 2, (i) => (i === 0 ? `my key was ${KEY}, oops` : '| name | value |\n|---|---|\n| a | 1 |'));
     seedConversation(dataDir, 'Second chat', 2, (i) => `line ${i}`, 'second-');
     host = await startHost(['--data-dir', dataDir], cleanEnv({ BETA_KEY: KEY }));
-    page = await openApp(browser, host.url);
-    await page.setViewportSize({ width: 900, height: 600 });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    page = await openAppAt900(browser, host.url);
   });
 
   afterAll(async () => {
@@ -129,6 +126,40 @@ describe('settings that behave, themes, layout, and conversation backups', () =>
     expect(await guard().count()).toBe(0);
     const saved = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { taskTypes: Record<string, { strategy: string }> };
     expect(saved.taskTypes.general?.strategy).toBe('fastest');
+  });
+
+  it('asks before a reload discards unsaved routing edits, and reloads without asking once nothing is unsaved', async () => {
+    await openSettings(page, 'routing');
+    await page.getByTestId('strategy').selectOption('cheapest');
+    const asked: string[] = [];
+    const answer = (accept: boolean) =>
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void (accept ? dialog.accept() : dialog.dismiss());
+      });
+    // Not awaited: a reload the user cancels never completes.
+    const reload = () => void page.evaluate(() => location.reload()).catch(() => undefined);
+
+    answer(false);
+    reload();
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(await page.getByTestId('strategy').inputValue()).toBe('cheapest');
+    expect(await page.getByTestId('routing-unsaved').innerText()).toBe('Unsaved changes');
+
+    answer(true);
+    await Promise.all([page.waitForEvent('load'), reload()]);
+    expect(asked).toEqual(['beforeunload', 'beforeunload']);
+    await openSettings(page, 'routing');
+    expect(await page.getByTestId('strategy').inputValue()).toBe('fastest');
+
+    page.removeAllListeners('dialog');
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.reload();
+    page.removeAllListeners('dialog');
+    expect(asked).toHaveLength(2);
   });
 
   it('previews under the unsaved edits and the chosen task type, with breaker state and estimated cost', async () => {

@@ -133,4 +133,32 @@ describe('Electron main process', () => {
     expect(win!.focused).toBe(before + 1);
     expect(stand.recorded.windows).toHaveLength(1);
   });
+
+  it('asks natively when the page vetoes a reload or close over unsaved edits: "Keep editing" keeps the window, "Discard and leave" lets it go', () => {
+    const [win] = stand.recorded.windows;
+    stand.recorded.messageBoxes.length = 0;
+    stand.recorded.messageBoxAnswers.push(0);
+    expect(win!.webContents.fire('will-prevent-unload').prevented).toBe(false);
+    stand.recorded.messageBoxAnswers.push(1);
+    expect(win!.webContents.fire('will-prevent-unload').prevented).toBe(true);
+    expect(stand.recorded.messageBoxes).toEqual([
+      { message: 'Discard unsaved edits?', buttons: ['Keep editing', 'Discard and leave'] },
+      { message: 'Discard unsaved edits?', buttons: ['Keep editing', 'Discard and leave'] },
+    ]);
+  });
+
+  // Last: it closes the core.
+  it('keeps the core running through a quit a window may still cancel, and closes it once the windows are gone', async () => {
+    const [win] = stand.recorded.windows;
+    const event = { sender: win!.webContents, senderFrame: win!.webContents.mainFrame };
+    const list = stand.recorded.handlers.get(callChannel('conversations.list'))!;
+    const quit = (name: string) => {
+      const outcome = { prevented: false };
+      stand.app.emit(name, { preventDefault: () => (outcome.prevented = true) });
+      return outcome.prevented;
+    };
+    expect(quit('before-quit')).toBe(false);
+    expect(await list(event, {})).toEqual({ ok: true, value: [] });
+    expect(quit('will-quit')).toBe(true);
+  });
 });

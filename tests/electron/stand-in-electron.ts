@@ -169,6 +169,11 @@ export const dialog = {
     recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
     return { response: recorded.messageBoxAnswers.shift() ?? 1 };
   },
+  showMessageBoxSync: (...args: unknown[]) => {
+    const options = args.at(-1) as { message: string; buttons: string[]; cancelId?: number };
+    recorded.messageBoxes.push({ message: options.message, buttons: options.buttons });
+    return recorded.messageBoxAnswers.shift() ?? options.cancelId ?? 0;
+  },
   showOpenDialog: async (options: { title?: string; filters?: { extensions: string[] }[] }) => {
     recorded.openDialogs.push({ title: options.title, extensions: options.filters?.flatMap((f) => f.extensions) ?? [] });
     const path = recorded.openDialogAnswers.shift();

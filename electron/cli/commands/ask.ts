@@ -4,7 +4,7 @@
  * fallback, then done or error), a contract scripts depend on. Without --save
  * or --conversation no conversation is stored; the attempts always are.
  */
-import type { Message } from '../../../shared/chat.js';
+import { reportedCostOf, type Message } from '../../../shared/chat.js';
 import { BUILTIN_TASK_TYPES } from '../../../shared/task-types.js';
 import type { Core } from '../../main/core/app-core.js';
 import { UsageError } from '../../main/core/host-options.js';
@@ -84,12 +84,6 @@ function attemptsOf(message: Message) {
 function failedBefore(message: Message, name: (id: string) => string): string {
   const failed = (message.attempts ?? []).filter((a) => a.outcome === 'error');
   return failed.length > 0 ? ` · after ${failed.map((a) => `${name(a.provider)}: ${a.errorKind ?? 'error'}`).join(', ')}` : '';
-}
-
-/** What the providers themselves said the answer cost, where any reported it (OpenRouter); undefined otherwise. */
-export function reportedCostOf(message: Message): number | undefined {
-  const reported = (message.attempts ?? []).flatMap((a) => (a.reportedCostUsd === undefined ? [] : [a.reportedCostUsd]));
-  return reported.length === 0 ? undefined : reported.reduce((sum, usd) => sum + usd, 0);
 }
 
 /** "$0.00012", or "$0.00012 est. · $0.00013 reported by the provider" beside a provider's own figure. */

@@ -6,12 +6,12 @@
  * cost; then the summary. `--dry-run` sends nothing and shows where each would go.
  * Exit 1 when any prompt got no answer (or, dry, has nowhere to go).
  */
-import type { Message } from '../../../shared/chat.js';
+import { reportedCostOf, type Message } from '../../../shared/chat.js';
 import type { Core } from '../../main/core/app-core.js';
 import type { Output } from '../output.js';
 import { selftestPrompts, type SelftestPrompt } from '../selftest/prompts.js';
 import { summarise, summaryLines, type SelftestResult } from '../selftest/summary.js';
-import { costText, failureText, reportedCostOf } from './ask.js';
+import { costText, failureText } from './ask.js';
 
 const CALLER = { senderId: 0 };
 

@@ -177,6 +177,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onWriteError: (error) => {
       if (!notices.some((n) => n.id === 'storage.write_failed')) notify(saveFailed(error));
     },
+    // Whatever sent it (a chat answer, a title, a compare, the API, a test), every window's panel follows.
+    onRecorded: () => healthChanged(),
   });
   const probes = recordingProbes(pool, ledger, clock);
   const price = targetPrices(() => effective);
@@ -199,6 +201,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events.emit('health.update', { providers });
     return providers;
   };
+  // The breaker and cooldown changes that follow an attempt happen in the same turn: one update after them all.
+  let healthDue = false;
+  function healthChanged(): void {
+    if (healthDue) return;
+    healthDue = true;
+    queueMicrotask(() => {
+      healthDue = false;
+      publishHealth();
+    });
+  }
 
   const keyChanges = trackKeyChanges(join(options.dataDir, 'key-fingerprints.json'), notify);
   keyChanges.check(pool.currentKeys(), (id) => router.state.keyChanged(id));
@@ -239,7 +251,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     events,
     clock,
-    afterMessage: publishHealth,
     describeFailure: (failure) => adviseOnFailure(failure, effective),
     scrub: (text) => redact(text, pool.knownKeys()),
     defaultModel: (provider) => pool.defaultModel(provider),

@@ -1,6 +1,6 @@
 /** Usage grouped from the attempts table, with the budgets beside what was spent: the usage view and `switchboard usage`. */
 import type { Settings } from '../../../shared/settings.js';
-import { totalOf, type UsageGroup, type UsageReport } from '../../../shared/usage.js';
+import { requestShares, totalOf, type UsageGroup, type UsageReport } from '../../../shared/usage.js';
 import type { AttemptStore } from './store/attempts/attempt-store.js';
 import { periodStarts } from './store/attempts/attempt-ledger.js';
 
@@ -18,7 +18,7 @@ export function sinceOf(day: string | undefined, now: number): { since: string; 
 }
 
 /** The groups alone, for hosts without settings (`switchboard usage`). */
-export function usageRows(attempts: AttemptStore, query: { since?: string; by: UsageGroup }, now: number): Omit<UsageReport, 'budgets'> {
+export function usageRows(attempts: AttemptStore, query: { since?: string; by: UsageGroup }, now: number): Omit<UsageReport, 'budgets' | 'shares'> {
   const { since, from } = sinceOf(query.since, now);
   const rows = attempts.usage(from, query.by);
   return { since, by: query.by, rows, total: totalOf(rows) };
@@ -28,8 +28,10 @@ export function usageReport(attempts: AttemptStore, settings: Settings, query: {
   const { dayStart, monthStart } = periodStarts(now);
   const spent = attempts.quotaUsage(dayStart, monthStart);
   const budgets = settings.budgets;
+  const rows = usageRows(attempts, query, now);
   return {
-    ...usageRows(attempts, query, now),
+    ...rows,
+    shares: requestShares(query.by === 'provider' ? rows.rows : attempts.usage(sinceOf(query.since, now).from, 'provider')),
     budgets: {
       ...(budgets?.dailyUsd !== undefined ? { dailyUsd: budgets.dailyUsd } : {}),
       ...(budgets?.monthlyUsd !== undefined ? { monthlyUsd: budgets.monthlyUsd } : {}),

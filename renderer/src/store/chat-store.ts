@@ -81,6 +81,8 @@ export interface ChatState extends ChatData {
 export interface NewChatSetup {
   presetId?: string;
   systemPrompt?: string;
+  /** The preset chosen was deleted since, so the chat starts without one; said once above the messages. */
+  presetGone?: boolean;
   /** Kept for the chat once its first message creates it (they win over the preset's task type). */
   pins?: RoutePicks;
 }
@@ -95,7 +97,7 @@ export interface ChatStoreOptions {
 export type ChatStore = StoreApi<ChatState>;
 
 /** A preset or prompt left empty is not sent. */
-function definedOnly(setup: NewChatSetup): Omit<NewChatSetup, 'pins'> {
+function definedOnly(setup: NewChatSetup): Pick<NewChatSetup, 'presetId' | 'systemPrompt'> {
   return {
     ...(setup.presetId ? { presetId: setup.presetId } : {}),
     ...(setup.systemPrompt?.trim() ? { systemPrompt: setup.systemPrompt } : {}),

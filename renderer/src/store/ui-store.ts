@@ -2,7 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type Screen = 'chat' | 'compare' | 'health' | 'settings';
-export type SettingsTab = 'providers' | 'routing' | 'local' | 'budgets' | 'api' | 'import' | 'general';
+export type SettingsTab = 'providers' | 'routing' | 'presets' | 'local' | 'budgets' | 'api' | 'import' | 'general';
 
 export interface UiState {
   screen: Screen;

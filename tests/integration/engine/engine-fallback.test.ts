@@ -3,46 +3,33 @@
  * Ollama is not running (nothing listens on its port), and the built-in engine
  * answers with the tiny model, saying why in the decision trace.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createCore, type Core } from '../../../electron/main/core/app-core.js';
-import { nodeEngineLauncher } from '../../../electron/main/core/providers/engine/node-launcher.js';
-import { MemorySecretStore } from '../../../electron/main/core/secrets/memory-secret-store.js';
+import type { Core } from '../../../electron/main/core/app-core.js';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
 import { closedPort } from '../../engine/closed-port.js';
-import { writeTinyModel } from '../../engine/tiny-model.js';
+import { coreWithEngineModel } from '../../engine/engine-core.js';
+import { TINY } from '../../engine/engine-fixture.js';
 
 let cloud: FakeProvider;
 let core: Core;
-let launches = 0;
+let launches: () => number;
 let online = true;
 
 beforeAll(async () => {
   cloud = await startFakeProvider({ protocol: 'openai', apiKey: 'sk-cloud-key-1234', models: ['gpt-test'] });
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-engine-route-'));
-  mkdirSync(join(dataDir, 'engine-models'));
-  copyFileSync(writeTinyModel(), join(dataDir, 'engine-models', 'tiny-test.gguf'));
-  const configFile = join(dataDir, 'config.json');
-  writeFileSync(configFile, JSON.stringify({
-    providers: [
-      { id: 'cloud', kind: 'openai-compatible', baseURL: cloud.baseURL, apiKeyEnv: 'CLOUD_KEY', models: ['gpt-test'] },
-      { id: 'ollama', kind: 'ollama', baseURL: `http://127.0.0.1:${await closedPort()}` },
-      { id: 'engine', kind: 'engine' },
-    ],
-    routes: { general: [{ provider: 'cloud', model: 'gpt-test' }] },
-    localFallback: { provider: 'ollama', model: 'llama3.2' },
-    engineFallback: { provider: 'engine', model: 'tiny-test.gguf' },
-  }));
-  core = await createCore({
-    host: 'cli', dataDir, configFile, version: '0.0.0-test',
-    env: { CLOUD_KEY: 'sk-cloud-key-1234' }, secretStore: new MemorySecretStore(), online: () => online,
-    engineLauncher: () => {
-      launches += 1;
-      return nodeEngineLauncher()();
+  ({ core, launches } = await coreWithEngineModel(
+    {
+      providers: [
+        { id: 'cloud', kind: 'openai-compatible', baseURL: cloud.baseURL, apiKeyEnv: 'CLOUD_KEY', models: ['gpt-test'] },
+        { id: 'ollama', kind: 'ollama', baseURL: `http://127.0.0.1:${await closedPort()}` },
+        { id: 'engine', kind: 'engine' },
+      ],
+      routes: { general: [{ provider: 'cloud', model: 'gpt-test' }] },
+      localFallback: { provider: 'ollama', model: 'llama3.2' },
+      engineFallback: { provider: 'engine', model: TINY },
     },
-  });
+    { env: { CLOUD_KEY: 'sk-cloud-key-1234' }, online: () => online },
+  ));
 });
 
 afterAll(async () => {
@@ -59,7 +46,7 @@ test('cloud fails, Ollama is not running, the built-in engine answers and the tr
     new AbortController().signal,
   );
   expect(result.provider).toBe('engine');
-  expect(result.model).toBe('tiny-test.gguf');
+  expect(result.model).toBe(TINY);
   expect(result.text).toBe(shown);
   expect(shown.length).toBeGreaterThan(0);
   expect(result.usage?.outputTokens).toBeGreaterThan(0);
@@ -69,13 +56,13 @@ test('cloud fails, Ollama is not running, the built-in engine answers and the tr
     ['engine', 'ok'],
   ]);
   expect(result.attempts[1]?.errorKind).toBe('network');
-  expect(launches).toBe(1);
+  expect(launches()).toBe(1);
   expect(result.trace.engine).toBe('built-in engine (Ollama not running)');
 }, 90_000);
 
 test('with the cloud answering, the engine is not asked', async () => {
   cloud.always(undefined);
-  const before = launches;
+  const before = launches();
   const result = await core.router.route(
     { conversationId: 'c2', messages: [{ role: 'user', content: 'Hi' }], taskChoice: 'general' },
     {},
@@ -84,7 +71,7 @@ test('with the cloud answering, the engine is not asked', async () => {
   expect(result.provider).toBe('cloud');
   expect(result.trace.engine).toBeUndefined();
   expect(result.attempts.map((a) => a.provider)).toEqual(['cloud']);
-  expect(launches).toBe(before);
+  expect(launches()).toBe(before);
 }, 30_000);
 
 test('offline, the route goes straight to Ollama and then the engine, without trying the cloud', async () => {
@@ -105,3 +92,20 @@ test('offline, the route goes straight to Ollama and then the engine, without tr
     online = true;
   }
 }, 60_000);
+
+test('a request that offers tools never reaches the engine, which cannot call them: the route fails and says why', async () => {
+  cloud.always({ type: 'status', status: 500, message: 'upstream exploded' });
+  const before = launches();
+  try {
+    const tools = [{ name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const failed = await core.router
+      .route({ conversationId: 'c4', messages: [{ role: 'user', content: 'Weather in Rome?' }], taskChoice: 'general', tools }, {}, new AbortController().signal)
+      .then(() => undefined, (e: unknown) => e);
+    expect((failed as Error).message).toMatch(/^Every provider failed/);
+    const preview = core.router.preview({ messages: [{ role: 'user', content: 'Weather in Rome?' }], taskChoice: 'general', tools });
+    expect(JSON.stringify(preview)).toContain('cannot call tools');
+    expect(launches()).toBe(before);
+  } finally {
+    cloud.always(undefined);
+  }
+}, 30_000);

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/index.js';
-import { KEY, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
+import { KEY, offsetClock, openaiProvider, resetAll, startRig, type HealthRig } from './health-rig.js';
 
 /** Nearest rank, the textbook definition. */
 const nearestRank = (values: number[], p: number): number | null => {
@@ -89,5 +89,78 @@ describe('the health read-out', () => {
     await rig.core.handlers['health.resetCircuit']({ provider: 'a' }, { senderId: 1 });
     expect(rig.core.health().find((p) => p.provider === 'a')?.state).not.toBe('rate_limited');
     expect((await rig.send()).provider).toBe('a');
+  });
+});
+
+describe('the recent window', () => {
+  let a: FakeProvider;
+  let b: FakeProvider;
+  let rig: HealthRig | undefined;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] }), startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['m1'] })]);
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('says "no recent samples" rather than a stale figure once the last hour holds no attempts', async () => {
+    const clock = offsetClock();
+    rig = await startRig({ providers: [openaiProvider('a', a.baseURL), openaiProvider('b', b.baseURL)], routes: { general: [{ provider: 'a', model: 'm1' }, { provider: 'b', model: 'm1' }] } }, { clock });
+    a.script({ type: 'status', status: 500, message: 'bad hour' }, { type: 'status', status: 500, message: 'bad hour' }, { type: 'none' });
+    for (let i = 0; i < 3; i++) await rig.send();
+    const before = rig.core.health().find((p) => p.provider === 'a');
+    expect(before).toMatchObject({ state: 'down', samples: 3, failures: 2 });
+    expect(before?.successRate).toBeCloseTo(1 / 3, 9);
+
+    clock.advance(61 * 60_000);
+    const rows = rig.rows().filter((r) => r.provider === 'a');
+    expect(rows).toHaveLength(3);
+    const after = rig.core.health().find((p) => p.provider === 'a');
+    expect(after).toMatchObject({ state: 'unknown', successRate: null, samples: 0, failures: 0, ttftMsP50: null, ttftMsP95: null, totalMsP50: null, tokensPerSec: null, recent: [] });
+    // What went wrong stays readable: the last error is history, not a recent figure.
+    expect(after?.lastError?.message).toContain('bad hour');
+  });
+});
+
+describe('cost today and this month', () => {
+  let a: FakeProvider;
+  let rig: HealthRig | undefined;
+
+  beforeAll(async () => {
+    a = await startFakeProvider({ protocol: 'openai', apiKey: KEY, models: ['gpt-4o-mini'] });
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await a.close();
+  });
+
+  it('sums each provider’s calls of the local day and of the calendar month, leaving last month out', async () => {
+    const clock = offsetClock();
+    const year = new Date().getFullYear();
+    const month = new Date().getMonth();
+    // Noon local time: last day of the previous month, then the 2nd and the 3rd of this one.
+    const [lastMonth, second, third] = [new Date(year, month, 0, 12), new Date(year, month, 2, 12), new Date(year, month, 3, 12)].map((d) => d.getTime());
+    rig = await startRig({ providers: [{ ...openaiProvider('a', a.baseURL, ['gpt-4o-mini']), kind: 'openai' }], routes: { general: [{ provider: 'a', model: 'gpt-4o-mini' }] } }, { clock });
+    const sendOn = async (at: number, texts: string[]) => {
+      clock.moveTo(at);
+      for (const t of texts) await rig?.send(t);
+    };
+    await sendOn(lastMonth as number, ['a question from last month, long enough to cost a little']);
+    await sendOn(second as number, ['one on the second', 'another on the second, with rather more words in it']);
+    await sendOn(third as number, ['and one on the third']);
+    const rows = rig.rows() as { started_at: number; cost_usd: number | null }[];
+    const costOf = (from: number) => rows.filter((r) => r.started_at >= from).reduce((n, r) => n + (r.cost_usd ?? 0), 0);
+    const monthStart = new Date(year, month, 1).getTime();
+    const dayStart = new Date(year, month, 3).getTime();
+    const h = rig.core.health().find((p) => p.provider === 'a');
+    expect(rows.every((r) => (r.cost_usd ?? 0) > 0)).toBe(true);
+    expect(h?.costTodayUsd).toBeCloseTo(costOf(dayStart), 12);
+    expect(h?.costMonthUsd).toBeCloseTo(costOf(monthStart), 12);
+    expect(h?.requestsToday).toBe(1);
+    // Three calls this month, one today: the month is more than the day, and last month's call is in neither.
+    expect(h?.costMonthUsd).toBeGreaterThan(h?.costTodayUsd ?? 0);
+    expect(h?.costMonthUsd).toBeLessThan(rows.reduce((n, r) => n + (r.cost_usd ?? 0), 0));
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/main/core/app-core.js';
+import { realClock, type Clock } from '../../../electron/main/core/clock.js';
 import { MemorySecretStore } from '../../../electron/main/core/secrets/memory-secret-store.js';
 import type { RouteResult } from '../../../electron/main/core/router/types.js';
 import type { TaskChoice } from '../../../shared/task-types.js';
@@ -23,7 +24,8 @@ export interface HealthRig {
   close(): Promise<void>;
 }
 
-export async function startRig(settings: Record<string, unknown>): Promise<HealthRig> {
+/** `online` is what the OS says about the network (true unless a test says otherwise); `clock` lets a test move time on. */
+export async function startRig(settings: Record<string, unknown>, options: { online?: () => boolean; clock?: Clock } = {}): Promise<HealthRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-health-'));
   const configFile = join(dataDir, 'config.json');
   writeFileSync(configFile, JSON.stringify(settings));
@@ -34,7 +36,8 @@ export async function startRig(settings: Record<string, unknown>): Promise<Healt
     version: '0.0.0-test',
     env: { HEALTH_KEY: KEY },
     secretStore: new MemorySecretStore(),
-    online: () => true,
+    online: options.online ?? (() => true),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   let n = 0;
   return {
@@ -67,4 +70,10 @@ export async function resetAll(rig: HealthRig | undefined, fakes: FakeProvider[]
     f.reset();
     f.always(undefined);
   }
+}
+
+/** The real clock, moved on by `advance`: what an hour later looks like without waiting one. */
+export function offsetClock(): Clock & { advance(ms: number): void; moveTo(at: number): void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, setTimeout: realClock.setTimeout, advance: (ms) => void (offset += ms), moveTo: (at) => void (offset = at - Date.now()) };
 }

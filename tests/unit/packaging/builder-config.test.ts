@@ -1,15 +1,16 @@
 /**
  * Installers can only be built and launched on GitHub's runners, so this pins
  * what the builder config and the workflows promise: the targets, the fuses,
- * native modules outside the asar, a smoke test on every runner, and secrets
- * kept away from pull requests.
+ * native modules outside the asar, a smoke test on every runner, secrets kept
+ * away from pull requests, and the e2e screenshots kept as artefacts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
+import { ARTIFACTS } from '../../e2e/harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const load = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
@@ -22,6 +23,8 @@ interface Step {
   name?: string;
   run?: string;
   if?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
 interface Job {
@@ -145,5 +148,14 @@ describe('CI workflow', () => {
     const text = readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
     expect(text).not.toMatch(/secrets\./);
     expect(job.steps.filter((s) => /npm test/.test(s.run ?? ''))).toHaveLength(2);
+  });
+
+  it('keeps the folder the e2e tests write their screenshots to as an artefact, failed run or not', () => {
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.if).toBe('always()');
+    expect(String(upload?.with?.path).replace(/\/$/, '')).toBe(relative(root, ARTIFACTS));
+    // One artefact per runner: the three OSes' uploads would otherwise clash on one name.
+    expect(upload?.with?.name).toMatch(/\$\{\{ matrix\.os \}\}/);
+    expect(job.steps.indexOf(upload!)).toBe(job.steps.length - 1);
   });
 });

@@ -77,4 +77,13 @@ describe('circuit breaker per provider', () => {
     expect(a).toMatchObject({ state: 'healthy', breaker: 'closed', ttftMsP50: 80, ttftMsP95: 120, samples: 2, failures: 0, successRate: 1 });
     expect(h.router.state.health().find((p) => p.provider === 'b')?.state).toBe('unknown');
   });
+
+  it('reads "no recent samples" once the last hour holds no attempts, rather than the figures of older ones', async () => {
+    const h = harness({ scripts: { a: [fail('server'), ok('A')], local: [ok('L')] } });
+    await h.send();
+    await h.send();
+    expect(h.router.state.health().find((p) => p.provider === 'a')).toMatchObject({ samples: 2, successRate: 0.5 });
+    await h.clock.advance(61 * 60_000);
+    expect(h.router.state.health().find((p) => p.provider === 'a')).toMatchObject({ state: 'unknown', samples: 0, successRate: null, ttftMsP50: null, recent: [] });
+  });
 });

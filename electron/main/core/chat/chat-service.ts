@@ -33,8 +33,6 @@ export interface ChatServiceDeps {
   router: Router;
   events: EventBus;
   clock: Clock;
-  /** Called after every answer or failure, e.g. to publish provider health. */
-  afterMessage?: () => void;
   /** Turns a routing failure into words that include what the user can do. */
   describeFailure?: (failure: RouteFailure) => string;
   /** Removes any key from text before it is stored or shown. */
@@ -156,10 +154,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   function start(draft: Message, history: HistoryTurn[], choice: RunInput, stickyProvider: string | undefined, save: boolean): Promise<Message> {
     const abort = new AbortController();
-    const finished = run(draft, history, choice, stickyProvider, save, abort.signal).finally(() => {
-      inFlight.delete(draft.id);
-      deps.afterMessage?.();
-    });
+    const finished = run(draft, history, choice, stickyProvider, save, abort.signal).finally(() => inFlight.delete(draft.id));
     inFlight.set(draft.id, { conversationId: draft.conversationId, abort, finished });
     return finished;
   }

@@ -44,7 +44,10 @@ export function applyFailure(input: FailureInput): FailureEffect {
 
   switch (error.kind) {
     case 'quota_exhausted': {
-      const resets = [error.rateLimit?.resetRequestsAt, error.rateLimit?.resetTokensAt].filter(
+      // Only the reset of a budget reported spent says when the quota returns; a used-up
+      // account balance comes with the per-minute headers of budgets that are not the problem.
+      const rl = error.rateLimit;
+      const resets = [rl?.remainingRequests === 0 ? rl.resetRequestsAt : undefined, rl?.remainingTokens === 0 ? rl.resetTokensAt : undefined].filter(
         (t): t is number => t !== undefined && t > now,
       );
       ps.exhaustedUntil = resets.length > 0 ? Math.max(...resets) : nextLocalMidnight(now);

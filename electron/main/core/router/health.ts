@@ -10,7 +10,7 @@ import type { Settings } from '../../../../shared/settings.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import { displayName } from '../provider-preset.js';
 import { breakerView } from './breaker.js';
-import { percentile } from './health-stats.js';
+import { percentile, RECENT_WINDOW_MS } from './health-stats.js';
 import type { ProviderState, RouterSnapshot } from './state.js';
 import { isLocal } from './target-checks.js';
 import { nextLocalMidnight } from './time-and-words.js';
@@ -33,13 +33,14 @@ export interface HealthInput {
 
 export function providerHealth(input: HealthInput): ProviderHealth[] {
   const { settings, rows } = input;
+  const unreachable = networkUnreachable(settings, rows);
   return settings.providers.map((p) => {
     const ps = input.snapshot.providers[p.id];
     const view = breakerView(ps, input.now);
     const figures = recentFigures(rows.recent[p.id] ?? []);
     const period = rows.periods[p.id];
     const quota = settings.quotas[p.id];
-    const { state, until } = stateOf(input, p.id, p.enabled, ps, { ok: figures.samples - figures.failures - figures.hedgeLost, ...figures });
+    const { state, until } = stateOf({ ...input, online: input.online && !unreachable }, p.id, p.enabled, ps, { ok: figures.samples - figures.failures - figures.hedgeLost, ...figures });
     const health: ProviderHealth = {
       provider: p.id,
       name: displayName(p),
@@ -95,6 +96,26 @@ function chartSample(s: HealthRowSample): HealthSample {
   return { at: s.at, outcome: s.outcome, ms: s.ms, ...(s.ttftMs !== undefined ? { ttftMs: s.ttftMs } : {}) };
 }
 
+/**
+ * The network is down though the system reports one (a Wi-Fi without internet, a
+ * dead VPN) when the latest cloud calls of two providers or more could not
+ * connect and no cloud call has worked since: the same rule that makes the router
+ * skip the rest of the cloud. One provider refusing while another answers is
+ * that provider being down.
+ */
+export function networkUnreachable(settings: Settings, rows: HealthRows): boolean {
+  const cloud = Object.entries(rows.recent)
+    .filter(([id]) => !isLocal(settings, id))
+    .flatMap(([provider, list]) => list.filter((s) => s.outcome === 'ok' || s.outcome === 'error').map((s) => ({ provider, s })))
+    .sort((x, y) => y.s.at - x.s.at);
+  const failed = new Set<string>();
+  for (const { provider, s } of cloud) {
+    if (s.outcome !== 'error' || s.kind !== 'network') break;
+    failed.add(provider);
+  }
+  return failed.size >= 2;
+}
+
 /** The first that holds wins: what stops every request before what describes how requests went. */
 function stateOf(
   input: HealthInput,
@@ -135,14 +156,16 @@ function stateOf(
 }
 
 /** Without an attempts table (the router's own tests): the book's counters stand in for it. */
-export function rowsFromSnapshot(snapshot: Readonly<RouterSnapshot>): HealthRows {
+export function rowsFromSnapshot(snapshot: Readonly<RouterSnapshot>, now: number): HealthRows {
   const rows: HealthRows = { recent: {}, periods: {}, lastError: {} };
-  for (const [provider, list] of Object.entries(snapshot.recent)) {
-    rows.recent[provider] = list.map((a) => ({ at: a.at, outcome: a.ok ? 'ok' : 'error', ms: a.ms, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}) }));
+  for (const [provider, all] of Object.entries(snapshot.recent)) {
+    // The same window as the attempts table's read-out: older calls are no recent figure.
+    const list = all.filter((a) => now - a.at <= RECENT_WINDOW_MS);
+    rows.recent[provider] = list.map((a) => ({ at: a.at, outcome: a.ok ? 'ok' : 'error', ms: a.ms, ...(a.ttftMs !== undefined ? { ttftMs: a.ttftMs } : {}), ...(a.kind ? { kind: a.kind } : {}) }));
   }
   for (const [provider, ps] of Object.entries(snapshot.providers)) {
     if (!ps.lastErrorKind) continue;
-    const at = rows.recent[provider]?.findLast((s) => s.outcome === 'error')?.at ?? 0;
+    const at = snapshot.recent[provider]?.findLast((a) => !a.ok)?.at ?? 0;
     rows.lastError[provider] = { kind: ps.lastErrorKind, message: ps.lastError ?? '', at };
   }
   for (const [provider, used] of Object.entries(snapshot.usage.providers)) {

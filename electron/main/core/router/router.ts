@@ -36,7 +36,7 @@ export function createRouter(deps: RouterDeps): Router {
         const now = deps.clock.now();
         // Other processes on the same data may have sent since: their attempts count too.
         book.syncUsage(now);
-        const rows = deps.ledger?.health?.(now) ?? rowsFromSnapshot(book.snapshot);
+        const rows = deps.ledger?.health?.(now) ?? rowsFromSnapshot(book.snapshot, now);
         return providerHealth({ snapshot: book.snapshot, settings: deps.settings(), adapter: deps.adapter, online: deps.online(), rows, now });
       },
       resetCircuit: (providerId) => book.resetCircuit(providerId),

@@ -99,6 +99,8 @@ export interface HealthRowSample {
   ms: number;
   ttftMs?: number;
   tokensOut?: number;
+  /** Why an error failed: a refused or unresolved connection says little about the provider alone. */
+  kind?: ErrorKind;
 }
 
 /** What the attempts table holds about each provider, for the health read-out. */

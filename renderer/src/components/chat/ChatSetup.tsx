@@ -3,7 +3,7 @@
  * system prompt; for an open one, its system prompt, changeable at any time
  * (it applies from the next answer).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '../../../../shared/chat.js';
 import { useChat, useConversations, useSettings } from '../../services-context.js';
 
@@ -12,13 +12,25 @@ function NewChatSetup() {
   const setup = useChat((s) => s.newChatSetup);
   const setSetup = useChat((s) => s.setNewChatSetup);
   const preset = presets.find((p) => p.id === setup.presetId);
+  const loaded = useSettings((s) => s.settings !== undefined);
+  // A preset deleted since it was chosen: the chat starts plain instead of failing at the first send.
+  const gone = loaded && setup.presetId !== undefined && !preset;
+  useEffect(() => {
+    if (gone) setSetup({ ...setup, presetId: undefined, presetGone: true });
+  }, [gone, setup, setSetup]);
   return (
-    <details className="chat-setup" data-testid="new-chat-setup" open={presets.length > 0 || undefined}>
+    <details className="chat-setup" data-testid="new-chat-setup" open={presets.length > 0 || setup.presetGone || undefined}>
       <summary>New chat: {preset ? preset.name : 'no preset'}{setup.systemPrompt?.trim() ? ', own system prompt' : ''}</summary>
       {presets.length > 0 && (
         <label>
           Start from a preset{' '}
-          <select data-testid="preset-select" value={setup.presetId ?? ''} onChange={(e) => setSetup({ ...setup, presetId: e.target.value || undefined })}>
+          <select
+            data-testid="preset-select"
+            value={setup.presetId ?? ''}
+            onChange={(e) => {
+              setSetup({ ...setup, presetId: e.target.value || undefined, presetGone: undefined });
+            }}
+          >
             <option value="">None</option>
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
@@ -27,6 +39,11 @@ function NewChatSetup() {
             ))}
           </select>
         </label>
+      )}
+      {setup.presetGone && (
+        <p className="muted small" role="status" data-testid="preset-gone">
+          The preset chosen for this chat was deleted, so it starts without one.
+        </p>
       )}
       <label className="stacked">
         System prompt {preset?.systemPrompt ? '(leave empty to use the preset’s)' : ''}

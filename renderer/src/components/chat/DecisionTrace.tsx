@@ -33,34 +33,36 @@ export function DecisionTrace({ message }: { message: Message }) {
           {attempts.length > 0 && (
             <>
               <h4>Attempts</h4>
-              <table className="attempts">
-                <thead>
-                  <tr>
-                    <th>Provider·model</th>
-                    <th>Outcome</th>
-                    <th>Error</th>
-                    <th>Status</th>
-                    <th>Time</th>
-                    <th>Request id</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {attempts.map((a, i) => (
-                    <tr key={i}>
-                      <td>
-                        {name(a.provider)}·{a.model}
-                        {a.hedge ? ' (hedge)' : ''}
-                        {a.continuation ? ' (continued)' : ''}
-                      </td>
-                      <td>{a.outcome}</td>
-                      <td>{a.errorKind ? `${ERROR_KIND_LABELS[a.errorKind]}${a.message ? `: ${a.message}` : ''}` : ''}</td>
-                      <td>{a.status ?? ''}</td>
-                      <td>{formatMs(a.ms)}</td>
-                      <td className="mono">{a.requestId ?? ''}</td>
+              <div className="table-wrap">
+                <table className="attempts">
+                  <thead>
+                    <tr>
+                      <th>Provider·model</th>
+                      <th>Outcome</th>
+                      <th>Error</th>
+                      <th>Status</th>
+                      <th>Time</th>
+                      <th>Request id</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {attempts.map((a, i) => (
+                      <tr key={i}>
+                        <td>
+                          {name(a.provider)}·{a.model}
+                          {a.hedge ? ' (hedge)' : ''}
+                          {a.continuation ? ' (continued)' : ''}
+                        </td>
+                        <td>{a.outcome}</td>
+                        <td>{a.errorKind ? `${ERROR_KIND_LABELS[a.errorKind]}${a.message ? `: ${a.message}` : ''}` : ''}</td>
+                        <td>{a.status ?? ''}</td>
+                        <td>{formatMs(a.ms)}</td>
+                        <td className="mono">{a.requestId ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </div>

@@ -1,9 +1,10 @@
+import { reportedCostOf } from '../../../../shared/chat.js';
 import { fallbacksOf } from '../../lib/fallbacks.js';
 import { formatMs, formatRate, formatUsd, tokensPerSecond } from '../../lib/format.js';
 import type { ChatItem } from '../../store/chat-data.js';
 import { useProviderName } from '../../lib/provider-names.js';
 
-/** provider·model, task type and why, tokens, cost, time to first token, total, tokens/s; then notes and fallbacks. */
+/** provider·model, task type and why, tokens, cost (and the provider's own figure), time to first token, total, tokens/s; then notes and fallbacks. */
 export function MessageMeta({ item }: { item: ChatItem }) {
   const { message } = item;
   const name = useProviderName();
@@ -14,7 +15,10 @@ export function MessageMeta({ item }: { item: ChatItem }) {
   if (message.trace?.taskReason) parts.push(message.trace.taskReason);
   else if (message.taskType) parts.push(message.taskType);
   if (message.usage) parts.push(`${message.usageEstimated ? '≈' : ''}${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
-  if (message.costUsd !== undefined) parts.push(formatUsd(message.costUsd));
+  const reported = reportedCostOf(message);
+  // A provider's own charge (OpenRouter) stands beside the estimate, so a wrong price list shows.
+  if (message.costUsd !== undefined) parts.push(reported === undefined ? formatUsd(message.costUsd) : `${formatUsd(message.costUsd)} est.`);
+  if (reported !== undefined) parts.push(`${formatUsd(reported)} reported by the provider`);
   if (message.ttftMs !== undefined) parts.push(`first token ${formatMs(message.ttftMs)}`);
   if (message.latencyMs !== undefined) parts.push(`total ${formatMs(message.latencyMs)}`);
   const rate = tokensPerSecond(message);

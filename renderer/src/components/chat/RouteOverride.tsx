@@ -1,3 +1,4 @@
+import { isActive } from '../../lib/provider-setup.js';
 import { useSettings } from '../../services-context.js';
 
 export interface Override {
@@ -5,7 +6,11 @@ export interface Override {
   model: string;
 }
 
-/** Optionally pin a provider (and model) for the next message instead of routing. `id` keeps two pickers on a page apart. */
+/**
+ * Optionally pin a provider (and model) for the next message instead of routing.
+ * Only providers that can take a message are offered: one still waiting for its
+ * key would only fail. `id` keeps two pickers on a page apart.
+ */
 export function RouteOverride({ value, onChange, id = 'override' }: { value: Override; onChange: (v: Override) => void; id?: string }) {
   const providers = useSettings((s) => s.providers);
   const chosen = providers.find((p) => p.id === value.provider);
@@ -16,7 +21,7 @@ export function RouteOverride({ value, onChange, id = 'override' }: { value: Ove
         <select value={value.provider} onChange={(e) => onChange({ provider: e.target.value, model: '' })} data-testid={`${id === 'override' ? '' : `${id}-`}provider-override`}>
           <option value="">routed</option>
           {providers
-            .filter((p) => p.enabled)
+            .filter(isActive)
             .map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

@@ -1,12 +1,19 @@
 import { useSettings } from '../../services-context.js';
 import { allTaskTypes, taskLabel } from '../../lib/task-types.js';
 
-export function TaskSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+interface Props {
+  value: string;
+  onChange(v: string): void;
+  label?: string;
+  testId?: string;
+}
+
+export function TaskSelect({ value, onChange, label = 'Task', testId = 'task-select' }: Props) {
   const settings = useSettings((s) => s.settings);
   return (
     <label className="inline-field">
-      <span>Task</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="task-select">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
         <option value="auto">auto</option>
         {allTaskTypes(settings).map((id) => (
           <option key={id} value={id}>

@@ -8,6 +8,8 @@ import { useChat, useCompare, useSettings, useUi } from '../../services-context.
 import { formatMs, formatUsd } from '../../lib/format.js';
 import { tokensPerSecond, type CompareColumn } from '../../store/compare-store.js';
 import { useProviderName } from '../../lib/provider-names.js';
+import { isActive } from '../../lib/provider-setup.js';
+import { MessageError } from '../chat/MessageError.js';
 
 const key = (t: { provider: string; model: string }) => `${t.provider}/${t.model}`;
 
@@ -38,10 +40,11 @@ function Column({ column }: { column: CompareColumn }) {
       <div className="compare-text" data-testid="compare-text">
         {column.text || (column.status === 'streaming' ? <span className="muted">Waiting for {name(column.provider)}…</span> : null)}
       </div>
-      {m?.error && (
-        <p className="error small" data-testid="compare-error">
-          {m.error.message}
-        </p>
+      {m?.status === 'error' && (
+        // As in the chat: one plain sentence, the provider's own words behind Details.
+        <div className="small" data-testid="compare-error">
+          <MessageError message={m} />
+        </div>
       )}
       <footer>
         {column.status === 'streaming' && (
@@ -65,6 +68,11 @@ function Column({ column }: { column: CompareColumn }) {
           </button>
         )}
         {picked === column.messageId && <span className="muted">Picked</span>}
+        {column.status === 'cancelled' && (
+          <span className="muted" data-testid="compare-stopped">
+            Stopped; the text so far is kept
+          </span>
+        )}
       </footer>
     </section>
   );
@@ -81,7 +89,8 @@ export function CompareScreen() {
   const current = useChat((s) => s.current);
   const [chosen, setChosen] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const targets = providers.filter((p) => p.enabled).flatMap((p) => p.models.map((model) => ({ provider: p.id, model, label: `${p.name} · ${model}` })));
+  // A provider still waiting for its key is no target: its column could only fail.
+  const targets = providers.filter(isActive).flatMap((p) => p.models.map((model) => ({ provider: p.id, model, label: `${p.name} · ${model}` })));
   const ready = chosen.length >= 2 && chosen.length <= 4 && text.trim() !== '' && !starting;
   const toggle = (k: string) => setChosen((c) => (c.includes(k) ? c.filter((x) => x !== k) : [...c, k]));
 

@@ -19,28 +19,30 @@ export function QuotaRows({ quotas, onChange }: { quotas: Quotas; onChange: (q: 
   return (
     <section className="card" aria-label="Quotas">
       <h3>Quotas per provider</h3>
-      <table className="quota-table">
-        <thead>
-          <tr>
-            <th>Provider</th>
-            <th>Requests per day</th>
-            <th>Tokens per day</th>
-          </tr>
-        </thead>
-        <tbody>
-          {providers.map((p) => (
-            <tr key={p.id} data-provider={p.id}>
-              <td>{p.name}</td>
-              <td>
-                <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} requests per day`} value={quotas[p.id]?.requestsPerDay} onChange={(requestsPerDay) => set(p.id, { requestsPerDay })} />
-              </td>
-              <td>
-                <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} tokens per day`} value={quotas[p.id]?.tokensPerDay} onChange={(tokensPerDay) => set(p.id, { tokensPerDay })} />
-              </td>
+      <div className="table-wrap">
+        <table className="quota-table">
+          <thead>
+            <tr>
+              <th>Provider</th>
+              <th>Requests per day</th>
+              <th>Tokens per day</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {providers.map((p) => (
+              <tr key={p.id} data-provider={p.id}>
+                <td>{p.name}</td>
+                <td>
+                  <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} requests per day`} value={quotas[p.id]?.requestsPerDay} onChange={(requestsPerDay) => set(p.id, { requestsPerDay })} />
+                </td>
+                <td>
+                  <OptionalNumberInput min="1" step="1" placeholder="no limit" aria-label={`${p.name} tokens per day`} value={quotas[p.id]?.tokensPerDay} onChange={(tokensPerDay) => set(p.id, { tokensPerDay })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

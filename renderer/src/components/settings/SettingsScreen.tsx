@@ -5,6 +5,7 @@ import { BudgetsTab } from './BudgetsTab.js';
 import { GeneralTab } from './GeneralTab.js';
 import { ImportExportTab } from './ImportExportTab.js';
 import { LocalTab } from './local/LocalTab.js';
+import { PresetsTab } from './presets/PresetsTab.js';
 import { ProvidersTab } from './providers/ProvidersTab.js';
 import { RoutingTab } from './routing/RoutingTab.js';
 import { ErrorText } from '../layout/ErrorText.js';
@@ -12,6 +13,7 @@ import { ErrorText } from '../layout/ErrorText.js';
 const TABS: Array<{ id: SettingsTab; label: string }> = [
   { id: 'providers', label: 'Providers' },
   { id: 'routing', label: 'Routing' },
+  { id: 'presets', label: 'Presets' },
   { id: 'local', label: 'Local models' },
   { id: 'budgets', label: 'Budgets & quotas' },
   { id: 'api', label: 'API' },
@@ -63,6 +65,7 @@ export function SettingsScreen() {
         <fieldset className="read-only" disabled={readOnly} data-testid="settings-fieldset">
           {tab === 'providers' && <ProvidersTab />}
           {tab === 'routing' && <RoutingTab />}
+          {tab === 'presets' && <PresetsTab />}
           {tab === 'local' && <LocalTab />}
           {tab === 'budgets' && <BudgetsTab />}
           {tab === 'api' && <ApiTab />}

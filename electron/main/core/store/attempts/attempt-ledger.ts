@@ -19,6 +19,8 @@ export interface LedgerOptions {
   scrub?: (text: string) => string;
   /** Told when a write fails (a full or locked disk); the answer itself goes on. */
   onWriteError?: (error: unknown) => void;
+  /** Told after each attempt is recorded: every figure of the health panel may have moved. */
+  onRecorded?: () => void;
 }
 
 export function createAttemptLedger(db: Database, store: AttemptStore, options: LedgerOptions = {}): AttemptLedger {
@@ -59,6 +61,7 @@ export function createAttemptLedger(db: Database, store: AttemptStore, options: 
       const attempt = scrub ? { ...a, ...(a.message ? { message: scrub(a.message) } : {}), ...(a.requestId ? { requestId: scrub(a.requestId) } : {}) } : a;
       store.record({ ...entry, attempt });
       addToCache({ ...entry, attempt });
+      options.onRecorded?.();
     },
     usage(now) {
       const { dayStart, monthStart } = periodStarts(now);

@@ -64,6 +64,7 @@ export function createAttemptReadouts(db: Database): AttemptReadouts {
         const sample: HealthRowSample = { at: r.started_at, outcome: r.outcome, ms: r.total_ms };
         if (r.ttft_ms !== null) sample.ttftMs = r.ttft_ms;
         if (r.tokens_out !== null) sample.tokensOut = r.tokens_out;
+        if (r.error_kind !== null) sample.kind = r.error_kind as ErrorKind;
         (rows.recent[r.provider] ??= []).push(sample);
       }
       type P = { provider: string; requests: number; tokens: number; quotaRequests: number; quotaTokens: number; costToday: number; costMonth: number };

@@ -8,6 +8,7 @@ import { AddTaskType } from './AddTaskType.js';
 import { TargetList } from './TargetList.js';
 import { TaskOptionsForm } from './TaskOptionsForm.js';
 import { ErrorText } from '../../layout/ErrorText.js';
+import { UnsavedMarks } from '../../layout/UnsavedMarks.js';
 import { useUnsavedGuard } from '../../../lib/use-unsaved.js';
 import { RoutePreview } from './RoutePreview.js';
 
@@ -85,16 +86,7 @@ export function RoutingForm({ initial, task, onTask: setTask, saved, onSaved: se
         <button type="button" className="primary" onClick={() => void submit()} disabled={busy} data-testid="routing-save">
           {busy ? 'Saving…' : 'Save routing'}
         </button>
-        {dirty && (
-          <span className="badge warn" role="status" data-testid="routing-unsaved">
-            Unsaved changes
-          </span>
-        )}
-        {dirty && (
-          <button type="button" onClick={() => setDraft(initial)} data-testid="routing-revert">
-            Discard changes
-          </button>
-        )}
+        <UnsavedMarks dirty={dirty} onDiscard={() => setDraft(initial)} testIdPrefix="routing" />
         {saved && !dirty && <span className="ok small" role="status">Saved.</span>}
       </div>
       <RoutePreview draft={draft} task={current} />
