@@ -230,7 +230,8 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
 
       async open(conversationId) {
-        set({ current: conversationId, loadError: undefined, sendError: undefined });
+        // A hit asked for before and never shown must not pull the view there later.
+        set({ current: conversationId, loadError: undefined, sendError: undefined, focusMessage: undefined });
         try {
           const { messages, hasOlder } = await client.call('conversations.get', { id: conversationId });
           buffer.flushNow();
@@ -266,7 +267,7 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
       },
 
       newChat() {
-        set({ current: undefined, sendError: undefined, loadError: undefined, newChatSetup: {} });
+        set({ current: undefined, sendError: undefined, loadError: undefined, newChatSetup: {}, focusMessage: undefined });
       },
 
       newChatSetup: {},
