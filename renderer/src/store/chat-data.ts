@@ -184,6 +184,12 @@ export function applyWindow(data: ChatData, conversationId: string, messages: Me
   };
 }
 
+/** The same messages, with the list started over (at a search hit: starting there is surer than a scroll). */
+export function applyNewList(data: ChatData, conversationId: string): ChatData {
+  const was = data.paging[conversationId];
+  return was ? { ...data, paging: { ...data.paging, [conversationId]: { ...was, window: was.window + 1 } } } : data;
+}
+
 /** A newer page, put after the loaded messages (it may repeat the last of them). */
 export function applyNewer(data: ChatData, conversationId: string, messages: Message[], hasNewer: boolean): ChatData {
   const known = data.order[conversationId] ?? [];

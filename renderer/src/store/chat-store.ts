@@ -15,6 +15,7 @@ import {
   applyFallback,
   applyFinal,
   applyLoaded,
+  applyNewList,
   applyNewer,
   applyOlder,
   applyRemoved,
@@ -282,7 +283,7 @@ export function createChatStore(client: Pick<Client, 'call'>, options: ChatStore
           if (loaded()) await get().open(conversationId);
           else set({ current: conversationId, loadError: undefined, sendError: undefined });
         }
-        if (loaded()) return set({ focusMessage: messageId });
+        if (loaded()) return set((s) => ({ ...applyNewList(s, conversationId), focusMessage: messageId }));
         try {
           const w = await client.call('conversations.pageAround', { conversationId, messageId, before: PAGE / 2, after: PAGE / 2 });
           buffer.flushNow();

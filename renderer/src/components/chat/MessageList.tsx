@@ -76,18 +76,14 @@ function LoadedList({ conversationId, ids, loadedWindow }: { conversationId: str
   useLayoutEffect(() => {
     followRef.current = !hasNewer;
   }, [hasNewer]);
-  // The message a search hit asked for, marked once it is in the list: brought into view
-  // unless the list started at it.
+  // The message a search hit asked for: the store starts a new list for each jump, so this one
+  // starts at it (a scroll asked of a list still settling a change can be dropped); here it is marked.
   const focusAt = focus === undefined ? -1 : ids.indexOf(focus);
   const [marked, setMarked] = useState<string>();
   if (focus !== undefined && focusAt >= 0 && marked !== focus) setMarked(focus);
-  const startedAt = useRef(focus);
   useEffect(() => {
-    if (focusAt < 0) return;
-    if (focus !== startedAt.current) list.current?.scrollToIndex({ index: focusAt, align: 'center' });
-    startedAt.current = undefined;
-    clearFocus();
-  }, [focus, focusAt, clearFocus]);
+    if (focusAt >= 0) clearFocus();
+  }, [focusAt, clearFocus]);
   // The place is read from the rows on screen as the list goes away (the DOM is still there):
   // read while scrolling, the rows can be a frame behind the scroll position.
   useLayoutEffect(
