@@ -99,13 +99,15 @@ async function main(): Promise<void> {
     { metric: 'chat TTFT ratio vs direct (paired)', value: chat.chatTtftRatioVsDirect },
     { metric: 'of which routing / chat service (p50s)', value: `${chat.routedTtftExtraMsP50.toFixed(3)} / ${chat.chatServiceTtftExtraMsP50.toFixed(3)}`, unit: 'ms' },
     { metric: 'chat direct TTFT p50 / chat TTFT p50', value: `${chat.direct.ttftMsP50.toFixed(3)} / ${chat.chat.ttftMsP50.toFixed(3)}`, unit: 'ms' },
-    { metric: 'routerOverheadMsP50 (switchboard.db)', value: overhead.routerOverheadMsP50, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50 < 0.3 },
+    // Reported, no longer goals (issue 15): against a loopback fake, a fraction of a millisecond of router
+    // code is below the bench's own noise; chatTtftExtraMsP50 is what a user waits for.
+    { metric: 'routerOverheadMsP50 (switchboard.db)', value: overhead.routerOverheadMsP50, unit: 'ms' },
     { metric: 'routerOverheadMsP95 (switchboard.db)', value: overhead.routerOverheadMsP95, unit: 'ms' },
-    { metric: 'routerOverheadMsP50InMemoryState', value: overhead.routerOverheadMsP50InMemoryState, unit: 'ms', goal: '< 0.3 ms', met: overhead.routerOverheadMsP50InMemoryState < 0.3 },
+    { metric: 'routerOverheadMsP50InMemoryState', value: overhead.routerOverheadMsP50InMemoryState, unit: 'ms' },
     { metric: 'routerOverheadMsP95InMemoryState', value: overhead.routerOverheadMsP95InMemoryState, unit: 'ms' },
     { metric: 'persistenceCostMsP50 (file - memory)', value: overhead.persistenceCostMsP50, unit: 'ms' },
     { metric: 'state write after the answer, p50', value: overhead.stateWriteMsP50, unit: 'ms' },
-    { metric: 'ttftRatioVsDirect (switchboard.db, paired)', value: overhead.ttftRatioVsDirect, goal: '<= 1.05', met: overhead.ttftRatioVsDirect <= 1.05 },
+    { metric: 'ttftRatioVsDirect (switchboard.db, paired)', value: overhead.ttftRatioVsDirect },
     { metric: 'ttftExtraMsP50 (paired)', value: overhead.ttftExtraMsP50, unit: 'ms' },
     { metric: 'ttft ratio of medians (cross-check)', value: overhead.ttftRatioOfMedians },
     { metric: 'ttftRatioVsDirectInMemoryState', value: overhead.ttftRatioVsDirectInMemoryState },
