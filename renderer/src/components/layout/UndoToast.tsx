@@ -6,15 +6,10 @@
  */
 import { useEffect, useRef } from 'react';
 import { focusComposer } from '../../lib/focus-composer.js';
+import { focusWhenMounted } from '../../lib/focus-when-mounted.js';
 import { useChat, useConversations } from '../../services-context.js';
 
-function focusConversation(id: string, triesLeft = 5): void {
-  requestAnimationFrame(() => {
-    const row = document.querySelector(`.conversation-open[data-conversation="${CSS.escape(id)}"]`);
-    if (row instanceof HTMLElement) row.focus();
-    else if (triesLeft > 0) focusConversation(id, triesLeft - 1);
-  });
-}
+const focusConversation = (id: string): void => focusWhenMounted(() => document.querySelector(`.conversation-open[data-conversation="${CSS.escape(id)}"]`));
 
 export function UndoToast() {
   const pending = useConversations((s) => s.pendingDelete);
