@@ -67,9 +67,9 @@ describe('message actions and turns', () => {
     await ask(page, 'Say **hello** please');
     const answer = await settled(page);
     await answer.getByTestId('copy-markdown').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Echo: Say **hello** please');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Echo: Say **hello** please');
     await answer.getByTestId('copy-plain').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Echo: Say hello please');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Echo: Say hello please');
 
     await answer.getByTestId('regenerate-other').click();
     await answer.getByTestId('again-provider-override').selectOption('beta');

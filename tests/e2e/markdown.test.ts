@@ -101,7 +101,7 @@ describe('answers as markdown', () => {
     await expect.poll(() => code.locator('.hljs-keyword').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await code.locator('.hljs-comment').innerText()).toBe('// the answer');
     await code.getByTestId('code-copy').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('const answer: number = 42; // the answer');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('const answer: number = 42; // the answer');
 
     await expect.poll(() => body.locator('.katex').count(), { timeout: 10_000 }).toBe(2);
     expect(await body.locator('.math-display .katex-display').count()).toBe(1);
