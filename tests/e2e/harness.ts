@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Message } from '../../shared/chat.js';
 import type { SettingsInput } from '../../shared/settings.js';
 import { openStorage } from '../../electron/main/core/store/storage.js';
+import { startFakeProvider, type FakeProvider } from '../fake-provider/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,6 +119,32 @@ export async function openApp(browser: Browser | BrowserContext, url: string, pr
   prepare?.(page);
   await page.goto(url);
   return page;
+}
+
+/** The app open in Chromium with a fake Ollama (llama3.2) to answer, started with the host arguments `args` makes from it. */
+export interface LocalApp {
+  ollama: FakeProvider;
+  browser: Browser;
+  host: RunningHost;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startLocalApp(args: (ollama: FakeProvider) => string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<LocalApp> {
+  const [ollama, browser] = await Promise.all([startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] }), launchBrowser()]);
+  const host = await startHost(args(ollama), env);
+  const page = await openApp(browser, host.url);
+  return {
+    ollama,
+    browser,
+    host,
+    page,
+    async close() {
+      await host.stop();
+      await browser.close();
+      await ollama.close();
+    },
+  };
 }
 
 /** Where e2e screenshots go; CI uploads this folder as an artefact. */

@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeProvider, type FakeProvider, type RecordedChat } from '../fake-provider/index.js';
-import { cleanEnv, launchBrowser, openApp, openSettings, startHost, tempDataDir, type RunningHost } from './harness.js';
+import { ARTIFACTS, cleanEnv, launchBrowser, openApp, openSettings, startHost, startLocalApp, tempDataDir, type LocalApp, type RunningHost } from './harness.js';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const KEY = 'sk-test-e2e-presets-0123456789abcd';
 const PROMPT = 'You review code. Answer in one short paragraph.';
 const EDITED = 'You review code like a pirate.';
@@ -206,33 +205,28 @@ describe('presets made in Settings reach all three wire protocols', () => {
 });
 
 describe('presets from --config are read-only', () => {
-  let ollama: FakeProvider;
-  let browser: Browser;
-  let host: RunningHost;
+  let app: LocalApp;
   let page: Page;
 
   beforeAll(async () => {
-    [ollama, browser] = await Promise.all([startFakeProvider({ protocol: 'ollama', models: ['llama3.2:latest'] }), launchBrowser()]);
-    const dir = tempDataDir();
-    const config = join(dir, 'team-config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: [{ id: 'local', kind: 'ollama', baseURL: ollama.url }],
-        routes: { general: [{ provider: 'local', model: 'llama3.2' }] },
-        localFallback: { provider: 'local', model: 'llama3.2' },
-        presets: [{ id: 'team', name: 'Team style', systemPrompt: 'Follow the team style guide.', temperature: 0.2 }],
-      }),
-    );
-    host = await startHost(['--config', config, '--data-dir', dir], cleanEnv());
-    page = await openApp(browser, host.url);
+    app = await startLocalApp((ollama) => {
+      const dir = tempDataDir();
+      const config = join(dir, 'team-config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          providers: [{ id: 'local', kind: 'ollama', baseURL: ollama.url }],
+          routes: { general: [{ provider: 'local', model: 'llama3.2' }] },
+          localFallback: { provider: 'local', model: 'llama3.2' },
+          presets: [{ id: 'team', name: 'Team style', systemPrompt: 'Follow the team style guide.', temperature: 0.2 }],
+        }),
+      );
+      return ['--config', config, '--data-dir', dir];
+    });
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-    await ollama?.close();
-  });
+  afterAll(() => app?.close());
 
   it("shows the file's presets with every control disabled", async () => {
     await openSettings(page, 'presets');
@@ -243,5 +237,43 @@ describe('presets from --config are read-only', () => {
     const enabled = await panel.locator('input, select, textarea, button').evaluateAll((els) => els.filter((el) => !(el as HTMLInputElement).matches(':disabled')).length);
     expect(enabled).toBe(0);
     expect(await panel.locator('input, select, textarea, button').count()).toBeGreaterThan(5);
+  });
+});
+
+describe('switching presets with unsaved edits', () => {
+  let app: LocalApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startLocalApp((ollama) => [
+      '--data-dir',
+      tempDataDir({
+        providers: [{ id: 'local', kind: 'ollama', baseURL: ollama.url }],
+        localFallback: { provider: 'local', model: 'llama3.2' },
+        presets: [
+          { id: 'terse', name: 'Terse', systemPrompt: 'Answer in one line.' },
+          { id: 'teacher', name: 'Teacher', systemPrompt: 'Explain step by step.' },
+        ],
+      }),
+    ]);
+    page = app.page;
+  });
+
+  afterAll(() => app?.close());
+
+  it('asks in the app before another preset replaces the edits, keeps them on "Keep editing", and switches on "Discard"', async () => {
+    await openSettings(page, 'presets');
+    await expect.poll(() => page.getByTestId('preset-system-prompt').inputValue()).toBe('Answer in one line.');
+    await page.getByTestId('preset-system-prompt').fill('Answer in one line, politely.');
+    const teacher = page.locator('[data-testid="preset-item"][data-preset="teacher"]');
+    await teacher.click();
+    await page.getByTestId('leave-guard').waitFor();
+    expect(await page.getByTestId('leave-guard').innerText()).toMatch(/your edits to the preset “Terse”/);
+    await page.getByTestId('leave-stay').click();
+    expect(await page.getByTestId('preset-system-prompt').inputValue()).toBe('Answer in one line, politely.');
+    await teacher.click();
+    await page.getByTestId('leave-discard').click();
+    await expect.poll(() => page.getByTestId('preset-system-prompt').inputValue()).toBe('Explain step by step.');
+    expect(await page.getByTestId('preset-unsaved').count()).toBe(0);
   });
 });

@@ -9,11 +9,16 @@ export interface UiState {
   tab: SettingsTab;
   /** What would be lost by leaving ("your routing edits"); set by a form with unsaved edits. */
   unsaved?: string;
-  /** Where the user asked to go while `unsaved` was set: the question is showing. */
-  pending?: { screen: Screen; tab: SettingsTab };
+  /**
+   * Where the user asked to go while `unsaved` was set, and what else they asked
+   * for (another preset in the same tab): the question is showing.
+   */
+  pending?: { screen: Screen; tab: SettingsTab; then?: () => void };
   /** The conversation list is hidden, to give a narrow window's width to the screen. */
   sidebarCollapsed: boolean;
   go(screen: Screen, tab?: SettingsTab): void;
+  /** Runs `then` now, or once the user agrees to discard the unsaved edits it would drop. */
+  guard(then: () => void): void;
   toggleSidebar(): void;
   setUnsaved(what: string | undefined): void;
   /** The user chose to leave and discard the edits. */
@@ -60,12 +65,18 @@ export function createUiStore(): UiStore {
       if (s.unsaved) set({ pending: to });
       else set(to);
     },
+    guard(then) {
+      const s = get();
+      if (s.unsaved) set({ pending: { screen: s.screen, tab: s.tab, then } });
+      else then();
+    },
     setUnsaved(what) {
       set({ unsaved: what });
     },
     leave() {
       const pending = get().pending;
-      set({ unsaved: undefined, pending: undefined, ...pending });
+      set({ unsaved: undefined, pending: undefined, ...(pending ? { screen: pending.screen, tab: pending.tab } : {}) });
+      pending?.then?.();
     },
     stay() {
       set({ pending: undefined });

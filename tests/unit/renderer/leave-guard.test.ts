@@ -25,6 +25,22 @@ describe('leaving with unsaved edits', () => {
     expect([ui.getState().screen, ui.getState().unsaved, ui.getState().pending]).toEqual(['chat', undefined, undefined]);
   });
 
+  it('runs a change within the screen at once, or only after "discard" while edits are unsaved', () => {
+    const ui = createUiStore();
+    ui.getState().go('settings', 'presets');
+    const chosen: string[] = [];
+    ui.getState().guard(() => chosen.push('first'));
+    expect(chosen).toEqual(['first']);
+    ui.getState().setUnsaved('your edits to the preset “Reviewer”');
+    ui.getState().guard(() => chosen.push('second'));
+    expect([chosen, ui.getState().pending?.tab]).toEqual([['first'], 'presets']);
+    ui.getState().stay();
+    expect([chosen, ui.getState().unsaved]).toEqual([['first'], 'your edits to the preset “Reviewer”']);
+    ui.getState().guard(() => chosen.push('third'));
+    ui.getState().leave();
+    expect([chosen, ui.getState().screen, ui.getState().tab, ui.getState().unsaved, ui.getState().pending]).toEqual([['first', 'third'], 'settings', 'presets', undefined, undefined]);
+  });
+
   it('does not ask when the user goes where they already are', () => {
     const ui = createUiStore();
     ui.getState().go('settings', 'routing');

@@ -12,7 +12,7 @@ import { PresetList, NEW_PRESET } from './PresetList.js';
 export function PresetsTab() {
   const settings = useSettings((s) => s.settings);
   const revision = useSettings((s) => s.revision);
-  const unsaved = useUi((s) => s.unsaved);
+  const guard = useUi((s) => s.guard);
   // Kept outside the form, which starts over on every save.
   const [selected, setSelected] = useState<string>();
   const [message, setMessage] = useState<SaveMessage>();
@@ -24,10 +24,11 @@ export function PresetsTab() {
 
   function choose(id: string): void {
     if (id === (preset?.id ?? selected)) return;
-    // Switching presets would drop the form's edits, which the tab's own leave guard does not see.
-    if (unsaved && !window.confirm(`Discard ${unsaved}?`)) return;
-    setSelected(id);
-    setMessage(undefined);
+    // Switching presets drops the form's edits, so the leave guard asks first, as it does for another tab.
+    guard(() => {
+      setSelected(id);
+      setMessage(undefined);
+    });
   }
 
   return (
