@@ -110,10 +110,11 @@ export function createConversationStore(db: Database, attempts: AttemptStore, wr
     older: db.prepare<{ id: string; before: string; limit: number }>(`
       SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n < (SELECT n FROM messages WHERE id = @before AND conversation_id = @id)
       ORDER BY n DESC LIMIT @limit) ORDER BY n`),
-    // The anchor and what precedes it, newest first, then what follows it, oldest first.
+    // The anchor and up to `limit - 1` messages before it, oldest first (the window around a message).
     upTo: db.prepare<{ id: string; at: string; limit: number }>(`
       SELECT * FROM (SELECT * FROM messages WHERE conversation_id = @id AND n <= (SELECT n FROM messages WHERE id = @at AND conversation_id = @id)
       ORDER BY n DESC LIMIT @limit) ORDER BY n`),
+    // What follows the anchor, oldest first.
     newer: db.prepare<{ id: string; at: string; limit: number }>(`
       SELECT * FROM messages WHERE conversation_id = @id AND n > (SELECT n FROM messages WHERE id = @at AND conversation_id = @id)
       ORDER BY n LIMIT @limit`),
